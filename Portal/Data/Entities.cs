@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Identity;
+using Portal.Domain.Work;
+
+namespace Portal.Data;
+
+public class PortalUser : IdentityUser
+{
+    public string FullName { get; set; } = "";
+    public int? TeamId { get; set; }
+    public Team? Team { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+}
+
+public class Team
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public List<PortalUser> Members { get; set; } = [];
+}
+
+/// Common columns of a background work row (see DESIGN.md, "work that must not be lost").
+public abstract class WorkItem
+{
+    public long Id { get; set; }
+    public WorkStatus Status { get; set; } = WorkStatus.Pending;
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    /// Not tried again before this time (back-off after a failure).
+    public DateTime? NotBeforeUtc { get; set; }
+    /// While Running, the worker holds the row until then; past it, another worker may take it over.
+    public DateTime? LeaseUntilUtc { get; set; }
+    public DateTime? CompletedAtUtc { get; set; }
+}
+
+public class OutboundEmail : WorkItem
+{
+    public string ToAddress { get; set; } = "";
+    public string? ToName { get; set; }
+    public string Subject { get; set; } = "";
+    public string TextBody { get; set; } = "";
+    public string HtmlBody { get; set; } = "";
+    /// Fixed when the row is written, so a message sent twice after a crash is recognisably the same.
+    public string MessageId { get; set; } = "";
+}
+
+public static class DocumentKinds
+{
+    public const string TestSheet = "TestSheet";
+
+    public static string Label(string kind) => kind switch
+    {
+        TestSheet => "Fiche de test",
+        _ => kind,
+    };
+}
+
+public class DocumentRequest : WorkItem
+{
+    public string Kind { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string RequestedById { get; set; } = "";
+    public PortalUser? RequestedBy { get; set; }
+    public GeneratedDocument? Document { get; set; }
+}
+
+public class GeneratedDocument
+{
+    public long Id { get; set; }
+    public long DocumentRequestId { get; set; }
+    public DocumentRequest? DocumentRequest { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public byte[] Content { get; set; } = [];
+    public int Version { get; set; } = 1;
+    public string AuthorId { get; set; } = "";
+    public DateTime CreatedAtUtc { get; set; }
+}

@@ -1,0 +1,67 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Portal.Data;
+
+namespace Portal.Email;
+
+public interface IMailTransport
+{
+    Task SendAsync(OutboundEmail email, CancellationToken ct);
+}
+
+public static class MimeMessages
+{
+    public static MimeMessage Build(OutboundEmail email, SmtpOptions options)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(options.From));
+        message.To.Add(new MailboxAddress(email.ToName ?? "", email.ToAddress));
+        message.Subject = email.Subject;
+        message.MessageId = email.MessageId;
+        message.Date = new DateTimeOffset(DateTime.SpecifyKind(email.CreatedAtUtc, DateTimeKind.Utc));
+        var body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody };
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+}
+
+public sealed class SmtpMailTransport(IOptions<SmtpOptions> options) : IMailTransport
+{
+    public async Task SendAsync(OutboundEmail email, CancellationToken ct)
+    {
+        var o = options.Value;
+        using var message = MimeMessages.Build(email, o);
+        using var client = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
+        var security = o.Security switch
+        {
+            SmtpSecurity.None => SecureSocketOptions.None,
+            SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+            _ => SecureSocketOptions.Auto,
+        };
+        await client.ConnectAsync(o.Host!, o.Port, security, ct);
+        if (!string.IsNullOrEmpty(o.User))
+            await client.AuthenticateAsync(o.User, o.Password ?? "", ct);
+        await client.SendAsync(message, ct);
+        await client.DisconnectAsync(true, ct);
+    }
+}
+
+/// The embedded default: no SMTP server needed; each message is a .eml file to open with any mail client.
+public sealed class PickupDirectoryMailTransport(IOptions<SmtpOptions> options, IHostEnvironment env) : IMailTransport
+{
+    public async Task SendAsync(OutboundEmail email, CancellationToken ct)
+    {
+        var o = options.Value;
+        var dir = Path.IsPathRooted(o.PickupDirectory) ? o.PickupDirectory : Path.Combine(env.ContentRootPath, o.PickupDirectory);
+        Directory.CreateDirectory(dir);
+        using var message = MimeMessages.Build(email, o);
+        // Named by row id: writing the same email twice overwrites one file instead of adding another.
+        var path = Path.Combine(dir, $"{email.CreatedAtUtc:yyyyMMdd-HHmmss}-{email.Id:D6}.eml");
+        var tmp = path + ".tmp";
+        await message.WriteToAsync(tmp, ct);
+        File.Move(tmp, path, overwrite: true);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Portal.Data;
+
+namespace Portal.Infrastructure;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public static class DatabaseSetup
+{
+    public static DatabaseProvider Provider(IConfiguration config) =>
+        config["Database:Provider"] switch
+        {
+            null or "" => DatabaseProvider.Sqlite,
+            var p when p.Equals("Sqlite", StringComparison.OrdinalIgnoreCase) => DatabaseProvider.Sqlite,
+            var p when p.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || p.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase) => DatabaseProvider.Postgres,
+            var p => throw new InvalidOperationException($"Database:Provider '{p}' is not supported: use Sqlite or Postgres."),
+        };
+
+    public static string SqliteConnectionString(IConfiguration config, string contentRoot)
+    {
+        var configured = config.GetConnectionString("Sqlite");
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=App_Data/passerelle.db" : configured);
+        if (!Path.IsPathRooted(builder.DataSource) && builder.DataSource != ":memory:")
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        builder.DefaultTimeout = 30;
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    public static string PostgresConnectionString(IConfiguration config) =>
+        config.GetConnectionString("Postgres") is { Length: > 0 } cs
+            ? cs
+            : throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is empty (set ConnectionStrings__Postgres).");
+
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    {
+        services.AddScoped<WorkDispatchInterceptor>();
+        switch (Provider(config))
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteConnectionString(config, env.ContentRootPath);
+                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((sp, o) => o
+                    .UseSqlite(sqlite, s => s.MigrationsHistoryTable("__EFMigrationsHistory"))
+                    .AddInterceptors(SqlitePragmas.Instance, sp.GetRequiredService<WorkDispatchInterceptor>()));
+                break;
+            case DatabaseProvider.Postgres:
+                var pg = PostgresConnectionString(config);
+                services.AddDbContext<PortalDbContext, PostgresPortalDbContext>((sp, o) => o
+                    .UseNpgsql(pg)
+                    .AddInterceptors(sp.GetRequiredService<WorkDispatchInterceptor>()));
+                break;
+        }
+        return services;
+    }
+
+    /// Applies the migrations of the configured provider; SQLite is switched to WAL once (it persists in the file).
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await db.Database.MigrateAsync(ct);
+    }
+
+    /// Every SQLite connection waits for a lock instead of failing at once when another writer holds it.
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        public static readonly SqlitePragmas Instance = new();
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+            cmd.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.ComponentModel;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Documents;
+using Portal.Domain.Work;
+
+namespace Portal.Jobs;
+
+public sealed class GenerateDocumentJob(PortalDbContext db, DocumentRenderer renderer, TimeProvider clock, ILogger<GenerateDocumentJob> log)
+{
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = new[] { 5, 30, 120 })]
+    [DisplayName("Génération du document n° {0}")]
+    public async Task RunAsync(long id, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!await WorkJobs.ClaimAsync(db.DocumentRequests, id, now, ct))
+        {
+            log.LogInformation("Document request {RequestId} already done, held by another worker, or gone", id);
+            return;
+        }
+
+        var request = await db.DocumentRequests.Include(r => r.RequestedBy).SingleAsync(r => r.Id == id, ct);
+        try
+        {
+            if (!await db.GeneratedDocuments.AnyAsync(g => g.DocumentRequestId == id, ct))
+            {
+                var file = await renderer.RenderAsync(request, ct);
+                db.GeneratedDocuments.Add(new GeneratedDocument
+                {
+                    DocumentRequestId = id,
+                    FileName = file.FileName,
+                    ContentType = file.ContentType,
+                    Content = file.Content,
+                    Version = 1,
+                    AuthorId = request.RequestedById,
+                    CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+                });
+            }
+            request.Status = WorkStatus.Done;
+            request.CompletedAtUtc = clock.GetUtcNow().UtcDateTime;
+            request.LeaseUntilUtc = null;
+            request.LastError = null;
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception ex)
+        {
+            log.LogWarning(ex, "Document request {RequestId} attempt {Attempt} failed", id, request.Attempts);
+            db.ChangeTracker.Clear();
+            if (await db.GeneratedDocuments.AnyAsync(g => g.DocumentRequestId == id, CancellationToken.None))
+            {
+                // Another worker stored it between our check and our save: the work is done.
+                await db.DocumentRequests.Where(r => r.Id == id).ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.Status, WorkStatus.Done)
+                    .SetProperty(r => r.LeaseUntilUtc, (DateTime?)null), CancellationToken.None);
+                return;
+            }
+            await WorkJobs.FailAsync(db.DocumentRequests, id, request.Attempts, ex, clock.GetUtcNow().UtcDateTime);
+            throw;
+        }
+        log.LogInformation("Document request {RequestId} done", id);
+    }
+}

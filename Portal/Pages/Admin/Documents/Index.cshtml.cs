@@ -1,0 +1,66 @@
+using Htmx;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Work;
+
+namespace Portal.Pages.Admin.Documents;
+
+public class IndexModel(PortalDbContext db, UserManager<PortalUser> users) : PageModel
+{
+    public sealed record Row(long Id, string Title, string Kind, WorkStatus Status, DateTime CreatedAtUtc, string RequestedBy, string? FileName, long? Size, int Attempts);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Rows = await Query().OrderByDescending(r => r.Id).Take(50).ToListAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostGenerateAsync(CancellationToken ct)
+    {
+        var request = new DocumentRequest
+        {
+            Kind = DocumentKinds.TestSheet,
+            Title = "Fiche de test",
+            RequestedById = users.GetUserId(User)!,
+        };
+        db.DocumentRequests.Add(request);
+        await db.SaveChangesAsync(ct);
+        if (Request.IsHtmx())
+        {
+            var row = await Query().SingleAsync(r => r.Id == request.Id, ct);
+            return Partial("_Row", row);
+        }
+        return RedirectToPage();
+    }
+
+    /// Polled by a row while its document is being prepared; stops polling once it is ready or failed.
+    public async Task<IActionResult> OnGetRowAsync(long id, CancellationToken ct)
+    {
+        var row = await Query().SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (row is null) return NotFound();
+        Response.Htmx(h => h.WithVary());
+        return Partial("_Row", row);
+    }
+
+    public async Task<IActionResult> OnGetDownloadAsync(long id, CancellationToken ct)
+    {
+        var doc = await db.GeneratedDocuments.AsNoTracking()
+            .Where(g => g.DocumentRequestId == id)
+            .Select(g => new { g.FileName, g.ContentType, g.Content })
+            .SingleOrDefaultAsync(ct);
+        if (doc is null) return NotFound();
+        return File(doc.Content, doc.ContentType, doc.FileName);
+    }
+
+    private IQueryable<Row> Query() =>
+        db.DocumentRequests.AsNoTracking().Select(r => new Row(
+            r.Id, r.Title, r.Kind, r.Status, r.CreatedAtUtc,
+            r.RequestedBy != null ? r.RequestedBy.FullName : "",
+            r.Document != null ? r.Document.FileName : null,
+            r.Document != null ? r.Document.Content.Length : null,
+            r.Attempts));
+}

@@ -1,0 +1,158 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Accounts;
+using Portal.Email;
+using Portal.Infrastructure;
+using Portal.Pages.Compte;
+
+namespace Portal.Pages.Admin.Utilisateurs;
+
+public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, PublicLinks links, TimeProvider clock) : PageModel
+{
+    private const int PageSize = 50;
+
+    public sealed record UserRow(string Id, string FullName, string Email, string Role, string? Team, bool Confirmed, bool LockedOut);
+    public sealed record TeamOption(int Id, string Name, int Members);
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Role { get; set; }
+
+    public IReadOnlyList<UserRow> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public IReadOnlyList<TeamOption> Teams { get; private set; } = [];
+
+    [BindProperty]
+    public InviteInput Invite { get; set; } = new();
+
+    [BindProperty]
+    public TeamInput NewTeam { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public class InviteInput
+    {
+        [Required(ErrorMessage = "Indiquez le nom et le prénom.")]
+        [StringLength(200, ErrorMessage = "Le nom ne doit pas dépasser 200 caractères.")]
+        [Display(Name = "Nom et prénom")]
+        public string FullName { get; set; } = "";
+
+        [Required(ErrorMessage = "Indiquez l'adresse électronique.")]
+        [EmailAddress(ErrorMessage = "Cette adresse électronique n'est pas valide (exemple : prenom.nom@exemple.fr).")]
+        [StringLength(256, ErrorMessage = "L'adresse ne doit pas dépasser 256 caractères.")]
+        [Display(Name = "Adresse électronique")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Choisissez un profil.")]
+        [Display(Name = "Profil")]
+        public string Role { get; set; } = Roles.SocialWorker;
+
+        [Display(Name = "Équipe")]
+        public int? TeamId { get; set; }
+    }
+
+    public class TeamInput
+    {
+        [Required(ErrorMessage = "Indiquez le nom de l'équipe.")]
+        [StringLength(100, ErrorMessage = "Le nom ne doit pas dépasser 100 caractères.")]
+        [Display(Name = "Nom de la nouvelle équipe")]
+        public string Name { get; set; } = "";
+    }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
+    {
+        ModelState.ClearValidationState(nameof(NewTeam));
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(NewTeam) + ".")).ToList()) ModelState.Remove(key);
+        Invite.Email = Invite.Email.Trim();
+        Invite.FullName = Invite.FullName.Trim();
+        if (!Roles.Staff.Contains(Invite.Role))
+            ModelState.AddModelError("Invite.Role", "Choisissez un profil dans la liste.");
+        if (Invite.Role == Roles.SocialWorker && Invite.TeamId is null)
+            ModelState.AddModelError("Invite.TeamId", "Un travailleur social doit appartenir à une équipe.");
+        if (Invite.TeamId is { } teamId && !await db.Teams.AnyAsync(t => t.Id == teamId, ct))
+            ModelState.AddModelError("Invite.TeamId", "Cette équipe n'existe pas.");
+        if (ModelState.IsValid && await users.FindByEmailAsync(Invite.Email) is not null)
+            ModelState.AddModelError("Invite.Email", "Un compte existe déjà avec cette adresse électronique.");
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        var user = new PortalUser
+        {
+            UserName = Invite.Email,
+            Email = Invite.Email,
+            FullName = Invite.FullName,
+            TeamId = Invite.TeamId,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            await tx.RollbackAsync(ct);
+            foreach (var e in created.Errors) ModelState.AddModelError("Invite.Email", e.Description);
+            await LoadAsync(ct);
+            return Page();
+        }
+        await users.AddToRoleAsync(user, Invite.Role);
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var link = links.Absolute(Request, AccountLinks.NewPasswordPath(user.Id, token, invitation: true));
+        EmailOutbox.Queue(db, user.Email, user.FullName, EmailTemplates.Invitation(user.FullName, Roles.Label(Invite.Role), link));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        StatusMessage = $"Le compte de {user.FullName} est créé ; une invitation a été envoyée à {user.Email}.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostTeamAsync(CancellationToken ct)
+    {
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(Invite) + ".")).ToList()) ModelState.Remove(key);
+        NewTeam.Name = NewTeam.Name.Trim();
+        if (ModelState.IsValid && await db.Teams.AnyAsync(t => t.Name == NewTeam.Name, ct))
+            ModelState.AddModelError("NewTeam.Name", "Une équipe porte déjà ce nom.");
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        db.Teams.Add(new Team { Name = NewTeam.Name });
+        await db.SaveChangesAsync(ct);
+        StatusMessage = $"L'équipe {NewTeam.Name} est créée.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name)
+            .Select(t => new TeamOption(t.Id, t.Name, t.Members.Count)).ToListAsync(ct);
+
+        var query = from u in db.Users.AsNoTracking()
+                    join ur in db.UserRoles on u.Id equals ur.UserId
+                    join r in db.Roles on ur.RoleId equals r.Id
+                    select new { u, Role = r.Name! };
+        if (!string.IsNullOrWhiteSpace(Role) && Roles.All.Contains(Role))
+            query = query.Where(x => x.Role == Role);
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var q = Q.Trim().ToUpperInvariant();
+            query = query.Where(x => x.u.NormalizedEmail!.Contains(q) || x.u.FullName.ToUpper().Contains(q));
+        }
+        Total = await query.CountAsync(ct);
+        var now = clock.GetUtcNow();
+        Rows = await query.OrderBy(x => x.u.FullName).Take(PageSize)
+            .Select(x => new UserRow(x.u.Id, x.u.FullName, x.u.Email!, x.Role, x.u.Team != null ? x.u.Team.Name : null,
+                x.u.EmailConfirmed, x.u.LockoutEnd != null && x.u.LockoutEnd > now))
+            .ToListAsync(ct);
+    }
+}

@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Data;
+using Portal.Email;
+using Portal.Infrastructure;
+
+namespace Portal.Pages.Compte;
+
+public class RenvoyerConfirmationModel(PortalDbContext db, UserManager<PortalUser> users, PublicLinks links) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public bool Sent { get; private set; }
+
+    public class InputModel
+    {
+        [Required(ErrorMessage = "Indiquez votre adresse électronique.")]
+        [EmailAddress(ErrorMessage = "Cette adresse électronique n'est pas valide (exemple : prenom.nom@exemple.fr).")]
+        [Display(Name = "Adresse électronique")]
+        public string Email { get; set; } = "";
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return Page();
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        if (user is { EmailConfirmed: false })
+        {
+            var token = await users.GenerateEmailConfirmationTokenAsync(user);
+            var confirm = links.Absolute(Request, AccountLinks.ConfirmPath(user.Id, token));
+            EmailOutbox.Queue(db, user.Email!, user.FullName, EmailTemplates.ConfirmAccount(user.FullName, confirm));
+            await db.SaveChangesAsync(ct);
+        }
+        Sent = true;
+        return Page();
+    }
+}

@@ -1,0 +1,159 @@
+using System.Globalization;
+using Htmx;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Portal.Data;
+using Portal.Documents;
+using Portal.Email;
+using Portal.Infrastructure;
+using Portal.Jobs;
+
+var builder = WebApplication.CreateBuilder(args);
+var config = builder.Configuration;
+
+builder.Logging.ClearProviders();
+if (builder.Environment.IsDevelopment())
+    builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+else
+    builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.TimestampFormat = "O"; o.UseUtcTimestamp = true; });
+
+var services = builder.Services;
+services.AddSingleton(TimeProvider.System);
+services.AddPortalDatabase(config, builder.Environment);
+
+services.AddIdentity<PortalUser, IdentityRole>(o =>
+    {
+        o.SignIn.RequireConfirmedEmail = true;
+        o.SignIn.RequireConfirmedAccount = true;
+        o.User.RequireUniqueEmail = true;
+        o.Password.RequiredLength = 10;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequireUppercase = true;
+        o.Password.RequireLowercase = true;
+        o.Password.RequireDigit = true;
+        o.Lockout.AllowedForNewUsers = true;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+    })
+    .AddEntityFrameworkStores<PortalDbContext>()
+    .AddDefaultTokenProviders()
+    .AddErrorDescriber<FrenchIdentityErrorDescriber>();
+services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
+
+services.ConfigureApplicationCookie(o =>
+{
+    o.Cookie.Name = "passerelle.auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    o.LoginPath = "/compte/connexion";
+    o.LogoutPath = "/compte/deconnexion";
+    o.AccessDeniedPath = "/statut/403";
+    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    o.SlidingExpiration = true;
+    o.Events = new CookieAuthenticationEvents
+    {
+        OnRedirectToLogin = ctx =>
+        {
+            if (ctx.Request.IsHtmx())
+            {
+                ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                ctx.Response.Headers["HX-Redirect"] = ctx.RedirectUri;
+            }
+            else
+            {
+                ctx.Response.Redirect(ctx.RedirectUri);
+            }
+            return Task.CompletedTask;
+        },
+        // A signed-in user on a page of another role gets a real 403 (rendered by /statut/403), not a redirect.
+        OnRedirectToAccessDenied = ctx =>
+        {
+            ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        },
+    };
+});
+
+services.AddAuthorization(Policies.Configure);
+services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/Espace", Policies.Resident);
+    o.Conventions.AuthorizeFolder("/Suivi", Policies.Staff);
+    o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+    // The only pages open without an account.
+    o.Conventions.AllowAnonymousToPage("/Index");
+    o.Conventions.AllowAnonymousToPage("/Confidentialite");
+    o.Conventions.AllowAnonymousToPage("/Error");
+    o.Conventions.AllowAnonymousToPage("/StatusCode");
+    foreach (var page in new[] { "Inscription", "InscriptionEnvoyee", "Confirmer", "RenvoyerConfirmation", "Connexion", "MotDePasseOublie", "NouveauMotDePasse" })
+        o.Conventions.AllowAnonymousToPage("/Compte/" + page);
+});
+services.AddRouting(o => o.LowercaseUrls = true);
+services.AddAntiforgery(o =>
+{
+    o.HeaderName = "RequestVerificationToken";
+    o.Cookie.Name = "passerelle.af";
+});
+services.AddDataProtection().SetApplicationName("Passerelle").PersistKeysToDbContext<PortalDbContext>();
+
+services.Configure<SmtpOptions>(config.GetSection(SmtpOptions.Section));
+if (string.IsNullOrWhiteSpace(config["Smtp:Host"]))
+    services.AddSingleton<IMailTransport, PickupDirectoryMailTransport>();
+else
+    services.AddSingleton<IMailTransport, SmtpMailTransport>();
+
+services.AddSingleton<PublicLinks>();
+services.AddScoped<DocumentRenderer>();
+services.AddScoped<SendEmailJob>();
+services.AddScoped<GenerateDocumentJob>();
+services.AddScoped<PendingWorkSweeper>();
+services.AddPortalJobs(config);
+
+services.AddHealthChecks()
+    .AddCheck<DatabaseHealthCheck>("database")
+    .AddCheck<JobStorageHealthCheck>("jobs");
+
+services.Configure<ForwardedHeadersOptions>(o =>
+{
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    o.KnownIPNetworks.Clear();
+    o.KnownProxies.Clear();
+});
+
+var app = builder.Build();
+
+await DatabaseSetup.MigrateAsync(app.Services);
+await Seeder.SeedAsync(app.Services, app.Environment, config);
+
+var french = new CultureInfo("fr-FR");
+CultureInfo.DefaultThreadCurrentCulture = french;
+CultureInfo.DefaultThreadCurrentUICulture = french;
+
+if (config.GetValue("Portal:BehindProxy", false))
+    app.UseForwardedHeaders();
+if (!app.Environment.IsDevelopment())
+    app.UseExceptionHandler("/Error");
+app.UseStatusCodePagesWithReExecute("/statut/{0}");
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture(french),
+    SupportedCultures = [french],
+    SupportedUICultures = [french],
+});
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapRazorPages();
+app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+app.MapPortalDashboard();
+
+app.Run();
+
+public partial class Program;
