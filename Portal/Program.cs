@@ -93,6 +93,9 @@ services.AddRazorPages(o =>
         o.Conventions.AllowAnonymousToPage("/Compte/" + page);
 });
 services.AddRouting(o => o.LowercaseUrls = true);
+// French text stays readable in the HTML source (é, not &#xE9;); markup characters are still encoded.
+services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 services.AddAntiforgery(o =>
 {
     o.HeaderName = "RequestVerificationToken";

@@ -39,7 +39,8 @@ public static class Seeder
             await CreateAsync(users, clock, adminEmail, config["Admin:Name"] ?? "Administrateur", Roles.Admin, null, adminPassword);
         }
 
-        if (!env.IsDevelopment() || !config.GetValue("Demo:Seed", true)) return;
+        // Never in Production, whatever the configuration says.
+        if (env.IsProduction() || !config.GetValue("Demo:Seed", env.IsDevelopment())) return;
 
         var db = sp.GetRequiredService<PortalDbContext>();
         foreach (var name in new[] { "Nord", "Sud" })

@@ -16,7 +16,7 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users) : Pag
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Rows = await Query().OrderByDescending(r => r.Id).Take(50).ToListAsync(ct);
+        Rows = await Project(db.DocumentRequests.OrderByDescending(r => r.Id).Take(50)).ToListAsync(ct);
     }
 
     public async Task<IActionResult> OnPostGenerateAsync(CancellationToken ct)
@@ -31,7 +31,7 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users) : Pag
         await db.SaveChangesAsync(ct);
         if (Request.IsHtmx())
         {
-            var row = await Query().SingleAsync(r => r.Id == request.Id, ct);
+            var row = await Project(db.DocumentRequests.Where(r => r.Id == request.Id)).SingleAsync(ct);
             return Partial("_Row", row);
         }
         return RedirectToPage();
@@ -40,7 +40,7 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users) : Pag
     /// Polled by a row while its document is being prepared; stops polling once it is ready or failed.
     public async Task<IActionResult> OnGetRowAsync(long id, CancellationToken ct)
     {
-        var row = await Query().SingleOrDefaultAsync(r => r.Id == id, ct);
+        var row = await Project(db.DocumentRequests.Where(r => r.Id == id)).SingleOrDefaultAsync(ct);
         if (row is null) return NotFound();
         Response.Htmx(h => h.WithVary());
         return Partial("_Row", row);
@@ -56,8 +56,8 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users) : Pag
         return File(doc.Content, doc.ContentType, doc.FileName);
     }
 
-    private IQueryable<Row> Query() =>
-        db.DocumentRequests.AsNoTracking().Select(r => new Row(
+    private static IQueryable<Row> Project(IQueryable<DocumentRequest> requests) =>
+        requests.AsNoTracking().Select(r => new Row(
             r.Id, r.Title, r.Kind, r.Status, r.CreatedAtUtc,
             r.RequestedBy != null ? r.RequestedBy.FullName : "",
             r.Document != null ? r.Document.FileName : null,

@@ -28,10 +28,10 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, Publi
     public int Total { get; private set; }
     public IReadOnlyList<TeamOption> Teams { get; private set; } = [];
 
-    [BindProperty]
+    // Two forms on one page: each handler binds only its own form (an explicit prefix, so an absent
+    // form never falls back to binding the other one's fields).
     public InviteInput Invite { get; set; } = new();
 
-    [BindProperty]
     public TeamInput NewTeam { get; set; } = new();
 
     [TempData]
@@ -68,10 +68,9 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, Publi
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostInviteAsync([Bind(Prefix = nameof(Invite))] InviteInput invite, CancellationToken ct)
     {
-        ModelState.ClearValidationState(nameof(NewTeam));
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(NewTeam) + ".")).ToList()) ModelState.Remove(key);
+        Invite = invite;
         Invite.Email = Invite.Email.Trim();
         Invite.FullName = Invite.FullName.Trim();
         if (!Roles.Staff.Contains(Invite.Role))
@@ -115,9 +114,9 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, Publi
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostTeamAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostTeamAsync([Bind(Prefix = nameof(NewTeam))] TeamInput newTeam, CancellationToken ct)
     {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(Invite) + ".")).ToList()) ModelState.Remove(key);
+        NewTeam = newTeam;
         NewTeam.Name = NewTeam.Name.Trim();
         if (ModelState.IsValid && await db.Teams.AnyAsync(t => t.Name == NewTeam.Name, ct))
             ModelState.AddModelError("NewTeam.Name", "Une équipe porte déjà ce nom.");
