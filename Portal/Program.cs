@@ -140,7 +140,7 @@ if (config.GetValue("Portal:BehindProxy", false))
     app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
-app.UseStatusCodePagesWithReExecute("/statut/{0}");
+app.UseFrenchStatusPages();
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture(french),
@@ -154,6 +154,12 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapRazorPages();
+// An unknown address is a plain 404 (rendered by the status page), not a sign-in prompt.
+app.MapFallback(context =>
+{
+    context.Response.StatusCode = StatusCodes.Status404NotFound;
+    return Task.CompletedTask;
+}).AllowAnonymous();
 app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 app.MapPortalDashboard();
 

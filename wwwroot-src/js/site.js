@@ -62,21 +62,23 @@
     }
   }
 
-  // After a form comes back with errors, move focus to its error summary so that screen reader
-  // and keyboard users hear what to fix.
-  function focusErrorSummary(root) {
-    var summary = root.matches && root.matches(".validation-summary-errors")
-      ? root
-      : root.querySelector(".validation-summary-errors");
-    if (!summary) return;
-    if (!summary.hasAttribute("tabindex")) summary.setAttribute("tabindex", "-1");
-    summary.focus();
+  // After a form comes back with errors, move focus to its error summary (or, without one, to the
+  // first invalid field) so that screen reader and keyboard users learn what to fix.
+  var errorSummary = ".validation-summary-errors:not(.validation-summary-valid)";
+  var invalidField = ".input-validation-error, [aria-invalid='true']";
+
+  function focusFirstError(root) {
+    var target = (root.matches && root.matches(errorSummary) ? root : root.querySelector(errorSummary))
+      || (root.matches && root.matches(invalidField) ? root : root.querySelector(invalidField));
+    if (!target) return;
+    if (target.matches(errorSummary) && !target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus();
   }
 
   function init() {
     setupNavToggle();
     makeScrollableTablesFocusable(document);
-    focusErrorSummary(document);
+    focusFirstError(document);
   }
 
   if (document.readyState === "loading") {
@@ -90,7 +92,7 @@
     var settled = event.target;
     if (!(settled instanceof Element)) return;
     makeScrollableTablesFocusable(settled.parentNode || document);
-    focusErrorSummary(settled);
+    focusFirstError(settled);
   });
 
   var resizeTimer;

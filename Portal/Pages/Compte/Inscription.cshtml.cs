@@ -50,9 +50,9 @@ public class InscriptionModel(PortalDbContext db, UserManager<PortalUser> users,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!ModelState.IsValid) return Page();
         Input.Email = Input.Email.Trim();
         Input.FullName = Input.FullName.Trim();
-        if (!ModelState.IsValid) return Page();
 
         var existing = await users.FindByEmailAsync(Input.Email);
         if (existing is not null)

@@ -71,8 +71,8 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, Publi
     public async Task<IActionResult> OnPostInviteAsync([Bind(Prefix = nameof(Invite))] InviteInput invite, CancellationToken ct)
     {
         Invite = invite;
-        Invite.Email = Invite.Email.Trim();
-        Invite.FullName = Invite.FullName.Trim();
+        Invite.Email = Invite.Email?.Trim() ?? "";
+        Invite.FullName = Invite.FullName?.Trim() ?? "";
         if (!Roles.Staff.Contains(Invite.Role))
             ModelState.AddModelError("Invite.Role", "Choisissez un profil dans la liste.");
         if (Invite.Role == Roles.SocialWorker && Invite.TeamId is null)
@@ -117,7 +117,7 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, Publi
     public async Task<IActionResult> OnPostTeamAsync([Bind(Prefix = nameof(NewTeam))] TeamInput newTeam, CancellationToken ct)
     {
         NewTeam = newTeam;
-        NewTeam.Name = NewTeam.Name.Trim();
+        NewTeam.Name = NewTeam.Name?.Trim() ?? "";
         if (ModelState.IsValid && await db.Teams.AnyAsync(t => t.Name == NewTeam.Name, ct))
             ModelState.AddModelError("NewTeam.Name", "Une équipe porte déjà ce nom.");
         if (!ModelState.IsValid)

@@ -1,0 +1,106 @@
+using System.Net;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+using Portal.Testing;
+
+namespace Portal.E2E.Support;
+
+/// The real site on Kestrel at 127.0.0.1 with a fresh SQLite database and demo accounts, a real
+/// SMTP server (maildev) and Debian's Chromium driven by Playwright.
+public sealed class E2EApp : IAsyncLifetime
+{
+    private WebApplicationFactory<Program>? factory;
+    private string dataDir = "";
+
+    public MailDev Mail { get; } = new();
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+    public string Artifacts { get; } = Environment.GetEnvironmentVariable("E2E_ARTIFACTS") is { Length: > 0 } a
+        ? a : Path.Combine(AppContext.BaseDirectory, "e2e-artifacts");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Artifacts);
+        await Mail.StartAsync();
+        dataDir = Directory.CreateTempSubdirectory("portal-e2e-").FullName;
+        var port = MailDev.FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Testing");
+            b.UseSetting("Database:Provider", "Sqlite");
+            b.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(dataDir, "portal.db")}");
+            b.UseSetting("Demo:Seed", "true");
+            b.UseSetting("Smtp:Host", "127.0.0.1");
+            b.UseSetting("Smtp:Port", Mail.SmtpPort.ToString());
+            b.UseSetting("Smtp:Security", "None");
+            b.UseSetting("Portal:PublicBaseUrl", BaseUrl);
+        });
+        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+        factory.StartServer();
+
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } c ? c : "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(bool phone = false)
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = BaseUrl,
+            Locale = "fr-FR",
+            TimezoneId = "Europe/Paris",
+            AcceptDownloads = true,
+            ViewportSize = phone ? new ViewportSize { Width = 375, Height = 740 } : new ViewportSize { Width = 1280, Height = 900 },
+            IsMobile = phone,
+            HasTouch = phone,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// Runs axe-core on the page as it is, keeps a full-page screenshot, and fails on any serious or
+    /// critical violation, listing them.
+    public async Task CheckPageAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, $"{name}.png"), FullPage = true });
+        var result = await page.RunAxe();
+        var bad = result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
+            .ToList();
+        Assert.True(bad.Count == 0, $"axe-core on {name} ({page.Url}):\n" + string.Join("\n", bad));
+    }
+
+    public async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/compte/connexion");
+        await page.GetByLabel("Adresse électronique").FillAsync(email);
+        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        Playwright?.Dispose();
+        if (factory is not null) await factory.DisposeAsync();
+        await Mail.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class E2ECollection : ICollectionFixture<E2EApp>
+{
+    public const string Name = "E2E";
+}

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using Microsoft.Playwright;
+using Portal.E2E.Support;
+using Portal.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.E2E.Tests;
+
+[Collection(E2ECollection.Name)]
+public class AdminTests(E2EApp app)
+{
+    private const string Password = "Passerelle-Demo-2026!";
+
+    [Fact]
+    public async Task Admin_generates_the_test_document_downloads_it_and_opens_the_jobs_dashboard()
+    {
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, "admin@demo.passerelle.fr", Password);
+        await Expect(page).ToHaveURLAsync(new Regex("/admin$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Administration", Level = 1 })).ToBeVisibleAsync();
+        await app.CheckPageAsync(page, "10-administration");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Documents" }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Documents", Level = 1 })).ToBeVisibleAsync();
+        await app.CheckPageAsync(page, "11-documents");
+
+        // The progress shows in place: the page is never reloaded.
+        await page.EvaluateAsync("() => { window.__samePage = true; }");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Générer une fiche de test" }).ClickAsync();
+        var link = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Télécharger") }).First;
+        await Expect(link).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__samePage === true"));
+        await app.CheckPageAsync(page, "12-document-pret");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        Assert.EndsWith(".docx", download.SuggestedFilename);
+        var path = Path.Combine(app.Artifacts, download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        using (var doc = WordprocessingDocument.Open(path, false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(doc));
+            Assert.Contains("Fiche de test", doc.MainDocumentPart!.Document!.Body!.InnerText);
+        }
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tâches de fond" }).First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/hangfire"));
+        await Expect(page.GetByText("Passerelle — tâches de fond").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(app.Artifacts, "13-hangfire.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_resident_cannot_open_the_jobs_dashboard()
+    {
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, "resident1@demo.passerelle.fr", Password);
+        await Expect(page).ToHaveURLAsync(new Regex("/espace$"));
+        var response = await page.GotoAsync("/hangfire");
+        Assert.Equal(403, response!.Status);
+        await Expect(page.GetByText("Accès refusé").First).ToBeVisibleAsync();
+        await app.CheckPageAsync(page, "20-acces-refuse");
+        await page.Context.CloseAsync();
+    }
+}
