@@ -31,7 +31,8 @@ WORKDIR /src
 # Restore first (layer cached as long as the project files do not change).
 # The bracket globs make NuGet.Config / global.json optional.
 COPY Directory.Build.props Directory.Packages.props Portal.sln [Nn]u[Gg]et.[Cc]onfig global.jso[n] ./
-COPY Portal/Portal.csproj Portal/
+# frontend.targets is imported by the project file: restore needs it.
+COPY Portal/Portal.csproj Portal/frontend.targets Portal/
 COPY Portal.Domain/Portal.Domain.csproj Portal.Domain/
 RUN dotnet restore Portal/Portal.csproj
 

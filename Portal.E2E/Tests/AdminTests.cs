@@ -47,7 +47,7 @@ public class AdminTests(E2EApp app)
         await page.GetByRole(AriaRole.Link, new() { Name = "Tâches de fond" }).First.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/hangfire"));
         await Expect(page.GetByText("Passerelle — tâches de fond").First).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(app.Artifacts, "13-hangfire.png"), FullPage = true });
+        await app.CheckPageAsync(page, "13-hangfire");
         await page.Context.CloseAsync();
     }
 

@@ -18,7 +18,8 @@ public static class HangfireSetup
         {
             h.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
+                .UseRecommendedSerializerSettings()
+                .UseDashboardStylesheet(typeof(HangfireSetup).Assembly, "Portal.hangfire-dashboard.css");
             if (provider == DatabaseProvider.Postgres)
             {
                 var cs = DatabaseSetup.PostgresConnectionString(config);
@@ -60,6 +61,7 @@ public static class HangfireSetup
             AppPath = "/admin",
             DisplayStorageConnectionString = false,
             IsReadOnlyFunc = _ => false,
+            DarkModeEnabled = false,
         }).RequireAuthorization(Policies.Admin);
     }
 
