@@ -110,6 +110,8 @@ else
     services.AddSingleton<IMailTransport, SmtpMailTransport>();
 
 services.AddSingleton<PublicLinks>();
+services.AddHttpContextAccessor();
+services.AddScoped<Portal.Requests.RequestNotifier>();
 services.AddScoped<DocumentRenderer>();
 services.AddScoped<SendEmailJob>();
 services.AddScoped<GenerateDocumentJob>();

@@ -15,6 +15,8 @@ public class Team
 {
     public int Id { get; set; }
     public string Name { get; set; } = "";
+    /// Towns the team covers, separated by commas: a new request goes to the team of its first wished town.
+    public string? Towns { get; set; }
     public List<PortalUser> Members { get; set; } = [];
 }
 

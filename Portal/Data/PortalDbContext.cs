@@ -16,6 +16,13 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<DocumentRequest> DocumentRequests => Set<DocumentRequest>();
     public DbSet<GeneratedDocument> GeneratedDocuments => Set<GeneratedDocument>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<HousingRequest> HousingRequests => Set<HousingRequest>();
+    public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
+    public DbSet<IncomeLine> IncomeLines => Set<IncomeLine>();
+    public DbSet<RequestDocument> RequestDocuments => Set<RequestDocument>();
+    public DbSet<RequestedDocument> RequestedDocuments => Set<RequestedDocument>();
+    public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
+    public DbSet<RequestMessage> RequestMessages => Set<RequestMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -30,6 +37,7 @@ public abstract class PortalDbContext(DbContextOptions options)
         builder.Entity<Team>(b =>
         {
             b.Property(t => t.Name).HasMaxLength(100).IsRequired();
+            b.Property(t => t.Towns).HasMaxLength(2000);
             b.HasIndex(t => t.Name).IsUnique();
         });
 
@@ -52,6 +60,68 @@ public abstract class PortalDbContext(DbContextOptions options)
             b.HasOne(d => d.Document).WithOne(g => g.DocumentRequest).HasForeignKey<GeneratedDocument>(g => g.DocumentRequestId);
             b.HasIndex(d => new { d.Status, d.NotBeforeUtc });
             b.HasIndex(d => new { d.RequestedById, d.CreatedAtUtc });
+        });
+
+        builder.Entity<HousingRequest>(b =>
+        {
+            b.Property(r => r.Reference).HasMaxLength(20);
+            b.HasIndex(r => r.Reference).IsUnique();
+            b.Property(r => r.Version).IsConcurrencyToken();
+            b.HasOne(r => r.Applicant).WithMany().HasForeignKey(r => r.ApplicantId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(r => r.Referent).WithMany().HasForeignKey(r => r.ReferentId).OnDelete(DeleteBehavior.SetNull);
+            b.HasOne(r => r.Team).WithMany().HasForeignKey(r => r.TeamId).OnDelete(DeleteBehavior.SetNull);
+            b.Property(r => r.Phone).HasMaxLength(30);
+            b.Property(r => r.CurrentAddress).HasMaxLength(500);
+            b.Property(r => r.CurrentTown).HasMaxLength(120);
+            b.Property(r => r.SituationDetails).HasMaxLength(4000);
+            b.Property(r => r.Towns).HasMaxLength(500);
+            b.Property(r => r.AccessibilityDetails).HasMaxLength(1000);
+            b.Property(r => r.ClosingReason).HasMaxLength(1000);
+            b.Property(r => r.ApplicantName).HasMaxLength(250);
+            b.Property(r => r.SearchName).HasMaxLength(250);
+            b.Property(r => r.AffordableRent).HasPrecision(10, 2);
+            b.Property(r => r.AffordableCharges).HasPrecision(10, 2);
+            // The staff queue: by status and date, by team, by name; the person's own list.
+            b.HasIndex(r => new { r.Status, r.SubmittedAtUtc });
+            b.HasIndex(r => new { r.TeamId, r.Status, r.SubmittedAtUtc });
+            b.HasIndex(r => r.SubmittedAtUtc);
+            b.HasIndex(r => r.SearchName);
+            b.HasIndex(r => new { r.ApplicantId, r.CreatedAtUtc });
+            b.HasMany(r => r.Members).WithOne().HasForeignKey(m => m.HousingRequestId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(r => r.Incomes).WithOne().HasForeignKey(m => m.HousingRequestId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(r => r.Documents).WithOne().HasForeignKey(m => m.HousingRequestId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(r => r.RequestedDocuments).WithOne().HasForeignKey(m => m.HousingRequestId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(r => r.Events).WithOne().HasForeignKey(m => m.HousingRequestId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(r => r.Messages).WithOne().HasForeignKey(m => m.HousingRequestId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<HouseholdMember>(b =>
+        {
+            b.Property(m => m.FirstName).HasMaxLength(100).IsRequired();
+            b.Property(m => m.LastName).HasMaxLength(100).IsRequired();
+            b.Ignore(m => m.FullName);
+        });
+        builder.Entity<IncomeLine>(b =>
+        {
+            b.Property(i => i.MonthlyAmount).HasPrecision(10, 2);
+            b.HasOne(i => i.Member).WithMany().HasForeignKey(i => i.HouseholdMemberId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<RequestDocument>(b =>
+        {
+            b.Property(d => d.FileName).HasMaxLength(260).IsRequired();
+            b.Property(d => d.ContentType).HasMaxLength(100).IsRequired();
+        });
+        builder.Entity<RequestedDocument>(b => b.Property(d => d.Note).HasMaxLength(1000));
+        builder.Entity<RequestEvent>(b =>
+        {
+            b.Property(e => e.ActorName).HasMaxLength(200);
+            b.Property(e => e.Note).HasMaxLength(4000);
+            b.HasIndex(e => new { e.HousingRequestId, e.AtUtc });
+        });
+        builder.Entity<RequestMessage>(b =>
+        {
+            b.Property(m => m.AuthorName).HasMaxLength(200);
+            b.Property(m => m.Body).HasMaxLength(5000).IsRequired();
+            b.HasIndex(m => new { m.HousingRequestId, m.SentAtUtc });
         });
 
         builder.Entity<GeneratedDocument>(b =>

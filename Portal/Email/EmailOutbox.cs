@@ -70,6 +70,42 @@ public static class EmailTemplates
         ("Choisir un nouveau mot de passe", resetLink),
         ["Si vous n'êtes pas à l'origine de cette demande, ignorez ce message."]);
 
+    public static EmailContent RequestReceived(string? name, string reference, string link) => Compose(
+        $"Votre demande de logement {reference} est bien arrivée",
+        Greeting(name),
+        [
+            $"Nous avons bien reçu votre demande de logement. Sa référence est {reference}.",
+            "Un travailleur social va l'étudier. Vous serez prévenu(e) par courriel à chaque étape, et vous pouvez la suivre dans votre espace :",
+        ],
+        ("Suivre ma demande", link),
+        ["Gardez ce message : la référence vous sera utile si vous nous appelez."]);
+
+    public static EmailContent RequestStatusChanged(string? name, string reference, string statusLabel, string explanation, string? note, string link) => Compose(
+        $"Votre demande {reference} : {statusLabel}",
+        Greeting(name),
+        note is null
+            ? [$"Votre demande de logement {reference} est maintenant : {statusLabel}.", explanation]
+            : [$"Votre demande de logement {reference} est maintenant : {statusLabel}.", explanation, $"Précision de l'équipe : {note}"],
+        ("Voir ma demande", link),
+        ["Pour toute question, écrivez-nous depuis la page de votre demande."]);
+
+    public static EmailContent DocumentsRequested(string? name, string reference, IReadOnlyList<string> documents, string? note, string link)
+    {
+        var lines = new List<string> { $"Pour continuer l'étude de votre demande {reference}, il nous manque :" };
+        lines.AddRange(documents.Select(d => "– " + d));
+        if (note is not null) lines.Add($"Précision de l'équipe : {note}");
+        lines.Add("Ajoutez-les directement depuis la page de votre demande (PDF, JPEG ou PNG, 10 Mo au plus par fichier) :");
+        return Compose($"Votre demande {reference} : pièces à fournir", Greeting(name), [.. lines], ("Ajouter mes pièces", link),
+            ["Vous pouvez prendre les documents en photo avec votre téléphone."]);
+    }
+
+    public static EmailContent NewMessage(string? name, string reference, string link) => Compose(
+        $"Votre demande {reference} : nouveau message de l'équipe",
+        Greeting(name),
+        ["L'équipe vous a écrit au sujet de votre demande de logement. Pour des raisons de confidentialité, le message se lit dans votre espace :"],
+        ("Lire le message", link),
+        []);
+
     private static string Greeting(string? name) => string.IsNullOrWhiteSpace(name) ? "Bonjour," : $"Bonjour {name},";
 
     private static EmailContent Compose(string subject, string greeting, string[] before, (string Label, string Url)? action, string[] after)

@@ -4,10 +4,12 @@ namespace Portal.Infrastructure;
 /// otherwise the address the request came in on.
 public sealed class PublicLinks(IConfiguration config)
 {
-    public string Absolute(HttpRequest request, string pathAndQuery)
+    public string Absolute(HttpRequest? request, string pathAndQuery)
     {
         var configured = config["Portal:PublicBaseUrl"];
-        var baseUrl = string.IsNullOrWhiteSpace(configured) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : configured.TrimEnd('/');
+        var baseUrl = !string.IsNullOrWhiteSpace(configured) ? configured.TrimEnd('/')
+            : request is not null ? $"{request.Scheme}://{request.Host}{request.PathBase}"
+            : "http://127.0.0.1:5000";
         return baseUrl + (pathAndQuery.StartsWith('/') ? pathAndQuery : "/" + pathAndQuery);
     }
 }

@@ -43,9 +43,9 @@ public static class Seeder
         if (env.IsProduction() || !config.GetValue("Demo:Seed", env.IsDevelopment())) return;
 
         var db = sp.GetRequiredService<PortalDbContext>();
-        foreach (var name in new[] { "Nord", "Sud" })
+        foreach (var (name, towns) in new[] { ("Nord", "Lille, Roubaix, Tourcoing, Valenciennes, Dunkerque"), ("Sud", "Arras, Lens, Douai, Cambrai") })
             if (!await db.Teams.AnyAsync(t => t.Name == name, ct))
-                db.Teams.Add(new Team { Name = name });
+                db.Teams.Add(new Team { Name = name, Towns = towns });
         await db.SaveChangesAsync(ct);
 
         foreach (var (email, name, role, team) in DemoAccounts)
