@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,17 +10,9 @@ namespace Portal.Pages.Compte;
 public class RenvoyerConfirmationModel(PortalDbContext db, UserManager<PortalUser> users, PublicLinks links) : PageModel
 {
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public EmailInput Input { get; set; } = new();
 
     public bool Sent { get; private set; }
-
-    public class InputModel
-    {
-        [Required(ErrorMessage = "Indiquez votre adresse électronique.")]
-        [EmailAddress(ErrorMessage = "Cette adresse électronique n'est pas valide (exemple : prenom.nom@exemple.fr).")]
-        [Display(Name = "Adresse électronique")]
-        public string Email { get; set; } = "";
-    }
 
     public void OnGet()
     {
