@@ -2,13 +2,20 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Domain.Requests;
 
 namespace Portal.Pages.Espace;
 
-public class IndexModel(UserManager<PortalUser> users) : PageModel
+public class IndexModel(UserManager<PortalUser> users, PortalDbContext db) : PageModel
 {
+    public sealed record RequestsOverview(int Count, long LatestId, string? LatestReference, RequestStatus LatestStatus, DateTime LatestUpdatedAtUtc);
+
     public PortalUser Me { get; private set; } = null!;
+
+    /// The "Mes demandes" card: null when the person has no request yet.
+    public RequestsOverview? Requests { get; private set; }
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -33,17 +40,33 @@ public class IndexModel(UserManager<PortalUser> users) : PageModel
     {
         Me = (await users.GetUserAsync(User))!;
         Input = new InputModel { FullName = Me.FullName, PhoneNumber = Me.PhoneNumber };
+        await LoadRequestsAsync();
         return Page();
     }
 
     public async Task<IActionResult> OnPostProfileAsync()
     {
         Me = (await users.GetUserAsync(User))!;
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            await LoadRequestsAsync();
+            return Page();
+        }
         Me.FullName = Input.FullName.Trim();
         Me.PhoneNumber = string.IsNullOrWhiteSpace(Input.PhoneNumber) ? null : Input.PhoneNumber.Trim();
         await users.UpdateAsync(Me);
         StatusMessage = "Vos informations sont enregistrées.";
         return RedirectToPage();
+    }
+
+    private async Task LoadRequestsAsync()
+    {
+        var mine = db.HousingRequests.AsNoTracking().Where(r => r.ApplicantId == Me.Id);
+        var count = await mine.CountAsync();
+        if (count == 0) return;
+        var latest = await mine.OrderByDescending(r => r.UpdatedAtUtc).ThenByDescending(r => r.Id)
+            .Select(r => new { r.Id, r.Reference, r.Status, r.UpdatedAtUtc })
+            .FirstAsync();
+        Requests = new RequestsOverview(count, latest.Id, latest.Reference, latest.Status, latest.UpdatedAtUtc);
     }
 }

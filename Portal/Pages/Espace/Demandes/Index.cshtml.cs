@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Requests;
+
+namespace Portal.Pages.Espace.Demandes;
+
+public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : ApplicantPageModel
+{
+    public sealed record Row(long Id, string? Reference, RequestStatus Status, int WizardStep, DateTime CreatedAtUtc, DateTime? SubmittedAtUtc, DateTime UpdatedAtUtc, int UnreadMessages);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public Row? CurrentDraft => Rows.FirstOrDefault(r => r.Status == RequestStatus.Draft);
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var me = users.GetUserId(User)!;
+        Rows = await db.HousingRequests.AsNoTracking()
+            .Where(r => r.ApplicantId == me)
+            .OrderByDescending(r => r.CreatedAtUtc).ThenByDescending(r => r.Id)
+            .Select(r => new Row(r.Id, r.Reference, r.Status, r.WizardStep, r.CreatedAtUtc, r.SubmittedAtUtc, r.UpdatedAtUtc,
+                r.Messages.Count(m => m.FromStaff && m.ReadAtUtc == null)))
+            .ToListAsync(ct);
+    }
+
+    /// "Demander un logement": picks up the draft in progress, if any, so one person keeps one draft.
+    public async Task<IActionResult> OnPostStartAsync(CancellationToken ct)
+    {
+        var me = (await users.GetUserAsync(User))!;
+        var draft = await db.HousingRequests.AsNoTracking()
+            .Where(r => r.ApplicantId == me.Id && r.Status == RequestStatus.Draft)
+            .OrderByDescending(r => r.UpdatedAtUtc)
+            .Select(r => new { r.Id, r.WizardStep })
+            .FirstOrDefaultAsync(ct);
+        if (draft is not null) return Redirect(RequestLinks.Step(draft.Id, Math.Clamp(draft.WizardStep, 1, DraftSteps.Count)));
+
+        var request = HousingRequest.NewDraft(me, clock.GetUtcNow().UtcDateTime);
+        db.HousingRequests.Add(request);
+        await db.SaveChangesAsync(ct);
+        return Redirect(RequestLinks.Step(request.Id, 1));
+    }
+}

@@ -1,0 +1,205 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Formatting;
+using Portal.Domain.Requests;
+
+namespace Portal.Pages.Espace.Demandes;
+
+public class MenageModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : DraftStepModel(db, users, clock)
+{
+    public const int MaxMembers = 12;
+
+    public override int Step => 1;
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    /// The row to give focus to after "Ajouter une personne".
+    public int? FocusRow { get; private set; }
+
+    public class InputModel
+    {
+        public List<MemberInput> Members { get; set; } = [];
+
+        [FrenchValue]
+        public bool IsSingleParent { get; set; }
+
+        [StringLength(30, ErrorMessage = "Le numéro de téléphone est trop long : 30 caractères au plus.")]
+        [Phone(ErrorMessage = "Ce numéro de téléphone n'est pas valide, par exemple 06 12 34 56 78.")]
+        [Display(Name = "Téléphone (facultatif)")]
+        public string? Phone { get; set; }
+
+        [StringLength(500, ErrorMessage = "L'adresse est trop longue : 500 caractères au plus.")]
+        [PlainText]
+        [Display(Name = "Adresse actuelle (facultatif)")]
+        public string? CurrentAddress { get; set; }
+
+        [StringLength(120, ErrorMessage = "Le nom de la commune est trop long : 120 caractères au plus.")]
+        [PlainText]
+        [Display(Name = "Commune actuelle (facultatif)")]
+        public string? CurrentTown { get; set; }
+    }
+
+    public class MemberInput
+    {
+        [FrenchValue]
+        public long? Id { get; set; }
+
+        [StringLength(100, ErrorMessage = "Le prénom est trop long : 100 caractères au plus.")]
+        [PlainText]
+        [Display(Name = "Prénom")]
+        public string? FirstName { get; set; }
+
+        [StringLength(100, ErrorMessage = "Le nom est trop long : 100 caractères au plus.")]
+        [PlainText]
+        [Display(Name = "Nom")]
+        public string? LastName { get; set; }
+
+        [FrenchValue]
+        [Display(Name = "Date de naissance")]
+        public DateOnly? BirthDate { get; set; }
+
+        [FrenchValue]
+        [Display(Name = "Lien avec vous")]
+        public Relationship? Relationship { get; set; }
+
+        public bool IsBlank => string.IsNullOrWhiteSpace(FirstName) && string.IsNullOrWhiteSpace(LastName) && BirthDate is null;
+    }
+
+    public static IEnumerable<Relationship> OtherRelationships => Enum.GetValues<Relationship>().Where(r => r != Relationship.Applicant);
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct, q => q.Include(r => r.Members)) is { } answer) return answer;
+        var members = Draft.Members
+            .OrderByDescending(m => m.Relationship == Relationship.Applicant).ThenBy(m => m.Position)
+            .Select(m => new MemberInput { Id = m.Id, FirstName = m.FirstName, LastName = m.LastName, BirthDate = m.BirthDate, Relationship = m.Relationship })
+            .ToList();
+        if (members.Count == 0)
+        {
+            var me = await Users.GetUserAsync(User);
+            var (first, last) = SplitName(me?.FullName);
+            members.Add(new MemberInput { FirstName = first, LastName = last, Relationship = Relationship.Applicant });
+        }
+        Input = new InputModel
+        {
+            Members = members,
+            IsSingleParent = Draft.IsSingleParent,
+            Phone = Draft.Phone,
+            CurrentAddress = Draft.CurrentAddress,
+            CurrentTown = Draft.CurrentTown,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(long id, string? go, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct, q => q.Include(r => r.Members).Include(r => r.Incomes)) is { } answer) return answer;
+        if (Input.Members.Count == 0) Input.Members.Add(new MemberInput());
+        if (Input.Members.Count > MaxMembers) Input.Members = Input.Members.Take(MaxMembers).ToList();
+        CheckMembers();
+        if (!ModelState.IsValid) return Page();
+
+        var kept = new List<HouseholdMember>();
+        var rows = Input.Members.Select((row, index) => (row, index)).Where(x => x.index == 0 || !x.row.IsBlank).ToList();
+        foreach (var (row, index) in rows)
+        {
+            var member = Draft.Members.FirstOrDefault(m => m.Id == row.Id && row.Id is not null && !kept.Contains(m));
+            if (member is null)
+            {
+                member = new HouseholdMember();
+                Draft.Members.Add(member);
+            }
+            member.FirstName = row.FirstName!.Trim();
+            member.LastName = row.LastName!.Trim();
+            member.BirthDate = row.BirthDate!.Value;
+            member.Relationship = index == 0 ? Relationship.Applicant : row.Relationship!.Value;
+            member.Position = kept.Count;
+            kept.Add(member);
+        }
+        foreach (var gone in Draft.Members.Except(kept).ToList())
+        {
+            foreach (var income in Draft.Incomes.Where(i => i.HouseholdMemberId == gone.Id && gone.Id != 0).ToList())
+            {
+                Draft.Incomes.Remove(income);
+                Db.IncomeLines.Remove(income);
+            }
+            Draft.Members.Remove(gone);
+            Db.HouseholdMembers.Remove(gone);
+        }
+
+        var applicant = kept[0];
+        Draft.ApplicantName = $"{applicant.FirstName} {applicant.LastName.ToUpper(French.Culture)}";
+        Draft.SearchName = RequestReference.SearchKey(applicant.LastName + " " + applicant.FirstName);
+        Draft.IsSingleParent = Input.IsSingleParent;
+        Draft.Phone = Clean(Input.Phone);
+        Draft.CurrentAddress = Clean(Input.CurrentAddress);
+        Draft.CurrentTown = Clean(Input.CurrentTown);
+        return await SaveAndGoAsync(go, ct);
+    }
+
+    /// Without JavaScript the whole form comes back with one more row; with htmx only the rows are swapped.
+    public async Task<IActionResult> OnPostAddMemberAsync(long id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } answer) return answer;
+        ModelState.Clear();
+        if (Input.Members.Count == 0) Input.Members.Add(new MemberInput { Relationship = Relationship.Applicant });
+        if (Input.Members.Count < MaxMembers)
+        {
+            Input.Members.Add(new MemberInput());
+            FocusRow = Input.Members.Count - 1;
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveMemberAsync(long id, int index, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } answer) return answer;
+        ModelState.Clear();
+        if (index > 0 && index < Input.Members.Count) Input.Members.RemoveAt(index);
+        if (Input.Members.Count == 0) Input.Members.Add(new MemberInput { Relationship = Relationship.Applicant });
+        return Page();
+    }
+
+    private void CheckMembers()
+    {
+        var today = DateOnly.FromDateTime(French.ToParis(Now));
+        for (var i = 0; i < Input.Members.Count; i++)
+        {
+            var row = Input.Members[i];
+            if (i > 0 && row.IsBlank) continue;
+            var key = $"Input.Members[{i}]";
+            var you = i == 0;
+            if (string.IsNullOrWhiteSpace(row.FirstName))
+                ModelState.TryAddModelError($"{key}.FirstName", you ? "Indiquez votre prénom." : "Indiquez le prénom de cette personne.");
+            if (string.IsNullOrWhiteSpace(row.LastName))
+                ModelState.TryAddModelError($"{key}.LastName", you ? "Indiquez votre nom." : "Indiquez le nom de cette personne.");
+            if (ModelState.GetValidationState($"{key}.BirthDate") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            {
+                if (row.BirthDate is null)
+                    ModelState.TryAddModelError($"{key}.BirthDate", you ? "Indiquez votre date de naissance." : "Indiquez la date de naissance de cette personne.");
+                else if (row.BirthDate > today)
+                    ModelState.TryAddModelError($"{key}.BirthDate", "La date de naissance ne peut pas être dans le futur.");
+                else if (row.BirthDate < new DateOnly(1900, 1, 1))
+                    ModelState.TryAddModelError($"{key}.BirthDate", "Vérifiez l'année de naissance : elle doit être après 1900.");
+            }
+            if (!you && ModelState.GetValidationState($"{key}.Relationship") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
+                && row.Relationship is null or Relationship.Applicant)
+                ModelState.TryAddModelError($"{key}.Relationship", "Choisissez le lien de cette personne avec vous.");
+        }
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// "Sophie Durand" → ("Sophie", "Durand"): a guess the person corrects if needed.
+    private static (string? First, string? Last) SplitName(string? fullName)
+    {
+        var name = fullName?.Trim();
+        if (string.IsNullOrEmpty(name)) return (null, null);
+        var space = name.LastIndexOf(' ');
+        return space <= 0 ? (name, null) : (name[..space].Trim(), name[(space + 1)..]);
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Requests;
+
+namespace Portal.Pages.Espace.Demandes;
+
+// A 10.5 MB file must reach the handler to get its French message, not a bare 413.
+[RequestFormLimits(MultipartBodyLengthLimit = 12_000_000)]
+[RequestSizeLimit(12_500_000)]
+public class PiecesModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : DraftStepModel(db, users, clock)
+{
+    public const int MaxDocuments = 40;
+
+    public override int Step => 5;
+
+    [BindProperty]
+    public UploadInput Upload { get; set; } = new();
+
+    public IReadOnlyList<DocumentRow> Documents { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } answer) return answer;
+        await PrepareAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(long id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } answer) return answer;
+        await PrepareAsync(ct);
+        if (Documents.Count >= MaxDocuments)
+        {
+            ModelState.AddModelError(DocumentUploads.FileKey, $"Vous avez déjà ajouté {MaxDocuments} documents : supprimez-en un avant d'en ajouter un autre.");
+            return Page();
+        }
+        var document = await DocumentUploads.ReadAsync(Upload, this, UserId, Now, ct);
+        if (document is null || !ModelState.IsValid) return Page();
+
+        Draft.Documents.Add(document);
+        Draft.Touch(Now);
+        try
+        {
+            await Db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            WarningMessage = "Votre demande vient d'être modifiée depuis un autre onglet ou un autre appareil : ajoutez à nouveau le document.";
+            return Redirect(RequestLinks.Step(id, Step));
+        }
+        StatusMessage = $"Le document « {document.FileName} » est ajouté ({Labels.Of(document.Kind)}).";
+        return Redirect(RequestLinks.Step(id, Step));
+    }
+
+    public async Task<IActionResult> OnPostDeleteDocumentAsync(long id, long documentId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } answer) return answer;
+        var document = await Db.RequestDocuments.Where(d => d.Id == documentId && d.HousingRequestId == id)
+            .Select(d => new RequestDocument { Id = d.Id, FileName = d.FileName })
+            .SingleOrDefaultAsync(ct);
+        if (document is null) return NotFound();
+        Db.RequestDocuments.Remove(document);
+        Draft.Touch(Now);
+        try
+        {
+            await Db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            WarningMessage = "Votre demande vient d'être modifiée depuis un autre onglet ou un autre appareil : vérifiez la liste des documents.";
+            return Redirect(RequestLinks.Step(id, Step));
+        }
+        StatusMessage = $"Le document « {document.FileName} » est supprimé.";
+        return Redirect(RequestLinks.Step(id, Step));
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(long id, string? go, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } answer) return answer;
+        ModelState.Clear();
+        return await SaveAndGoAsync(go, ct);
+    }
+
+    private async Task PrepareAsync(CancellationToken ct) =>
+        Documents = await DocumentUploads.Rows(Db, Draft.Id).ToListAsync(ct);
+}

@@ -1,0 +1,94 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Portal.Data;
+using Portal.Domain.Requests;
+
+namespace Portal.Pages.Espace.Demandes;
+
+public class RechercheModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : DraftStepModel(db, users, clock)
+{
+    public const decimal MaxRent = 10_000m;
+
+    public override int Step => 4;
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public class InputModel
+    {
+        [FrenchValue]
+        public Typologies Typologies { get; set; }
+
+        [StringLength(500, ErrorMessage = "La liste des communes est trop longue : 500 caractères au plus.")]
+        [PlainText]
+        [Display(Name = "Communes souhaitées")]
+        public string? Towns { get; set; }
+
+        [FrenchValue]
+        public AccessibilityNeeds Accessibility { get; set; }
+
+        [StringLength(1000, ErrorMessage = "Ce texte est trop long : 1 000 caractères au plus.")]
+        [PlainText]
+        [Display(Name = "Autres besoins liés à un handicap ou à la santé (facultatif)")]
+        public string? AccessibilityDetails { get; set; }
+
+        [FrenchValue]
+        [Display(Name = "Loyer que vous pouvez payer par mois, hors charges (facultatif)")]
+        public decimal? AffordableRent { get; set; }
+
+        [FrenchValue]
+        [Display(Name = "Charges que vous pouvez payer par mois (facultatif)")]
+        public decimal? AffordableCharges { get; set; }
+    }
+
+    public static string TypologyLabel(Typologies t) => t switch
+    {
+        Typologies.T1 => "T1 : une pièce principale (studio)",
+        Typologies.T2 => "T2 : séjour et une chambre",
+        Typologies.T3 => "T3 : séjour et deux chambres",
+        Typologies.T4 => "T4 : séjour et trois chambres",
+        Typologies.T5 => "T5 : séjour et quatre chambres ou plus",
+        _ => t.ToString(),
+    };
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } answer) return answer;
+        Input = new InputModel
+        {
+            Typologies = Draft.Typologies,
+            Towns = Draft.Towns,
+            Accessibility = Draft.Accessibility,
+            AccessibilityDetails = Draft.AccessibilityDetails,
+            AffordableRent = Draft.AffordableRent,
+            AffordableCharges = Draft.AffordableCharges,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(long id, string? go, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } answer) return answer;
+        foreach (var (key, value) in new[] { ("Input.AffordableRent", Input.AffordableRent), ("Input.AffordableCharges", Input.AffordableCharges) })
+            if (ModelState.GetValidationState(key) != ModelValidationState.Invalid && value is < 0 or > MaxRent)
+                ModelState.AddModelError(key, "Le montant doit être compris entre 0 et 10 000 € par mois.");
+        if (!ModelState.IsValid) return Page();
+
+        Draft.Typologies = Input.Typologies;
+        Draft.Towns = NormalizeTowns(Input.Towns);
+        Draft.Accessibility = Input.Accessibility;
+        Draft.AccessibilityDetails = string.IsNullOrWhiteSpace(Input.AccessibilityDetails) ? null : Input.AccessibilityDetails.Trim();
+        Draft.AffordableRent = Input.AffordableRent;
+        Draft.AffordableCharges = Input.AffordableCharges;
+        return await SaveAndGoAsync(go, ct);
+    }
+
+    /// "Lille ; Roubaix,, " → "Lille, Roubaix": the team routing reads the towns separated by commas.
+    private static string? NormalizeTowns(string? towns)
+    {
+        var list = (towns ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return list.Length == 0 ? null : string.Join(", ", list);
+    }
+}
