@@ -323,7 +323,7 @@ public class HousingRequestTests(PortalApp app)
     }
 
     [Fact]
-    public async Task Adding_the_requested_documents_sends_the_request_back_to_review()
+    public async Task Adding_the_requested_documents_fulfils_them_and_leaves_the_review_to_the_team()
     {
         var (id, email, client) = await SentRequestAsync(app);
         long cafId = 0;
@@ -358,11 +358,10 @@ public class HousingRequestTests(PortalApp app)
         Assert.Equal($"{url}#pieces", last.Headers.Location!.OriginalString);
 
         var request = await app.WithDbAsync(db => db.HousingRequests.Include(r => r.RequestedDocuments).Include(r => r.Events).SingleAsync(r => r.Id == id));
-        Assert.Equal(RequestStatus.UnderReview, request.Status);
+        Assert.Equal(RequestStatus.DocumentsRequested, request.Status);
         Assert.All(request.RequestedDocuments, r => Assert.NotNull(r.FulfilledByDocumentId));
         Assert.Equal(2, request.Events.Count(e => e.Kind == Portal.Data.RequestEventKind.DocumentAdded));
-        Assert.Contains(request.Events, e => e.Kind == Portal.Data.RequestEventKind.StatusChanged && e.ToStatus == RequestStatus.UnderReview);
-        await app.Mail.WaitForAsync(email, where: m => m.Subject.Contains("En instruction"));
+        Assert.DoesNotContain(request.Events, e => e.Kind == Portal.Data.RequestEventKind.StatusChanged && e.ToStatus == RequestStatus.UnderReview);
 
         var after = System.Net.WebUtility.HtmlDecode(await (await client.GetAsync(url)).HtmlAsync());
         Assert.DoesNotContain("Ajouter ce document :", after);

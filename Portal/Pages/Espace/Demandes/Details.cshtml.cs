@@ -14,7 +14,7 @@ namespace Portal.Pages.Espace.Demandes;
 // A 10.5 MB file must reach the handler to get its French message, not a bare 413.
 [RequestFormLimits(MultipartBodyLengthLimit = 12_000_000)]
 [RequestSizeLimit(12_500_000)]
-public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, RequestNotifier notifier) : ApplicantPageModel
+public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : ApplicantPageModel
 {
     public const int MaxDocuments = 60;
 
@@ -118,7 +118,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Tim
 
         var me = (await users.GetUserAsync(User))!;
         var now = Now;
-        var resumed = false;
+        var complete = false;
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -138,12 +138,8 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Tim
                 AtUtc = now, Kind = RequestEventKind.DocumentAdded, ActorId = me.Id, ActorName = Truncate(me.FullName, 200),
                 Note = Truncate($"{Labels.Of(document.Kind)} : {document.FileName}", 4000), VisibleToApplicant = true,
             });
-            if (Item.Status == RequestStatus.DocumentsRequested && Item.RequestedDocuments.All(r => r.FulfilledByDocumentId is not null))
-            {
-                Item.Move(RequestAction.DocumentsReceived, me.Id, Truncate(me.FullName, 200), now);
-                notifier.StatusChanged(Item, me, null);
-                resumed = true;
-            }
+            // The team checks the documents before resuming the review: the status stays until they do.
+            complete = Item.Status == RequestStatus.DocumentsRequested && Item.RequestedDocuments.All(r => r.FulfilledByDocumentId is not null);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -152,8 +148,8 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Tim
             WarningMessage = "Votre demande vient d'être mise à jour par l'équipe : vérifiez-la, puis ajoutez à nouveau votre document.";
             return Redirect(RequestLinks.Details(id) + "#pieces");
         }
-        StatusMessage = resumed
-            ? $"Le document « {document.FileName} » est ajouté. Toutes les pièces demandées sont arrivées : l'étude de votre demande reprend."
+        StatusMessage = complete
+            ? $"Le document « {document.FileName} » est ajouté. Toutes les pièces demandées sont arrivées : l'équipe va les vérifier puis reprendre l'étude de votre demande."
             : $"Le document « {document.FileName} » est ajouté ({Labels.Of(document.Kind)}).";
         return Redirect(RequestLinks.Details(id) + "#pieces");
     }
