@@ -54,6 +54,7 @@ public static class Seeder
             int? teamId = team is null ? null : (await db.Teams.SingleAsync(t => t.Name == team, ct)).Id;
             await CreateAsync(users, clock, email, name, role, teamId, DemoPassword);
         }
+        await DemoRequests.SeedAsync(sp, ct);
     }
 
     private static async Task CreateAsync(UserManager<PortalUser> users, TimeProvider clock, string email, string name, string role, int? teamId, string password)

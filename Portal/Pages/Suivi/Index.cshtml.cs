@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Accounts;
+using Portal.Domain.Requests;
+using Portal.Pages.Suivi.Demandes;
 
 namespace Portal.Pages.Suivi;
 
@@ -10,10 +12,23 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users) : Pag
 {
     public sealed record MemberRow(string FullName, string Email);
     public sealed record TeamRow(string Name, IReadOnlyList<MemberRow> Members);
+    public sealed record StatusCount(RequestStatus Status, int Count);
+
+    /// The steps where a request waits for the staff, in the order they usually come.
+    public static readonly IReadOnlyList<RequestStatus> NeedingAction =
+    [
+        RequestStatus.Submitted,
+        RequestStatus.DocumentsRequested,
+        RequestStatus.UnderReview,
+        RequestStatus.PresentedToCommittee,
+    ];
 
     public PortalUser Me { get; private set; } = null!;
     public bool IsManager { get; private set; }
     public IReadOnlyList<TeamRow> Teams { get; private set; } = [];
+    public IReadOnlyList<StatusCount> RequestCounts { get; private set; } = [];
+    /// Requests no team covers (managers only): they wait to be dispatched.
+    public int WithoutTeam { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -26,5 +41,18 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users) : Pag
             .OrderBy(t => t.Name)
             .Select(t => new TeamRow(t.Name, t.Members.OrderBy(m => m.FullName).Select(m => new MemberRow(m.FullName, m.Email!)).ToList()))
             .ToListAsync(ct);
+
+        var scope = StaffScope.For(User, Me);
+        var counts = await RequestQueueQuery.Visible(db.HousingRequests.AsNoTracking(), scope)
+            .Where(r => NeedingAction.Contains(r.Status))
+            .GroupBy(r => r.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        RequestCounts = NeedingAction
+            .Select(s => new StatusCount(s, counts.FirstOrDefault(c => c.Status == s)?.Count ?? 0))
+            .ToList();
+        if (IsManager)
+            WithoutTeam = await RequestQueueQuery.Visible(db.HousingRequests.AsNoTracking(), scope)
+                .CountAsync(r => r.TeamId == null && r.Status != RequestStatus.Closed && r.Status != RequestStatus.Refused && r.Status != RequestStatus.MovedIn, ct);
     }
 }
