@@ -88,6 +88,21 @@ public sealed class E2EApp : IAsyncLifetime
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
     }
 
+    /// Creates an account through the sign-up form and confirms it from the email, as a person would.
+    public async Task SignUpAsync(IPage page, string email, string fullName, string password)
+    {
+        await page.GotoAsync("/compte/inscription");
+        await page.GetByLabel("Nom et prénom").FillAsync(fullName);
+        await page.GetByLabel("Adresse électronique").FillAsync(email);
+        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(password);
+        await page.GetByLabel("Confirmation du mot de passe").FillAsync(password);
+        await page.GetByRole(AriaRole.Checkbox).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
+        var mail = await Mail.WaitForAsync(email);
+        await page.GotoAsync(MailDev.LinkIn(mail, "/compte/confirmer"));
+        await SignInAsync(page, email, password);
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();

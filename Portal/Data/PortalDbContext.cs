@@ -148,4 +148,13 @@ public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
 
-public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options);
+public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // The queue searches names by an index range on this upper-case, accent-free key: compare it
+        // by code point whatever the database's locale (fr_FR would order it differently).
+        builder.Entity<HousingRequest>().Property(r => r.SearchName).UseCollation("C");
+    }
+}

@@ -65,6 +65,10 @@ public static class DatabaseSetup
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await db.Database.MigrateAsync(ct);
+        // Without statistics SQLite picks poor plans for combined filters (team + name in the queue):
+        // let it analyse what needs it, cheaply, at each start.
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;", ct);
     }
 
     /// Every SQLite connection waits for a lock instead of failing at once when another writer holds it.

@@ -379,7 +379,8 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<string>("SearchName")
                         .IsRequired()
                         .HasMaxLength(250)
-                        .HasColumnType("character varying(250)");
+                        .HasColumnType("character varying(250)")
+                        .UseCollation("C");
 
                     b.Property<int?>("Situation")
                         .HasColumnType("integer");
