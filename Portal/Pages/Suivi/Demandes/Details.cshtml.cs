@@ -92,7 +92,12 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         if (await ScopeAsync(ct) is not { } scope) return Challenge();
-        return await LoadAsync(id, scope, ct) ? Page() : NotFound();
+        if (!await LoadAsync(id, scope, ct)) return NotFound();
+        // The person's messages are read once the team has the request open.
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.RequestMessages.Where(m => m.HousingRequestId == id && !m.FromStaff && m.ReadAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAtUtc, now), ct);
+        return Page();
     }
 
     /// A post to an unknown handler lands here: back to the page.

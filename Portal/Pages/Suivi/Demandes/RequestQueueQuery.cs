@@ -34,7 +34,7 @@ public sealed record QueueFilters
 
 public sealed record QueueRow(
     long Id, string? Reference, string ApplicantName, RequestStatus Status, DateTime? SubmittedAtUtc,
-    bool IsDalo, TargetGroups TargetGroups, string? TeamName, string? ReferentName);
+    bool IsDalo, TargetGroups TargetGroups, string? TeamName, string? ReferentName, int UnreadMessages);
 
 /// The staff queue's query, shared by the page and the benchmark (bench/requests) so that what is
 /// measured is what is served.
@@ -140,7 +140,8 @@ public static class RequestQueueQuery
         query.Select(r => new QueueRow(
             r.Id, r.Reference, r.ApplicantName, r.Status, r.SubmittedAtUtc, r.IsDalo, r.TargetGroups,
             r.Team != null ? r.Team.Name : null,
-            r.Referent != null ? r.Referent.FullName : null));
+            r.Referent != null ? r.Referent.FullName : null,
+            r.Messages.Count(m => !m.FromStaff && m.ReadAtUtc == null)));
 
     /// One page of the queue and the total. Pages past the middle are read from the other end
     /// (reversed order, small offset) so that the last page costs what the first one does.
