@@ -90,16 +90,8 @@ public static class DocumentUploads
         return name.Length == 0 ? "document" + UploadedFileCheck.Extension(type) : name;
     }
 
-    public static IActionResult Serve(PageModel page, RequestDocument document, bool inline)
-    {
-        if (!inline) return page.File(document.Content, document.ContentType, document.FileName);
-        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline");
-        disposition.SetHttpFileName(document.FileName);
-        page.Response.Headers.ContentDisposition = disposition.ToString();
-        // The browser's own PDF viewer needs an object; nothing else may load or run here.
-        page.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'none'";
-        return page.File(document.Content, document.ContentType);
-    }
+    public static IActionResult Serve(PageModel page, RequestDocument document, bool inline) =>
+        Portal.Requests.DocumentResponses.Serve(page, document.FileName, document.ContentType, document.Content, inline);
 }
 
 /// One upload form: a kind chosen in a list (or fixed, for a "pièce demandée"), one file.

@@ -115,13 +115,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
             .Select(d => new { d.FileName, d.ContentType, d.Content })
             .SingleOrDefaultAsync(ct);
         if (doc is null) return NotFound();
-        var known = doc.ContentType is "application/pdf" or "image/jpeg" or "image/png";
-        var contentType = known ? doc.ContentType : "application/octet-stream";
-        if (download || !known) return File(doc.Content, contentType, doc.FileName);
-        var disposition = new ContentDispositionHeaderValue("inline");
-        disposition.SetHttpFileName(doc.FileName);
-        Response.Headers.ContentDisposition = disposition.ToString();
-        return File(doc.Content, contentType);
+        return DocumentResponses.Serve(this, doc.FileName, doc.ContentType, doc.Content, inline: !download);
     }
 
     public Task<IActionResult> OnPostTakeInChargeAsync(long id, int? version, CancellationToken ct) =>
