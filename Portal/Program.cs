@@ -89,6 +89,8 @@ services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Confidentialite");
     o.Conventions.AllowAnonymousToPage("/Error");
     o.Conventions.AllowAnonymousToPage("/StatusCode");
+    // Cancellation by the link of an appointment email; the signed token is the only key.
+    o.Conventions.AllowAnonymousToPage("/RendezVous/Annuler");
     foreach (var page in new[] { "Inscription", "InscriptionEnvoyee", "Confirmer", "RenvoyerConfirmation", "Connexion", "MotDePasseOublie", "NouveauMotDePasse" })
         o.Conventions.AllowAnonymousToPage("/Compte/" + page);
 });
@@ -116,6 +118,10 @@ services.AddScoped<DocumentRenderer>();
 services.AddScoped<SendEmailJob>();
 services.AddScoped<GenerateDocumentJob>();
 services.AddScoped<PendingWorkSweeper>();
+// Appointments: booking rules from Portal.Domain, signed cancellation links, emails with .ics.
+services.AddSingleton<Portal.Appointments.AppointmentTokens>();
+services.AddScoped<Portal.Appointments.AppointmentNotifier>();
+services.AddScoped<Portal.Appointments.AppointmentBooking>();
 services.AddPortalJobs(config);
 
 services.AddHealthChecks()

@@ -44,6 +44,10 @@ public class OutboundEmail : WorkItem
     public string HtmlBody { get; set; } = "";
     /// Fixed when the row is written, so a message sent twice after a crash is recognisably the same.
     public string MessageId { get; set; } = "";
+    /// One optional attachment (an appointment's .ics).
+    public string? AttachmentName { get; set; }
+    public string? AttachmentContentType { get; set; }
+    public byte[]? AttachmentContent { get; set; }
 }
 
 public static class DocumentKinds

@@ -23,6 +23,12 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<RequestedDocument> RequestedDocuments => Set<RequestedDocument>();
     public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
     public DbSet<RequestMessage> RequestMessages => Set<RequestMessage>();
+    public DbSet<Place> Places => Set<Place>();
+    public DbSet<AppointmentMotif> AppointmentMotifs => Set<AppointmentMotif>();
+    public DbSet<WorkerOpening> WorkerOpenings => Set<WorkerOpening>();
+    public DbSet<WorkerAbsence> WorkerAbsences => Set<WorkerAbsence>();
+    public DbSet<WorkerExtraOpening> WorkerExtraOpenings => Set<WorkerExtraOpening>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -131,7 +137,74 @@ public abstract class PortalDbContext(DbContextOptions options)
             // One request stores one document, however many times its job runs.
             b.HasIndex(g => g.DocumentRequestId).IsUnique();
         });
+
+        ConfigureAppointments(builder);
     }
+
+    private static void ConfigureAppointments(ModelBuilder builder)
+    {
+        builder.Entity<Place>(b =>
+        {
+            b.Property(p => p.Name).HasMaxLength(200).IsRequired();
+            b.Property(p => p.Address).HasMaxLength(500);
+            b.HasOne(p => p.Team).WithMany().HasForeignKey(p => p.TeamId).OnDelete(DeleteBehavior.SetNull);
+            b.HasIndex(p => p.Name).IsUnique();
+        });
+        builder.Entity<AppointmentMotif>(b =>
+        {
+            b.Property(m => m.Name).HasMaxLength(200).IsRequired();
+            b.HasIndex(m => m.Name).IsUnique();
+        });
+        builder.Entity<WorkerOpening>(b =>
+        {
+            b.HasOne(o => o.Worker).WithMany().HasForeignKey(o => o.WorkerId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(o => o.Place).WithMany().HasForeignKey(o => o.PlaceId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(o => new { o.WorkerId, o.Day });
+        });
+        builder.Entity<WorkerAbsence>(b =>
+        {
+            b.Property(a => a.Reason).HasMaxLength(500);
+            b.HasOne<PortalUser>().WithMany().HasForeignKey(a => a.WorkerId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<Place>().WithMany().HasForeignKey(a => a.PlaceId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(a => new { a.WorkerId, a.EndLocal });
+            b.Property(a => a.StartLocal).HasConversion(ParisWallClock);
+            b.Property(a => a.EndLocal).HasConversion(ParisWallClock);
+        });
+        builder.Entity<WorkerExtraOpening>(b =>
+        {
+            b.HasOne<PortalUser>().WithMany().HasForeignKey(x => x.WorkerId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<Place>().WithMany().HasForeignKey(x => x.PlaceId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(x => new { x.WorkerId, x.StartLocal });
+            b.Property(x => x.StartLocal).HasConversion(ParisWallClock);
+            b.Property(x => x.EndLocal).HasConversion(ParisWallClock);
+        });
+        builder.Entity<Appointment>(b =>
+        {
+            b.Property(a => a.Notes).HasMaxLength(2000);
+            b.Property(a => a.CreatedById).HasMaxLength(450).IsRequired();
+            b.Ignore(a => a.EndUtc);
+            b.HasOne(a => a.Worker).WithMany().HasForeignKey(a => a.WorkerId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(a => a.Person).WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(a => a.Place).WithMany().HasForeignKey(a => a.PlaceId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne(a => a.Motif).WithMany().HasForeignKey(a => a.MotifId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<HousingRequest>().WithMany().HasForeignKey(a => a.HousingRequestId).OnDelete(DeleteBehavior.SetNull);
+            // One slot, one booking: two people confirming the same slot at once, the second insert
+            // fails here. A cancelled appointment frees its slot. The filter reads the same in SQLite
+            // and PostgreSQL (AppointmentStatus.Cancelled = 3).
+            b.HasIndex(a => new { a.WorkerId, a.StartUtc }).IsUnique().HasFilter("\"Status\" <> 3").HasDatabaseName(SlotIndexName);
+            b.HasIndex(a => new { a.PersonId, a.StartUtc });
+            b.HasIndex(a => new { a.Status, a.StartUtc });
+        });
+    }
+
+    // Paris wall-clock times (absences, extra openings) are no instants: stored as they are, never
+    // shifted to UTC (PostgreSQL keeps them in "timestamp without time zone").
+    private static readonly ValueConverter<DateTime, DateTime> ParisWallClock = new(
+        v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified));
+
+    /// The unique index that refuses a second booking of the same worker's slot.
+    public const string SlotIndexName = "IX_Appointments_ActiveSlot";
 }
 
 public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options)
@@ -156,5 +229,8 @@ public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbCon
         // The queue searches names by an index range on this upper-case, accent-free key: compare it
         // by code point whatever the database's locale (fr_FR would order it differently).
         builder.Entity<HousingRequest>().Property(r => r.SearchName).UseCollation("C");
+        foreach (var type in new[] { typeof(WorkerAbsence), typeof(WorkerExtraOpening) })
+            foreach (var name in new[] { "StartLocal", "EndLocal" })
+                builder.Entity(type).Property(name).HasColumnType("timestamp without time zone");
     }
 }

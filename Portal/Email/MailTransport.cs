@@ -22,6 +22,8 @@ public static class MimeMessages
         message.MessageId = email.MessageId;
         message.Date = new DateTimeOffset(DateTime.SpecifyKind(email.CreatedAtUtc, DateTimeKind.Utc));
         var body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody };
+        if (email.AttachmentContent is { } content && email.AttachmentName is { } name)
+            body.Attachments.Add(name, content, ContentType.Parse(email.AttachmentContentType ?? "application/octet-stream"));
         message.Body = body.ToMessageBody();
         return message;
     }

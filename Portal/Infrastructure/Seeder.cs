@@ -55,6 +55,7 @@ public static class Seeder
             await CreateAsync(users, clock, email, name, role, teamId, DemoPassword);
         }
         await DemoRequests.SeedAsync(sp, ct);
+        await DemoAppointments.SeedAsync(sp, ct);
     }
 
     private static async Task CreateAsync(UserManager<PortalUser> users, TimeProvider clock, string email, string name, string role, int? teamId, string password)
