@@ -40,6 +40,10 @@ public class BookingTests(PortalApp app)
 
         var list = await (await r.Client.GetAsync("/espace/rendez-vous")).TextAsync();
         Assert.Contains("Premier accueil", list);
+
+        var home = await (await r.Client.GetAsync("/espace")).TextAsync();
+        Assert.Contains("Prochain rendez-vous", home);
+        Assert.Contains(Portal.Domain.Formatting.French.DateTimeLong(startUtc), home);
     }
 
     [Fact]

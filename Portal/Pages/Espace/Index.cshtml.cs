@@ -17,6 +17,11 @@ public class IndexModel(UserManager<PortalUser> users, PortalDbContext db) : Pag
     /// The "Mes demandes" card: null when the person has no request yet.
     public RequestsOverview? Requests { get; private set; }
 
+    public sealed record NextAppointment(DateTime StartUtc, string Motif, string Place);
+
+    public NextAppointment? Next { get; private set; }
+    public int UpcomingAppointments { get; private set; }
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -41,6 +46,7 @@ public class IndexModel(UserManager<PortalUser> users, PortalDbContext db) : Pag
         Me = (await users.GetUserAsync(User))!;
         Input = new InputModel { FullName = Me.FullName, PhoneNumber = Me.PhoneNumber };
         await LoadRequestsAsync();
+        await LoadAppointmentsAsync();
         return Page();
     }
 
@@ -50,6 +56,7 @@ public class IndexModel(UserManager<PortalUser> users, PortalDbContext db) : Pag
         if (!ModelState.IsValid)
         {
             await LoadRequestsAsync();
+            await LoadAppointmentsAsync();
             return Page();
         }
         Me.FullName = Input.FullName.Trim();
@@ -68,5 +75,16 @@ public class IndexModel(UserManager<PortalUser> users, PortalDbContext db) : Pag
             .Select(r => new { r.Id, r.Reference, r.Status, r.UpdatedAtUtc })
             .FirstAsync();
         Requests = new RequestsOverview(count, latest.Id, latest.Reference, latest.Status, latest.UpdatedAtUtc);
+    }
+
+    private async Task LoadAppointmentsAsync()
+    {
+        var now = DateTime.UtcNow;
+        var upcoming = db.Appointments.AsNoTracking()
+            .Where(a => a.PersonId == Me.Id && a.Status == Portal.Domain.Appointments.AppointmentStatus.Booked && a.StartUtc > now);
+        UpcomingAppointments = await upcoming.CountAsync();
+        Next = await upcoming.OrderBy(a => a.StartUtc)
+            .Select(a => new NextAppointment(a.StartUtc, a.Motif!.Name, a.Place!.Name))
+            .FirstOrDefaultAsync();
     }
 }
