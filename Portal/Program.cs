@@ -118,6 +118,7 @@ services.AddScoped<DocumentRenderer>();
 services.AddScoped<SendEmailJob>();
 services.AddScoped<GenerateDocumentJob>();
 services.AddScoped<PendingWorkSweeper>();
+services.AddScoped<AppointmentReminderJob>();
 // Appointments: booking rules from Portal.Domain, signed cancellation links, emails with .ics.
 services.AddSingleton<Portal.Appointments.AppointmentTokens>();
 services.AddScoped<Portal.Appointments.AppointmentNotifier>();

@@ -78,6 +78,7 @@ public sealed class WorkRecoveryService(IServiceProvider services, IRecurringJob
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         recurring.AddOrUpdate<PendingWorkSweeper>(PendingWorkSweeper.RecurringJobId, s => s.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<AppointmentReminderJob>(AppointmentReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
         try
         {
             using var scope = services.CreateScope();

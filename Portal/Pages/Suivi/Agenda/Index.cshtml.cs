@@ -1,0 +1,177 @@
+using System.Globalization;
+using Htmx;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Appointments;
+using Portal.Data;
+using Portal.Domain;
+using Portal.Domain.Accounts;
+using Portal.Domain.Appointments;
+using Portal.Domain.Formatting;
+
+namespace Portal.Pages.Suivi.Agenda;
+
+public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, AppointmentBooking booking) : PageModel
+{
+    public sealed record WorkerOption(string Id, string Name);
+    public sealed record OpeningRow(TimeOnly Start, TimeOnly End, string Place);
+    public sealed record AppointmentRow(long Id, DateTime StartUtc, int DurationMinutes, string Motif, string Place, string Person,
+        AppointmentStatus Status, IReadOnlyList<AppointmentAction> Actions)
+    {
+        public string Time => French.ToParis(StartUtc).ToString("HH:mm", CultureInfo.InvariantCulture);
+    }
+    public sealed record DayRow(DateOnly Day, IReadOnlyList<OpeningRow> Openings, IReadOnlyList<AppointmentRow> Appointments)
+    {
+        public string Label => Day.ToString("dddd d MMMM", French.Culture);
+    }
+
+    // Read as text and parsed here: a hand-edited address gets this week, never an error.
+    [BindProperty(SupportsGet = true)] public string? Travailleur { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Semaine { get; set; }
+
+    [TempData] public string? StatusMessage { get; set; }
+    [TempData] public string? ErrorMessage { get; set; }
+
+    public IReadOnlyList<WorkerOption> Workers { get; private set; } = [];
+    public WorkerOption Worker { get; private set; } = null!;
+    public DateOnly Monday { get; private set; }
+    public DateOnly ThisMonday { get; private set; }
+    public IReadOnlyList<DayRow> Days { get; private set; } = [];
+
+    /// Staff actions offered on the planning (moving is done with the person, elsewhere).
+    public static readonly IReadOnlyList<(AppointmentAction Action, string Handler, string Label)> StaffActions =
+    [
+        (AppointmentAction.MarkHonoured, "Honoured", "Honoré"),
+        (AppointmentAction.MarkMissed, "Missed", "Manqué"),
+        (AppointmentAction.Cancel, "Cancel", "Annuler"),
+    ];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var me = await users.GetUserAsync(User);
+        if (me is null) return Challenge();
+        Workers = await WorkersInScopeAsync(me, ct);
+        var chosen = string.IsNullOrEmpty(Travailleur) ? me.Id : Travailleur;
+        if (Workers.FirstOrDefault(w => w.Id == chosen) is not { } worker) return NotFound();
+        Worker = worker;
+
+        ThisMonday = MondayOf(DateOnly.FromDateTime(French.ToParis(clock.GetUtcNow().UtcDateTime)));
+        Monday = DateOnly.TryParseExact(Semaine, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            && d.Year is >= 2000 and <= 2100 ? MondayOf(d) : ThisMonday;
+        Days = await WeekAsync(worker.Id, ct);
+
+        Response.Htmx(h => h.WithVary());
+        if (Request.IsHtmx() && !Request.IsHtmxHistoryRestoreRequest())
+            return Partial("_Week", this);
+        return Page();
+    }
+
+    // A post naming no known handler (a hand-made request) goes back to the planning.
+    public IActionResult OnPost() => RedirectToPage();
+
+    public Task<IActionResult> OnPostHonouredAsync(long id, CancellationToken ct) => ActAsync(id, AppointmentAction.MarkHonoured, ct);
+
+    public Task<IActionResult> OnPostMissedAsync(long id, CancellationToken ct) => ActAsync(id, AppointmentAction.MarkMissed, ct);
+
+    public Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct) => ActAsync(id, AppointmentAction.Cancel, ct);
+
+    private async Task<IActionResult> ActAsync(long id, AppointmentAction action, CancellationToken ct)
+    {
+        var me = await users.GetUserAsync(User);
+        if (me is null) return Challenge();
+        var workers = (await WorkersInScopeAsync(me, ct)).Select(w => w.Id).ToList();
+        var appointment = await db.Appointments.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (appointment is null || !workers.Contains(appointment.WorkerId)) return NotFound();
+
+        try
+        {
+            if (action == AppointmentAction.Cancel)
+            {
+                // The booking service cancels and queues the person's email in the same save.
+                if (await booking.CancelAsync(appointment, Actor.Staff, ct) is { } refusal) ErrorMessage = refusal;
+                else StatusMessage = "Le rendez-vous est annulé. La personne est prévenue par courriel.";
+            }
+            else
+            {
+                appointment.Apply(action, Actor.Staff, clock.GetUtcNow().UtcDateTime, booking.Policy);
+                await db.SaveChangesAsync(ct);
+                StatusMessage = $"Le rendez-vous est {AppointmentStateMachine.ActionLabel(action)}.";
+            }
+        }
+        catch (DomainRuleException e)
+        {
+            ErrorMessage = e.Message;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ErrorMessage = "Ce rendez-vous vient d'être modifié ou supprimé par quelqu'un d'autre. Vérifiez le planning.";
+        }
+
+        var start = DateOnly.FromDateTime(French.ToParis(appointment.StartUtc));
+        return RedirectToPage(new { travailleur = appointment.WorkerId == me.Id ? null : appointment.WorkerId, semaine = WeekValue(MondayOf(start)) });
+    }
+
+    /// The signed-in user, then the social workers of their team (every team's for a manager).
+    private async Task<IReadOnlyList<WorkerOption>> WorkersInScopeAsync(PortalUser me, CancellationToken ct)
+    {
+        var allTeams = User.IsInRole(Roles.Manager);
+        var roleId = await db.Roles.Where(r => r.Name == Roles.SocialWorker).Select(r => r.Id).SingleOrDefaultAsync(ct);
+        var others = await db.Users.AsNoTracking()
+            .Where(u => u.Id != me.Id && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId))
+            .Where(u => allTeams ? u.TeamId != null : me.TeamId != null && u.TeamId == me.TeamId)
+            .OrderBy(u => u.FullName)
+            .Select(u => new WorkerOption(u.Id, u.FullName))
+            .ToListAsync(ct);
+        return [new WorkerOption(me.Id, me.FullName), .. others];
+    }
+
+    private async Task<IReadOnlyList<DayRow>> WeekAsync(string workerId, CancellationToken ct)
+    {
+        var sunday = Monday.AddDays(6);
+        var fromUtc = ParisTime.BoundaryToUtc(Monday.ToDateTime(TimeOnly.MinValue));
+        var toUtc = ParisTime.BoundaryToUtc(Monday.AddDays(7).ToDateTime(TimeOnly.MinValue));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var policy = booking.Policy;
+
+        var appointments = await db.Appointments.AsNoTracking()
+            .Where(a => a.WorkerId == workerId && a.StartUtc >= fromUtc && a.StartUtc < toUtc)
+            .OrderBy(a => a.StartUtc)
+            .Select(a => new { a.Id, a.StartUtc, a.DurationMinutes, Motif = a.Motif!.Name, Place = a.Place!.Name, Person = a.Person!.FullName, a.Status })
+            .ToListAsync(ct);
+        var openings = await db.WorkerOpenings.AsNoTracking()
+            .Where(o => o.WorkerId == workerId && (o.From == null || o.From <= sunday) && (o.Until == null || o.Until >= Monday))
+            .OrderBy(o => o.Start)
+            .Select(o => new { o.Day, o.Start, o.End, o.From, o.Until, Place = o.Place!.Name })
+            .ToListAsync(ct);
+
+        return Enumerable.Range(0, 7).Select(i =>
+        {
+            var day = Monday.AddDays(i);
+            return new DayRow(day,
+                openings.Where(o => o.Day == day.DayOfWeek && (o.From == null || o.From <= day) && (o.Until == null || o.Until >= day))
+                    .Select(o => new OpeningRow(o.Start, o.End, o.Place)).ToList(),
+                appointments.Where(a => DateOnly.FromDateTime(French.ToParis(a.StartUtc)) == day)
+                    .Select(a => new AppointmentRow(a.Id, a.StartUtc, a.DurationMinutes, a.Motif, a.Place, a.Person, a.Status,
+                        policy.ActionsFor(a.Status, a.StartUtc, Actor.Staff, now).Where(x => x != AppointmentAction.Move).ToList()))
+                    .ToList());
+        }).ToList();
+    }
+
+    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    public static string WeekValue(DateOnly monday) => monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// The address of another week of the same worker's planning.
+    public string WeekUrl(DateOnly monday)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["travailleur"] = Worker.Id == users.GetUserId(User) ? null : Worker.Id,
+            ["semaine"] = monday == ThisMonday ? null : WeekValue(monday),
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/suivi/agenda",
+            query.Where(kv => kv.Value is not null).Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)));
+    }
+}
