@@ -29,6 +29,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<WorkerAbsence> WorkerAbsences => Set<WorkerAbsence>();
     public DbSet<WorkerExtraOpening> WorkerExtraOpenings => Set<WorkerExtraOpening>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -139,7 +140,26 @@ public abstract class PortalDbContext(DbContextOptions options)
         });
 
         ConfigureAppointments(builder);
+        ConfigureTemplates(builder);
     }
+
+    private static void ConfigureTemplates(ModelBuilder builder)
+    {
+        builder.Entity<DocumentTemplate>(b =>
+        {
+            b.Property(t => t.Kind).HasMaxLength(50).IsRequired();
+            b.Property(t => t.FileName).HasMaxLength(TemplateStore.MaxFileNameLength).IsRequired();
+            b.Property(t => t.Comment).HasMaxLength(TemplateStore.MaxCommentLength);
+            b.Property(t => t.UploadedById).HasMaxLength(450).IsRequired();
+            b.HasOne(t => t.UploadedBy).WithMany().HasForeignKey(t => t.UploadedById).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(t => new { t.Kind, t.Version }).IsUnique();
+            // At most one active version per kind, even if two admins activate at once. A bare
+            // boolean column reads as a condition in both SQLite and PostgreSQL.
+            b.HasIndex(t => t.Kind).IsUnique().HasFilter("\"IsActive\"").HasDatabaseName(ActiveTemplateIndexName);
+        });
+    }
+
+    public const string ActiveTemplateIndexName = "IX_DocumentTemplates_Active";
 
     private static void ConfigureAppointments(ModelBuilder builder)
     {
