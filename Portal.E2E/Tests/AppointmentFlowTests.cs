@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Portal.E2E.Support;
+using Portal.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.E2E.Tests;
+
+[Collection(E2ECollection.Name)]
+public class AppointmentFlowTests(E2EApp app)
+{
+    private const string DemoPassword = "Passerelle-Demo-2026!";
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+    private static readonly Regex When = new(@"le (\d{1,2} \p{L}+ \d{4}) à (\d{2}:\d{2})");
+
+    [Fact]
+    public async Task A_person_books_moves_then_cancels_from_the_email_link_and_the_worker_planning_follows()
+    {
+        var email = $"karima-{Guid.NewGuid():N}@exemple.fr";
+        var person = await app.NewPageAsync(phone: true);
+        await app.SignUpAsync(person, email, "Karima Haddad", "Un-Rendez-Vous-2026");
+
+        // Book: motif, place, then a slot three weeks ahead (far from the 24 h limit).
+        await person.GotoAsync("/espace/rendez-vous/prendre");
+        await Expect(person.GetByRole(AriaRole.Heading, new() { Name = "Prendre rendez-vous", Level = 1 })).ToBeVisibleAsync();
+        await person.GetByLabel("Motif du rendez-vous").SelectOptionAsync(new SelectOptionValue { Label = "Premier accueil (60 min)" });
+        await person.GetByLabel("Lieu").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        var slots = person.GetByRole(AriaRole.Group, new() { Name = "Choisissez un créneau" }).GetByRole(AriaRole.Radio);
+        await Expect(slots.First).ToBeVisibleAsync();
+        await app.CheckPageAsync(person, "60-prendre-rendez-vous");
+        await slots.Last.CheckAsync();
+        await person.GetByRole(AriaRole.Button, new() { Name = "Confirmer ce rendez-vous" }).ClickAsync();
+        await Expect(person.GetByRole(AriaRole.Heading, new() { Name = "Mes rendez-vous", Level = 1 })).ToBeVisibleAsync();
+        await app.CheckPageAsync(person, "61-mes-rendez-vous");
+
+        var confirmation = await app.Mail.WaitForAsync(email, where: m => m.Subject.StartsWith("Rendez-vous confirmé"));
+        var ics = Assert.Single(confirmation.Attachments ?? []);
+        Assert.Equal("rendez-vous.ics", ics.FileName);
+        var booked = ParseWhen(confirmation.Subject);
+        var worker = confirmation.Text!.Contains("Claire Martin") ? "travailleur1@demo.passerelle.fr" : "travailleur2@demo.passerelle.fr";
+
+        var staff = await app.NewPageAsync();
+        await app.SignInAsync(staff, worker, DemoPassword);
+        await staff.GotoAsync($"/suivi/agenda?semaine={booked:yyyy-MM-dd}");
+        await Expect(staff.GetByText("Karima Haddad").First).ToBeVisibleAsync();
+        await Expect(staff.GetByText(booked.ToString("HH:mm", French)).First).ToBeVisibleAsync();
+        await app.CheckPageAsync(staff, "62-agenda-rendez-vous-pris");
+
+        // Move it: the same appointment at another time, announced by email.
+        await person.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Déplacer") }).First.ClickAsync();
+        await Expect(person.GetByRole(AriaRole.Heading, new() { Name = "Déplacer un rendez-vous", Level = 1 })).ToBeVisibleAsync();
+        var others = person.GetByRole(AriaRole.Radio);
+        await others.Nth(await others.CountAsync() - 2).CheckAsync();
+        await app.CheckPageAsync(person, "63-deplacer");
+        await person.GetByRole(AriaRole.Button, new() { Name = "Déplacer à ce créneau" }).ClickAsync();
+        var moved = await app.Mail.WaitForAsync(email, where: m => m.Subject.StartsWith("Rendez-vous déplacé"));
+        var movedAt = ParseWhen(moved.Subject);
+        Assert.NotEqual(booked, movedAt);
+        await staff.GotoAsync($"/suivi/agenda?semaine={movedAt:yyyy-MM-dd}");
+        await Expect(staff.GetByText(movedAt.ToString("HH:mm", French)).First).ToBeVisibleAsync();
+
+        // Cancel from the link in the last email, in a browser where nobody is signed in.
+        var stranger = await app.NewPageAsync();
+        await stranger.GotoAsync(MailDev.LinkIn(moved, "/rendez-vous/annuler"));
+        await Expect(stranger.GetByRole(AriaRole.Heading, new() { Name = "Annuler un rendez-vous", Level = 1 })).ToBeVisibleAsync();
+        await app.CheckPageAsync(stranger, "64-annuler-par-lien");
+        await stranger.GetByRole(AriaRole.Button, new() { Name = "Annuler ce rendez-vous" }).ClickAsync();
+        await app.Mail.WaitForAsync(email, where: m => m.Subject.StartsWith("Rendez-vous annulé"));
+
+        await staff.ReloadAsync();
+        await Expect(staff.GetByText("Annulé").First).ToBeVisibleAsync();
+        await app.CheckPageAsync(staff, "65-agenda-rendez-vous-annule");
+        await person.GotoAsync("/espace/rendez-vous");
+        await Expect(person.GetByText("Vous n'avez aucun rendez-vous prévu.")).ToBeVisibleAsync();
+
+        foreach (var p in new[] { person, staff, stranger }) await p.Context.CloseAsync();
+    }
+
+    private static DateTime ParseWhen(string subject)
+    {
+        var m = When.Match(subject);
+        Assert.True(m.Success, $"No date in « {subject} »");
+        return DateTime.ParseExact($"{m.Groups[1].Value} {m.Groups[2].Value}", "d MMMM yyyy HH:mm", French);
+    }
+}
