@@ -113,6 +113,12 @@ public class Dwelling
     public decimal Charges { get; private set; }
     /// True when the association is the tenant and sublets (intermédiation locative, bail glissant).
     public bool AssociationHoldsLease { get; private set; }
+    /// Street address of the dwelling (scattered dwellings have their own), floor or door included.
+    public string? Address { get; private set; }
+    /// The owner the lease is signed with (bailleur social, private owner…).
+    public string? Landlord { get; private set; }
+    /// Taken out of the stock (sold, returned to the landlord): kept for history, no longer allocated.
+    public bool IsWithdrawn { get; private set; }
 
     public int MaxOccupants => OccupancyStandard.MaxOccupants(Typology, youngChildren: 0);
 
@@ -130,6 +136,14 @@ public class Dwelling
         Financing = financing;
         AssociationHoldsLease = associationHoldsLease;
     }
+
+    public void Locate(string? address, string? landlord)
+    {
+        Address = string.IsNullOrWhiteSpace(address) ? null : address.Trim();
+        Landlord = string.IsNullOrWhiteSpace(landlord) ? null : landlord.Trim();
+    }
+
+    public void Withdraw(bool withdrawn) => IsWithdrawn = withdrawn;
 
     /// The household's share once housing benefit is paid, with the resources it declared.
     public RentBurden BurdenFor(IEnumerable<(IncomeKind Kind, decimal MonthlyAmount)> incomes) =>

@@ -68,6 +68,13 @@ public class DocumentRequest : WorkItem
     public string RequestedById { get; set; } = "";
     public PortalUser? RequestedBy { get; set; }
     public GeneratedDocument? Document { get; set; }
+    /// The household the document is about, when it is (its file lists it; shared ones reach the resident).
+    public long? HouseholdId { get; set; }
+    /// What the document is made from, as a short key ("measure:12", "review:40", "session:3",
+    /// "year:2026:funder:1"): documents with the same kind and key are versions of one another.
+    public string? SubjectKey { get; set; }
+    /// Shown in the resident's space once generated.
+    public bool SharedWithResident { get; set; }
 }
 
 public class GeneratedDocument

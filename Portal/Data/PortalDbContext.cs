@@ -8,7 +8,7 @@ namespace Portal.Data;
 
 /// The application's data. Each provider has its own subclass so that each keeps its own migration
 /// set (Data/Migrations/Sqlite, Data/Migrations/Postgres); the rest of the code only sees this type.
-public abstract class PortalDbContext(DbContextOptions options)
+public abstract partial class PortalDbContext(DbContextOptions options)
     : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Team> Teams => Set<Team>();
@@ -141,6 +141,7 @@ public abstract class PortalDbContext(DbContextOptions options)
 
         ConfigureAppointments(builder);
         ConfigureTemplates(builder);
+        ConfigureCaseFiles(builder);
     }
 
     private static void ConfigureTemplates(ModelBuilder builder)
@@ -249,6 +250,7 @@ public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbCon
         // The queue searches names by an index range on this upper-case, accent-free key: compare it
         // by code point whatever the database's locale (fr_FR would order it differently).
         builder.Entity<HousingRequest>().Property(r => r.SearchName).UseCollation("C");
+        builder.Entity<Household>().Property(h => h.SearchName).UseCollation("C");
         foreach (var type in new[] { typeof(WorkerAbsence), typeof(WorkerExtraOpening) })
             foreach (var name in new[] { "StartLocal", "EndLocal" })
                 builder.Entity(type).Property(name).HasColumnType("timestamp without time zone");

@@ -278,6 +278,104 @@ namespace Portal.Data.Migrations.Postgres
                     b.ToTable("AppointmentMotifs");
                 });
 
+            modelBuilder.Entity("Portal.Data.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long?>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("HouseholdId", "AtUtc");
+
+                    b.HasIndex("UserId", "AtUtc");
+
+                    b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Portal.Data.CommitteeAttendance", b =>
+                {
+                    b.Property<long>("CommitteeSessionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CommitteeMemberId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CommitteeSessionId", "CommitteeMemberId");
+
+                    b.HasIndex("CommitteeMemberId");
+
+                    b.ToTable("CommitteeAttendances");
+                });
+
+            modelBuilder.Entity("Portal.Data.CommitteeMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CommitteeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CommitteeId", "UserId");
+
+                    b.ToTable("CommitteeMembers");
+                });
+
             modelBuilder.Entity("Portal.Data.DocumentRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -294,6 +392,9 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("HouseholdId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -314,8 +415,15 @@ namespace Portal.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("SharedWithResident")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SubjectKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -323,6 +431,10 @@ namespace Portal.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId", "CreatedAtUtc");
+
+                    b.HasIndex("Kind", "SubjectKey");
 
                     b.HasIndex("RequestedById", "CreatedAtUtc");
 
@@ -429,6 +541,139 @@ namespace Portal.Data.Migrations.Postgres
                     b.ToTable("GeneratedDocuments");
                 });
 
+            modelBuilder.Entity("Portal.Data.Household", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("CurrentCharges")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<decimal?>("CurrentRent")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("ExitedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("HousingRequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsDalo")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsSingleParent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ReferentId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResidentId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)")
+                        .UseCollation("C");
+
+                    b.Property<int?>("Situation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SituationDetails")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TargetGroups")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HousingRequestId")
+                        .IsUnique();
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("ReferentId", "Status");
+
+                    b.HasIndex("SearchName", "Id");
+
+                    b.HasIndex("TeamId", "SearchName", "Id");
+
+                    b.ToTable("Households");
+                });
+
+            modelBuilder.Entity("Portal.Data.HouseholdIncome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("HouseholdPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("MonthlyAmount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("HouseholdPersonId");
+
+                    b.ToTable("HouseholdIncomes");
+                });
+
             modelBuilder.Entity("Portal.Data.HouseholdMember", b =>
                 {
                     b.Property<long>("Id")
@@ -464,6 +709,85 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasIndex("HousingRequestId");
 
                     b.ToTable("HouseholdMembers");
+                });
+
+            modelBuilder.Entity("Portal.Data.HouseholdPartner", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("HouseholdPartners");
+                });
+
+            modelBuilder.Entity("Portal.Data.HouseholdPerson", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Relationship")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("HouseholdPersons");
                 });
 
             modelBuilder.Entity("Portal.Data.HousingRequest", b =>
@@ -626,6 +950,56 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasIndex("HousingRequestId");
 
                     b.ToTable("IncomeLines");
+                });
+
+            modelBuilder.Entity("Portal.Data.JournalEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AppointmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsConfidential")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.HasIndex("HouseholdId", "OccurredOn");
+
+                    b.ToTable("JournalEntries");
                 });
 
             modelBuilder.Entity("Portal.Data.OutboundEmail", b =>
@@ -1111,6 +1485,830 @@ namespace Portal.Data.Migrations.Postgres
                     b.ToTable("WorkerOpenings");
                 });
 
+            modelBuilder.Entity("Portal.Data.Workshop", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsCancelled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LeaderId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("PlaceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaderId");
+
+                    b.HasIndex("PlaceId");
+
+                    b.HasIndex("StartsAtUtc");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("Workshops");
+                });
+
+            modelBuilder.Entity("Portal.Data.WorkshopSignup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("JoinedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("OfferExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("WorkshopId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Status");
+
+                    b.HasIndex("Status", "OfferExpiresAtUtc");
+
+                    b.HasIndex("WorkshopId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("WorkshopSignups");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.AgendaItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CommitteeSessionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PresentedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SubjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeSessionId");
+
+                    b.HasIndex("Subject", "SubjectId");
+
+                    b.ToTable("AgendaItems");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.Committee", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Committees");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.CommitteeSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CommitteeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldOn");
+
+                    b.HasIndex("CommitteeId", "HeldOn");
+
+                    b.ToTable("CommitteeSessions");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.Dwelling", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("AssociationHoldsLease")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal>("Charges")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<int>("Financing")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsWithdrawn")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Landlord")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("Rent")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<long>("ResidenceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Typology")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidenceId", "Label")
+                        .IsUnique();
+
+                    b.ToTable("Dwellings");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.Residence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Residences");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.Stay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("DecisionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DwellingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("EndWarningSentFor")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ExitedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("GrantedMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DwellingId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Stays_ActivePerDwelling")
+                        .HasFilter("\"Status\" = 0");
+
+                    b.HasIndex("HouseholdId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Stays_ActivePerHousehold")
+                        .HasFilter("\"Status\" = 0");
+
+                    b.HasIndex("Status", "EndsOn");
+
+                    b.ToTable("Stays");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.StayRenewal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("DecisionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("NewEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PreviousEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("StayId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StayId");
+
+                    b.ToTable("StayRenewals", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.ActionAxis", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Objective")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SupportMeasureId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupportMeasureId");
+
+                    b.ToTable("ActionAxes");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.AidGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("DecisionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("MonthlyAmount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartMonth")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("StoppedFrom")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("StartMonth");
+
+                    b.ToTable("AidGrants");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.AxisNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ActionAxisId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("WrittenOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionAxisId");
+
+                    b.ToTable("AxisNotes", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.Exit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Destination")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("ExitedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExitedOn");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("Exits");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.HousingAidFund", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("HousingAidFunds");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.Incident", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("ResidenceId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("OccurredOn");
+
+                    b.HasIndex("ResidenceId");
+
+                    b.ToTable("Incidents");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.MeasureRenewal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("NewEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PreviousEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("SupportMeasureId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupportMeasureId");
+
+                    b.ToTable("MeasureRenewals", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.RentPayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("SlidingLeaseId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SlidingLeaseId");
+
+                    b.ToTable("RentPayments", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.Review", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MonthsFromStart")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RenewalMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<long?>("SupportMeasureId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupportMeasureId");
+
+                    b.ToTable("Reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.SlidingLease", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Charges")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<long?>("DwellingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Landlord")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("Rent")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<DateOnly?>("SlidOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("SupportMeasureId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DwellingId");
+
+                    b.HasIndex("SupportMeasureId");
+
+                    b.HasIndex("HouseholdId", "Status");
+
+                    b.ToTable("SlidingLeases");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.SupportMeasure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Funder")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("InitialMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("PreviousMeasureId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("ReviewsWarnedUntil")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TotalMonths")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId", "Status");
+
+                    b.HasIndex("Status", "EndsOn");
+
+                    b.ToTable("SupportMeasures");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.WatchListEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FlaggedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("FlaggedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LiftReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("LiftedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId", "LiftedOn");
+
+                    b.ToTable("WatchListEntries");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.WatchNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long?>("WatchListEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("WrittenOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WatchListEntryId");
+
+                    b.ToTable("WatchNotes", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1202,8 +2400,46 @@ namespace Portal.Data.Migrations.Postgres
                     b.Navigation("Worker");
                 });
 
+            modelBuilder.Entity("Portal.Data.CommitteeAttendance", b =>
+                {
+                    b.HasOne("Portal.Data.CommitteeMember", "Member")
+                        .WithMany()
+                        .HasForeignKey("CommitteeMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Housing.CommitteeSession", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("Portal.Data.CommitteeMember", b =>
+                {
+                    b.HasOne("Portal.Domain.Housing.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.PortalUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Portal.Data.DocumentRequest", b =>
                 {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Portal.Data.PortalUser", "RequestedBy")
                         .WithMany()
                         .HasForeignKey("RequestedById")
@@ -1235,11 +2471,76 @@ namespace Portal.Data.Migrations.Postgres
                     b.Navigation("DocumentRequest");
                 });
 
+            modelBuilder.Entity("Portal.Data.Household", b =>
+                {
+                    b.HasOne("Portal.Data.HousingRequest", "HousingRequest")
+                        .WithMany()
+                        .HasForeignKey("HousingRequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Data.PortalUser", "Referent")
+                        .WithMany()
+                        .HasForeignKey("ReferentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Data.PortalUser", "Resident")
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Data.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("HousingRequest");
+
+                    b.Navigation("Referent");
+
+                    b.Navigation("Resident");
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Portal.Data.HouseholdIncome", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany("Incomes")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.HouseholdPerson", "Person")
+                        .WithMany()
+                        .HasForeignKey("HouseholdPersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("Portal.Data.HouseholdMember", b =>
                 {
                     b.HasOne("Portal.Data.HousingRequest", null)
                         .WithMany("Members")
                         .HasForeignKey("HousingRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.HouseholdPartner", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany("Partners")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.HouseholdPerson", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany("Persons")
+                        .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1283,6 +2584,15 @@ namespace Portal.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("Portal.Data.JournalEntry", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany("Journal")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Data.Place", b =>
@@ -1389,9 +2699,272 @@ namespace Portal.Data.Migrations.Postgres
                     b.Navigation("Worker");
                 });
 
+            modelBuilder.Entity("Portal.Data.Workshop", b =>
+                {
+                    b.HasOne("Portal.Data.PortalUser", "Leader")
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Place", "Place")
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Leader");
+
+                    b.Navigation("Place");
+                });
+
+            modelBuilder.Entity("Portal.Data.WorkshopSignup", b =>
+                {
+                    b.HasOne("Portal.Data.PortalUser", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Workshop", null)
+                        .WithMany("Signups")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.AgendaItem", b =>
+                {
+                    b.HasOne("Portal.Domain.Housing.CommitteeSession", null)
+                        .WithMany("Items")
+                        .HasForeignKey("CommitteeSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Portal.Domain.Housing.Decision", "Decision", b1 =>
+                        {
+                            b1.Property<long>("AgendaItemId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<DateOnly>("DecidedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<long?>("DwellingId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<DateOnly?>("EntryOn")
+                                .HasColumnType("date");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("integer");
+
+                            b1.Property<decimal?>("MonthlyAmount")
+                                .HasPrecision(10, 2)
+                                .HasColumnType("numeric(10,2)");
+
+                            b1.Property<int?>("Months")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<DateOnly?>("StartMonth")
+                                .HasColumnType("date");
+
+                            b1.Property<int?>("SupportKind")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("AgendaItemId");
+
+                            b1.ToTable("AgendaItems");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgendaItemId");
+                        });
+
+                    b.Navigation("Decision");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.CommitteeSession", b =>
+                {
+                    b.HasOne("Portal.Domain.Housing.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.Dwelling", b =>
+                {
+                    b.HasOne("Portal.Domain.Housing.Residence", null)
+                        .WithMany()
+                        .HasForeignKey("ResidenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.Stay", b =>
+                {
+                    b.HasOne("Portal.Domain.Housing.Dwelling", null)
+                        .WithMany()
+                        .HasForeignKey("DwellingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.StayRenewal", b =>
+                {
+                    b.HasOne("Portal.Domain.Housing.Stay", null)
+                        .WithMany("Renewals")
+                        .HasForeignKey("StayId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.ActionAxis", b =>
+                {
+                    b.HasOne("Portal.Domain.Support.SupportMeasure", null)
+                        .WithMany("Axes")
+                        .HasForeignKey("SupportMeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.AidGrant", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.AxisNote", b =>
+                {
+                    b.HasOne("Portal.Domain.Support.ActionAxis", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("ActionAxisId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.Exit", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.Incident", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Domain.Housing.Residence", null)
+                        .WithMany()
+                        .HasForeignKey("ResidenceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.MeasureRenewal", b =>
+                {
+                    b.HasOne("Portal.Domain.Support.SupportMeasure", null)
+                        .WithMany("Renewals")
+                        .HasForeignKey("SupportMeasureId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.RentPayment", b =>
+                {
+                    b.HasOne("Portal.Domain.Support.SlidingLease", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("SlidingLeaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.Review", b =>
+                {
+                    b.HasOne("Portal.Domain.Support.SupportMeasure", null)
+                        .WithMany("RecordedReviews")
+                        .HasForeignKey("SupportMeasureId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.SlidingLease", b =>
+                {
+                    b.HasOne("Portal.Domain.Housing.Dwelling", null)
+                        .WithMany()
+                        .HasForeignKey("DwellingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Support.SupportMeasure", null)
+                        .WithMany()
+                        .HasForeignKey("SupportMeasureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.SupportMeasure", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.WatchListEntry", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.WatchNote", b =>
+                {
+                    b.HasOne("Portal.Domain.Support.WatchListEntry", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("WatchListEntryId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("Portal.Data.DocumentRequest", b =>
                 {
                     b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("Portal.Data.Household", b =>
+                {
+                    b.Navigation("Incomes");
+
+                    b.Navigation("Journal");
+
+                    b.Navigation("Partners");
+
+                    b.Navigation("Persons");
                 });
 
             modelBuilder.Entity("Portal.Data.HousingRequest", b =>
@@ -1412,6 +2985,45 @@ namespace Portal.Data.Migrations.Postgres
             modelBuilder.Entity("Portal.Data.Team", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Portal.Data.Workshop", b =>
+                {
+                    b.Navigation("Signups");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.CommitteeSession", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.Stay", b =>
+                {
+                    b.Navigation("Renewals");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.ActionAxis", b =>
+                {
+                    b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.SlidingLease", b =>
+                {
+                    b.Navigation("Payments");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.SupportMeasure", b =>
+                {
+                    b.Navigation("Axes");
+
+                    b.Navigation("RecordedReviews");
+
+                    b.Navigation("Renewals");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.WatchListEntry", b =>
+                {
+                    b.Navigation("Notes");
                 });
 #pragma warning restore 612, 618
         }

@@ -263,6 +263,100 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("AppointmentMotifs");
                 });
 
+            modelBuilder.Entity("Portal.Data.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("HouseholdId", "AtUtc");
+
+                    b.HasIndex("UserId", "AtUtc");
+
+                    b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Portal.Data.CommitteeAttendance", b =>
+                {
+                    b.Property<long>("CommitteeSessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommitteeMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommitteeSessionId", "CommitteeMemberId");
+
+                    b.HasIndex("CommitteeMemberId");
+
+                    b.ToTable("CommitteeAttendances");
+                });
+
+            modelBuilder.Entity("Portal.Data.CommitteeMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommitteeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CommitteeId", "UserId");
+
+                    b.ToTable("CommitteeMembers");
+                });
+
             modelBuilder.Entity("Portal.Data.DocumentRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -277,6 +371,9 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("HouseholdId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -297,8 +394,15 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SharedWithResident")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -306,6 +410,10 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId", "CreatedAtUtc");
+
+                    b.HasIndex("Kind", "SubjectKey");
 
                     b.HasIndex("RequestedById", "CreatedAtUtc");
 
@@ -408,6 +516,134 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("GeneratedDocuments");
                 });
 
+            modelBuilder.Entity("Portal.Data.Household", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CurrentCharges")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CurrentRent")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HousingRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDalo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSingleParent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Situation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SituationDetails")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetGroups")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HousingRequestId")
+                        .IsUnique();
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("ReferentId", "Status");
+
+                    b.HasIndex("SearchName", "Id");
+
+                    b.HasIndex("TeamId", "SearchName", "Id");
+
+                    b.ToTable("Households");
+                });
+
+            modelBuilder.Entity("Portal.Data.HouseholdIncome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HouseholdPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MonthlyAmount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("HouseholdPersonId");
+
+                    b.ToTable("HouseholdIncomes");
+                });
+
             modelBuilder.Entity("Portal.Data.HouseholdMember", b =>
                 {
                     b.Property<long>("Id")
@@ -441,6 +677,81 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("HousingRequestId");
 
                     b.ToTable("HouseholdMembers");
+                });
+
+            modelBuilder.Entity("Portal.Data.HouseholdPartner", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("HouseholdPartners");
+                });
+
+            modelBuilder.Entity("Portal.Data.HouseholdPerson", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Relationship")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("HouseholdPersons");
                 });
 
             modelBuilder.Entity("Portal.Data.HousingRequest", b =>
@@ -598,6 +909,54 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("HousingRequestId");
 
                     b.ToTable("IncomeLines");
+                });
+
+            modelBuilder.Entity("Portal.Data.JournalEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AppointmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsConfidential")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.HasIndex("HouseholdId", "OccurredOn");
+
+                    b.ToTable("JournalEntries");
                 });
 
             modelBuilder.Entity("Portal.Data.OutboundEmail", b =>
@@ -1063,6 +1422,786 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("WorkerOpenings");
                 });
 
+            modelBuilder.Entity("Portal.Data.Workshop", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaderId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaderId");
+
+                    b.HasIndex("PlaceId");
+
+                    b.HasIndex("StartsAtUtc");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("Workshops");
+                });
+
+            modelBuilder.Entity("Portal.Data.WorkshopSignup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("JoinedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OfferExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WorkshopId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Status");
+
+                    b.HasIndex("Status", "OfferExpiresAtUtc");
+
+                    b.HasIndex("WorkshopId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("WorkshopSignups");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.AgendaItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommitteeSessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PresentedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeSessionId");
+
+                    b.HasIndex("Subject", "SubjectId");
+
+                    b.ToTable("AgendaItems");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.Committee", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Committees");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.CommitteeSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommitteeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldOn");
+
+                    b.HasIndex("CommitteeId", "HeldOn");
+
+                    b.ToTable("CommitteeSessions");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.Dwelling", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AssociationHoldsLease")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Charges")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Financing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsWithdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Landlord")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Rent")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ResidenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Typology")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidenceId", "Label")
+                        .IsUnique();
+
+                    b.ToTable("Dwellings");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.Residence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Residences");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.Stay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DwellingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndWarningSentFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GrantedMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DwellingId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Stays_ActivePerDwelling")
+                        .HasFilter("\"Status\" = 0");
+
+                    b.HasIndex("HouseholdId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Stays_ActivePerHousehold")
+                        .HasFilter("\"Status\" = 0");
+
+                    b.HasIndex("Status", "EndsOn");
+
+                    b.ToTable("Stays");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.StayRenewal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("NewEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PreviousEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StayId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StayId");
+
+                    b.ToTable("StayRenewals", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.ActionAxis", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Objective")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SupportMeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupportMeasureId");
+
+                    b.ToTable("ActionAxes");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.AidGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MonthlyAmount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StoppedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("StartMonth");
+
+                    b.ToTable("AidGrants");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.AxisNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ActionAxisId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WrittenOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionAxisId");
+
+                    b.ToTable("AxisNotes", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.Exit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Destination")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExitedOn");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("Exits");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.HousingAidFund", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("HousingAidFunds");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.Incident", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResidenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("OccurredOn");
+
+                    b.HasIndex("ResidenceId");
+
+                    b.ToTable("Incidents");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.MeasureRenewal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("NewEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PreviousEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SupportMeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupportMeasureId");
+
+                    b.ToTable("MeasureRenewals", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.RentPayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SlidingLeaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SlidingLeaseId");
+
+                    b.ToTable("RentPayments", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.Review", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MonthsFromStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RenewalMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SupportMeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupportMeasureId");
+
+                    b.ToTable("Reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.SlidingLease", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Charges")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DwellingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Landlord")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Rent")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SlidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SupportMeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DwellingId");
+
+                    b.HasIndex("SupportMeasureId");
+
+                    b.HasIndex("HouseholdId", "Status");
+
+                    b.ToTable("SlidingLeases");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.SupportMeasure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Funder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InitialMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PreviousMeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReviewsWarnedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TotalMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId", "Status");
+
+                    b.HasIndex("Status", "EndsOn");
+
+                    b.ToTable("SupportMeasures");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.WatchListEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FlaggedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FlaggedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LiftReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LiftedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId", "LiftedOn");
+
+                    b.ToTable("WatchListEntries");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.WatchNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WatchListEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WrittenOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WatchListEntryId");
+
+                    b.ToTable("WatchNotes", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1154,8 +2293,46 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("Worker");
                 });
 
+            modelBuilder.Entity("Portal.Data.CommitteeAttendance", b =>
+                {
+                    b.HasOne("Portal.Data.CommitteeMember", "Member")
+                        .WithMany()
+                        .HasForeignKey("CommitteeMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Housing.CommitteeSession", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("Portal.Data.CommitteeMember", b =>
+                {
+                    b.HasOne("Portal.Domain.Housing.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.PortalUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Portal.Data.DocumentRequest", b =>
                 {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Portal.Data.PortalUser", "RequestedBy")
                         .WithMany()
                         .HasForeignKey("RequestedById")
@@ -1187,11 +2364,76 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("DocumentRequest");
                 });
 
+            modelBuilder.Entity("Portal.Data.Household", b =>
+                {
+                    b.HasOne("Portal.Data.HousingRequest", "HousingRequest")
+                        .WithMany()
+                        .HasForeignKey("HousingRequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Data.PortalUser", "Referent")
+                        .WithMany()
+                        .HasForeignKey("ReferentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Data.PortalUser", "Resident")
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Data.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("HousingRequest");
+
+                    b.Navigation("Referent");
+
+                    b.Navigation("Resident");
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Portal.Data.HouseholdIncome", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany("Incomes")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.HouseholdPerson", "Person")
+                        .WithMany()
+                        .HasForeignKey("HouseholdPersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("Portal.Data.HouseholdMember", b =>
                 {
                     b.HasOne("Portal.Data.HousingRequest", null)
                         .WithMany("Members")
                         .HasForeignKey("HousingRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.HouseholdPartner", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany("Partners")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.HouseholdPerson", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany("Persons")
+                        .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1235,6 +2477,15 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("Portal.Data.JournalEntry", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany("Journal")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Data.Place", b =>
@@ -1341,9 +2592,272 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("Worker");
                 });
 
+            modelBuilder.Entity("Portal.Data.Workshop", b =>
+                {
+                    b.HasOne("Portal.Data.PortalUser", "Leader")
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Place", "Place")
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Leader");
+
+                    b.Navigation("Place");
+                });
+
+            modelBuilder.Entity("Portal.Data.WorkshopSignup", b =>
+                {
+                    b.HasOne("Portal.Data.PortalUser", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Workshop", null)
+                        .WithMany("Signups")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.AgendaItem", b =>
+                {
+                    b.HasOne("Portal.Domain.Housing.CommitteeSession", null)
+                        .WithMany("Items")
+                        .HasForeignKey("CommitteeSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Portal.Domain.Housing.Decision", "Decision", b1 =>
+                        {
+                            b1.Property<long>("AgendaItemId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("DecidedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("DwellingId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly?>("EntryOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal?>("MonthlyAmount")
+                                .HasPrecision(10, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("Months")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("StartMonth")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("SupportKind")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("AgendaItemId");
+
+                            b1.ToTable("AgendaItems");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgendaItemId");
+                        });
+
+                    b.Navigation("Decision");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.CommitteeSession", b =>
+                {
+                    b.HasOne("Portal.Domain.Housing.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.Dwelling", b =>
+                {
+                    b.HasOne("Portal.Domain.Housing.Residence", null)
+                        .WithMany()
+                        .HasForeignKey("ResidenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.Stay", b =>
+                {
+                    b.HasOne("Portal.Domain.Housing.Dwelling", null)
+                        .WithMany()
+                        .HasForeignKey("DwellingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.StayRenewal", b =>
+                {
+                    b.HasOne("Portal.Domain.Housing.Stay", null)
+                        .WithMany("Renewals")
+                        .HasForeignKey("StayId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.ActionAxis", b =>
+                {
+                    b.HasOne("Portal.Domain.Support.SupportMeasure", null)
+                        .WithMany("Axes")
+                        .HasForeignKey("SupportMeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.AidGrant", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.AxisNote", b =>
+                {
+                    b.HasOne("Portal.Domain.Support.ActionAxis", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("ActionAxisId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.Exit", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.Incident", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Domain.Housing.Residence", null)
+                        .WithMany()
+                        .HasForeignKey("ResidenceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.MeasureRenewal", b =>
+                {
+                    b.HasOne("Portal.Domain.Support.SupportMeasure", null)
+                        .WithMany("Renewals")
+                        .HasForeignKey("SupportMeasureId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.RentPayment", b =>
+                {
+                    b.HasOne("Portal.Domain.Support.SlidingLease", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("SlidingLeaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.Review", b =>
+                {
+                    b.HasOne("Portal.Domain.Support.SupportMeasure", null)
+                        .WithMany("RecordedReviews")
+                        .HasForeignKey("SupportMeasureId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.SlidingLease", b =>
+                {
+                    b.HasOne("Portal.Domain.Housing.Dwelling", null)
+                        .WithMany()
+                        .HasForeignKey("DwellingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Support.SupportMeasure", null)
+                        .WithMany()
+                        .HasForeignKey("SupportMeasureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.SupportMeasure", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.WatchListEntry", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.WatchNote", b =>
+                {
+                    b.HasOne("Portal.Domain.Support.WatchListEntry", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("WatchListEntryId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("Portal.Data.DocumentRequest", b =>
                 {
                     b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("Portal.Data.Household", b =>
+                {
+                    b.Navigation("Incomes");
+
+                    b.Navigation("Journal");
+
+                    b.Navigation("Partners");
+
+                    b.Navigation("Persons");
                 });
 
             modelBuilder.Entity("Portal.Data.HousingRequest", b =>
@@ -1364,6 +2878,45 @@ namespace Portal.Data.Migrations.Sqlite
             modelBuilder.Entity("Portal.Data.Team", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Portal.Data.Workshop", b =>
+                {
+                    b.Navigation("Signups");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.CommitteeSession", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Housing.Stay", b =>
+                {
+                    b.Navigation("Renewals");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.ActionAxis", b =>
+                {
+                    b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.SlidingLease", b =>
+                {
+                    b.Navigation("Payments");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.SupportMeasure", b =>
+                {
+                    b.Navigation("Axes");
+
+                    b.Navigation("RecordedReviews");
+
+                    b.Navigation("Renewals");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.WatchListEntry", b =>
+                {
+                    b.Navigation("Notes");
                 });
 #pragma warning restore 612, 618
         }
