@@ -56,6 +56,9 @@ public static class Seeder
         }
         await DemoRequests.SeedAsync(sp, ct);
         await DemoAppointments.SeedAsync(sp, ct);
+        await DemoCaseFiles.SeedAsync(sp, ct);
+        await DemoSupport.SeedAsync(sp, ct);
+        await DemoWorkshops.SeedAsync(sp, ct);
     }
 
     private static async Task CreateAsync(UserManager<PortalUser> users, TimeProvider clock, string email, string name, string role, int? teamId, string password)
