@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Requests;
+
+namespace Portal.CaseFiles;
+
+/// Opens household files. From a request, everything the person entered is copied (members,
+/// resources, situation, contacts) and the file stays linked to the request and to the person's
+/// account; a request gives at most one household (unique index on Household.HousingRequestId).
+public static class HouseholdFactory
+{
+    /// The household already opened from this request, or a new one added to the context (not saved).
+    public static async Task<Household> FromRequestAsync(PortalDbContext db, long housingRequestId, DateTime nowUtc, string? referentId = null, CancellationToken ct = default)
+    {
+        var existing = await db.Households.FirstOrDefaultAsync(h => h.HousingRequestId == housingRequestId, ct);
+        if (existing is not null) return existing;
+
+        var request = await db.HousingRequests
+            .Include(r => r.Members).Include(r => r.Incomes).Include(r => r.Applicant)
+            .AsSplitQuery()
+            .SingleAsync(r => r.Id == housingRequestId, ct);
+
+        var household = new Household
+        {
+            Name = string.IsNullOrWhiteSpace(request.ApplicantName) ? request.Applicant?.FullName ?? "Ménage" : request.ApplicantName,
+            SearchName = string.IsNullOrWhiteSpace(request.SearchName) ? RequestReference.SearchKey(request.ApplicantName) : request.SearchName,
+            TeamId = request.TeamId,
+            ReferentId = referentId ?? request.ReferentId,
+            HousingRequestId = request.Id,
+            ResidentId = request.ApplicantId,
+            Phone = request.Phone ?? request.Applicant?.PhoneNumber,
+            Email = request.Applicant?.Email,
+            Address = request.CurrentAddress,
+            Town = request.CurrentTown,
+            Situation = request.Situation,
+            SituationDetails = request.SituationDetails,
+            TargetGroups = request.TargetGroups,
+            IsDalo = request.IsDalo,
+            IsSingleParent = request.IsSingleParent,
+            CreatedAtUtc = nowUtc,
+            UpdatedAtUtc = nowUtc,
+        };
+        var persons = new Dictionary<long, HouseholdPerson>();
+        foreach (var m in request.Members.OrderBy(m => m.Position))
+        {
+            var person = new HouseholdPerson
+            {
+                FirstName = m.FirstName, LastName = m.LastName, BirthDate = m.BirthDate, Relationship = m.Relationship, Position = m.Position,
+            };
+            persons[m.Id] = person;
+            household.Persons.Add(person);
+        }
+        foreach (var i in request.Incomes)
+            household.Incomes.Add(new HouseholdIncome
+            {
+                Kind = i.Kind, MonthlyAmount = i.MonthlyAmount,
+                Person = i.HouseholdMemberId is { } mid && persons.TryGetValue(mid, out var p) ? p : null,
+            });
+        db.Households.Add(household);
+        return household;
+    }
+
+    /// Search key for a household name (accent-free upper case), as used by the household search.
+    public static string SearchKey(string name) => RequestReference.SearchKey(name);
+}
