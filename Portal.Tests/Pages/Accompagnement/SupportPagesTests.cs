@@ -369,3 +369,25 @@ public class SupportPagesTests(PortalApp app)
         Assert.Equal(Today.AddMonths(-7).AddMonths(6), await app.WithDbAsync(db => db.SupportMeasures.Where(m => m.Id == measureId).Select(m => m.ReviewsWarnedUntil).SingleAsync()));
     }
 }
+
+[Collection(PortalCollection.Name)]
+public class SupportDashboardTests(PortalApp app)
+{
+    [Fact]
+    public async Task Late_reviews_are_listed_for_the_team_only()
+    {
+        var h = await HouseholdAsync(app, withStay: false);
+        var measureId = await MeasureAsync(app, h.HouseholdId, SupportKind.Asll, Today.AddMonths(-7), 12);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var worker1 = await db.Users.Where(u => u.Email == PortalApp.Worker1).Select(u => new { u.Id, u.TeamId }).SingleAsync();
+        var worker2 = await db.Users.Where(u => u.Email == PortalApp.Worker2).Select(u => new { u.Id, u.TeamId }).SingleAsync();
+
+        var (late, _) = await SupportDashboard.ReviewsAsync(db, new StaffScope(worker1.Id, "Claire Martin", false, worker1.TeamId), Today);
+        var row = Assert.Single(late, r => r.MeasureId == measureId);
+        Assert.Equal(h.Name, row.HouseholdName);
+        Assert.Equal(6, row.Review.MonthsFromStart);
+        var (otherLate, _) = await SupportDashboard.ReviewsAsync(db, new StaffScope(worker2.Id, "Karim Benali", false, worker2.TeamId), Today);
+        Assert.DoesNotContain(otherLate, r => r.MeasureId == measureId);
+    }
+}
