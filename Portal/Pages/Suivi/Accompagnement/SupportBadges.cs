@@ -1,0 +1,24 @@
+using Portal.Domain.Support;
+
+namespace Portal.Pages.Suivi.Accompagnement;
+
+/// Badge classes of the support pages: a late review is red, a review to do amber-blue, done green.
+public static class SupportBadges
+{
+    public static string Css(ReviewState state) => state switch
+    {
+        ReviewState.Late => "badge badge-failed review-late",
+        ReviewState.Due => "badge badge-pending",
+        ReviewState.Done => "badge badge-done",
+        ReviewState.Upcoming => "badge badge-running",
+        _ => "badge",
+    };
+
+    public static string Css(MeasureStatus status) => status == MeasureStatus.Active ? "badge badge-running" : "badge";
+}
+
+public static class MeasurePage
+{
+    public static string Path(long householdId, long measureId) => $"/suivi/menages/{householdId}/accompagnement/mesures/{measureId}";
+    public static string IndexPath(long householdId) => $"/suivi/menages/{householdId}/accompagnement";
+}
