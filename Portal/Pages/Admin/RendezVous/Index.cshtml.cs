@@ -6,7 +6,7 @@ using Portal.Domain.Appointments;
 namespace Portal.Pages.Admin.RendezVous;
 
 /// Places and motifs of appointments, as admins see them.
-public class IndexModel(PortalDbContext db) : PageModel
+public class IndexModel(PortalDbContext db) : Portal.Pages.Suivi.Agenda.HandledPageModel
 {
     public sealed record PlaceRow(int Id, string Name, PlaceKind Kind, string? Address, string? Team, bool IsActive);
     public sealed record MotifRow(int Id, string Name, int DurationMinutes, bool BookableByResidents, PlaceKinds Kinds, bool IsActive);

@@ -8,7 +8,7 @@ namespace Portal.Pages.Admin.RendezVous;
 
 /// Adds (no id) or edits a place. Fields are read as text and checked here, so that every message
 /// is in French and a hand-made post never fails.
-public class LieuModel(PortalDbContext db) : PageModel
+public class LieuModel(PortalDbContext db) : Portal.Pages.Suivi.Agenda.HandledPageModel
 {
     public const int MaxName = 200;
     public const int MaxAddress = 500;

@@ -9,7 +9,7 @@ namespace Portal.Pages.Admin.RendezVous;
 
 /// Adds (no id) or edits an appointment motif; the domain's <see cref="Portal.Domain.Appointments.Motif"/>
 /// checks the name, duration and kinds of place.
-public class MotifModel(PortalDbContext db) : PageModel
+public class MotifModel(PortalDbContext db) : Portal.Pages.Suivi.Agenda.HandledPageModel
 {
     public const int MaxName = 200;
 

@@ -14,7 +14,7 @@ namespace Portal.Pages.Suivi.Agenda;
 /// A worker's weekly opening hours per place, absences (leave, training) and one-off extra
 /// openings. A worker edits their own; a manager anyone's. Every field is read as text and checked
 /// here (with the domain's rules), so that messages are French and a hand-made post never fails.
-public class HorairesModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : PageModel
+public class HorairesModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : Portal.Pages.Suivi.Agenda.HandledPageModel
 {
     public const int MaxReason = 400;
 

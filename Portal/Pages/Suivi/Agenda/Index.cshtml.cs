@@ -14,7 +14,7 @@ using Portal.Domain.Formatting;
 
 namespace Portal.Pages.Suivi.Agenda;
 
-public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, AppointmentBooking booking) : PageModel
+public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, AppointmentBooking booking) : Portal.Pages.Suivi.Agenda.HandledPageModel
 {
     public sealed record OpeningRow(TimeOnly Start, TimeOnly End, string Place, string Worker = "");
     public enum JournalState { NotApplicable, NoHousehold, CanWrite, Written }

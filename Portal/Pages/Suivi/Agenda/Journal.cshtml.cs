@@ -12,7 +12,7 @@ namespace Portal.Pages.Suivi.Agenda;
 
 /// Writes an honoured appointment (or a home visit) into the journal of the person's household,
 /// once: the entry keeps the appointment's id.
-public class JournalModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : PageModel
+public class JournalModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : Portal.Pages.Suivi.Agenda.HandledPageModel
 {
     public const int MaxText = 10000;
 
