@@ -323,6 +323,29 @@ public class StaffAgendaTests(PortalApp app)
     }
 
     [Fact]
+    public async Task Every_posted_form_carries_its_own_antiforgery_token()
+    {
+        var worker = await WorkerAsync(app, await TeamIdAsync(app, "Nord"));
+        var client = await app.SignedInAsync(worker.Email);
+        var place = await PlaceAsync(app);
+        await Forms.PostAsync(client, Hours, Opening(place, DayOfWeek.Saturday, "09:00", "10:00"), "Opening");
+        var (motif, office) = await SeededAsync(app, "Premier accueil", "Bureau de l'association");
+        var person = await ResidentAsync(app);
+        await HouseholdAsync(app, person.Id, await TeamIdAsync(app, "Nord"));
+        var id = await InsertAsync(app, worker.Id, person.Id, motif, office, DateTime.UtcNow.AddDays(5).AddSeconds(Random.Shared.Next(1, 100000)));
+
+        foreach (var url in new[] { Hours, $"{Book}?personne={person.Id}&motif={motif}&lieu={office}", $"/suivi/agenda/{id}/deplacer", "/suivi/agenda" })
+        {
+            var html = await (await client.GetAsync(url)).HtmlAsync();
+            var forms = System.Text.RegularExpressions.Regex.Split(html, "<form").Skip(1)
+                .Select(f => f[..f.IndexOf("</form>", StringComparison.Ordinal)])
+                .Where(f => f.Contains("method=\"post\"", StringComparison.OrdinalIgnoreCase)).ToList();
+            Assert.NotEmpty(forms);
+            Assert.All(forms, f => Assert.Contains("__RequestVerificationToken", f));
+        }
+    }
+
+    [Fact]
     public async Task Residents_are_forbidden_the_staff_pages()
     {
         var resident = await app.SignedInAsync(PortalApp.Resident1);
