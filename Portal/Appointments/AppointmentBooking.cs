@@ -78,13 +78,18 @@ public sealed class AppointmentBooking(PortalDbContext db, TimeProvider clock, A
     public DateOnly Today => DateOnly.FromDateTime(French.ToParis(clock.GetUtcNow().UtcDateTime));
 
     /// Free slots for a motif at a place over the next three weeks, by day.
-    public async Task<IReadOnlyList<SlotDay>> FreeSlotsAsync(AppointmentMotif motif, int placeId, long? ignoringAppointmentId, CancellationToken ct)
+    public Task<IReadOnlyList<SlotDay>> FreeSlotsAsync(AppointmentMotif motif, int placeId, long? ignoringAppointmentId, CancellationToken ct) =>
+        FreeSlotsAsync(motif, placeId, ignoringAppointmentId, null, ct);
+
+    /// Free slots of one worker (staff booking in their own or a colleague's agenda), or of anyone
+    /// when <paramref name="workerId"/> is null.
+    public async Task<IReadOnlyList<SlotDay>> FreeSlotsAsync(AppointmentMotif motif, int placeId, long? ignoringAppointmentId, string? workerId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var first = Today;
         var last = first.AddDays(DaysAhead - 1);
-        var availability = await LoadAsync(first, last, placeId, null, ct);
-        var search = Policy.Search(first, last, TimeSpan.FromMinutes(motif.DurationMinutes), now) with { PlaceId = placeId, IgnoringAppointmentId = ignoringAppointmentId };
+        var availability = await LoadAsync(first, last, placeId, workerId, ct);
+        var search = Policy.Search(first, last, TimeSpan.FromMinutes(motif.DurationMinutes), now) with { PlaceId = placeId, IgnoringAppointmentId = ignoringAppointmentId, WorkerId = workerId };
         var slots = availability.FreeSlots(search);
         var ids = slots.Select(s => s.WorkerId).Distinct().ToList();
         var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);

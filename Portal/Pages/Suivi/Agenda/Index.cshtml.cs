@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Appointments;
+using Portal.CaseFiles;
 using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Accounts;
@@ -13,12 +14,12 @@ using Portal.Domain.Formatting;
 
 namespace Portal.Pages.Suivi.Agenda;
 
-public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, AppointmentBooking booking) : PageModel
+public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, AppointmentBooking booking) : Portal.Pages.Suivi.Agenda.HandledPageModel
 {
-    public sealed record WorkerOption(string Id, string Name);
-    public sealed record OpeningRow(TimeOnly Start, TimeOnly End, string Place);
+    public sealed record OpeningRow(TimeOnly Start, TimeOnly End, string Place, string Worker = "");
+    public enum JournalState { NotApplicable, NoHousehold, CanWrite, Written }
     public sealed record AppointmentRow(long Id, DateTime StartUtc, int DurationMinutes, string Motif, string Place, string Person,
-        AppointmentStatus Status, IReadOnlyList<AppointmentAction> Actions)
+        AppointmentStatus Status, IReadOnlyList<AppointmentAction> Actions, string Worker = "", JournalState Journal = JournalState.NotApplicable)
     {
         public string Time => French.ToParis(StartUtc).ToString("HH:mm", CultureInfo.InvariantCulture);
     }
@@ -30,6 +31,9 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
     // Read as text and parsed here: a hand-edited address gets this week, never an error.
     [BindProperty(SupportsGet = true)] public string? Travailleur { get; set; }
     [BindProperty(SupportsGet = true)] public string? Semaine { get; set; }
+    /// "equipe" shows every worker of a team on one week.
+    [BindProperty(SupportsGet = true)] public string? Vue { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Equipe { get; set; }
 
     [TempData] public string? StatusMessage { get; set; }
     [TempData] public string? ErrorMessage { get; set; }
@@ -39,6 +43,12 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
     public DateOnly Monday { get; private set; }
     public DateOnly ThisMonday { get; private set; }
     public IReadOnlyList<DayRow> Days { get; private set; } = [];
+
+    public const string TeamView = "equipe";
+    public bool IsTeamView { get; private set; }
+    public IReadOnlyList<TeamOption> Teams { get; private set; } = [];
+    public TeamOption? Team { get; private set; }
+    public IReadOnlyList<WorkerOption> TeamWorkers { get; private set; } = [];
 
     /// Staff actions offered on the planning (moving is done with the person, elsewhere).
     public static readonly IReadOnlyList<(AppointmentAction Action, string Handler, string Label)> StaffActions =
@@ -60,7 +70,24 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
         ThisMonday = MondayOf(DateOnly.FromDateTime(French.ToParis(clock.GetUtcNow().UtcDateTime)));
         Monday = DateOnly.TryParseExact(Semaine, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             && d.Year is >= 2000 and <= 2100 ? MondayOf(d) : ThisMonday;
-        Days = await WeekAsync(worker.Id, ct);
+
+        Teams = await new StaffAgenda(db).TeamsInScopeAsync(User, me, ct);
+        IsTeamView = Vue == TeamView;
+        if (IsTeamView)
+        {
+            // A team named in the address must be one of the user's; none named: their own, or the first.
+            if (string.IsNullOrEmpty(Equipe))
+                Team = Teams.FirstOrDefault(t => t.Id == me.TeamId) ?? Teams.FirstOrDefault();
+            else if (!int.TryParse(Equipe, out var teamId) || (Team = Teams.FirstOrDefault(t => t.Id == teamId)) is null)
+                return NotFound();
+            if (Team is null) return NotFound();
+            TeamWorkers = await new StaffAgenda(db).TeamWorkersAsync(Team.Id, ct);
+            Days = await WeekAsync(TeamWorkers, ct);
+        }
+        else
+        {
+            Days = await WeekAsync([worker], ct);
+        }
 
         Response.Htmx(h => h.WithVary());
         if (Request.IsHtmx() && !Request.IsHtmxHistoryRestoreRequest())
@@ -114,47 +141,60 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
     }
 
     /// The signed-in user, then the social workers of their team (every team's for a manager).
-    private async Task<IReadOnlyList<WorkerOption>> WorkersInScopeAsync(PortalUser me, CancellationToken ct)
-    {
-        var allTeams = User.IsInRole(Roles.Manager);
-        var roleId = await db.Roles.Where(r => r.Name == Roles.SocialWorker).Select(r => r.Id).SingleOrDefaultAsync(ct);
-        var others = await db.Users.AsNoTracking()
-            .Where(u => u.Id != me.Id && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId))
-            .Where(u => allTeams ? u.TeamId != null : me.TeamId != null && u.TeamId == me.TeamId)
-            .OrderBy(u => u.FullName)
-            .Select(u => new WorkerOption(u.Id, u.FullName))
-            .ToListAsync(ct);
-        return [new WorkerOption(me.Id, me.FullName), .. others];
-    }
+    private Task<IReadOnlyList<WorkerOption>> WorkersInScopeAsync(PortalUser me, CancellationToken ct) =>
+        new StaffAgenda(db).WorkersInScopeAsync(User, me, ct);
 
-    private async Task<IReadOnlyList<DayRow>> WeekAsync(string workerId, CancellationToken ct)
+    private async Task<IReadOnlyList<DayRow>> WeekAsync(IReadOnlyList<WorkerOption> workers, CancellationToken ct)
     {
         var sunday = Monday.AddDays(6);
         var fromUtc = ParisTime.BoundaryToUtc(Monday.ToDateTime(TimeOnly.MinValue));
         var toUtc = ParisTime.BoundaryToUtc(Monday.AddDays(7).ToDateTime(TimeOnly.MinValue));
         var now = clock.GetUtcNow().UtcDateTime;
         var policy = booking.Policy;
+        var ids = workers.Select(w => w.Id).ToList();
+        var names = workers.ToDictionary(w => w.Id, w => w.Name);
 
         var appointments = await db.Appointments.AsNoTracking()
-            .Where(a => a.WorkerId == workerId && a.StartUtc >= fromUtc && a.StartUtc < toUtc)
+            .Where(a => ids.Contains(a.WorkerId) && a.StartUtc >= fromUtc && a.StartUtc < toUtc)
             .OrderBy(a => a.StartUtc)
-            .Select(a => new { a.Id, a.StartUtc, a.DurationMinutes, Motif = a.Motif!.Name, Place = a.Place!.Name, Person = a.Person!.FullName, a.Status })
+            .Select(a => new { a.Id, a.WorkerId, a.PersonId, a.StartUtc, a.DurationMinutes, Motif = a.Motif!.Name, Place = a.Place!.Name, PlaceKind = a.Place.Kind, Person = a.Person!.FullName, a.Status })
             .ToListAsync(ct);
         var openings = await db.WorkerOpenings.AsNoTracking()
-            .Where(o => o.WorkerId == workerId && (o.From == null || o.From <= sunday) && (o.Until == null || o.Until >= Monday))
+            .Where(o => ids.Contains(o.WorkerId) && (o.From == null || o.From <= sunday) && (o.Until == null || o.Until >= Monday))
             .OrderBy(o => o.Start)
-            .Select(o => new { o.Day, o.Start, o.End, o.From, o.Until, Place = o.Place!.Name })
+            .Select(o => new { o.WorkerId, o.Day, o.Start, o.End, o.From, o.Until, Place = o.Place!.Name })
             .ToListAsync(ct);
+
+        // Journal: honoured appointments (and home visits) of people who have a household file.
+        var eligible = appointments.Where(a => StaffAgenda.MayGoToJournal(a.Status, a.PlaceKind, a.StartUtc, now)).ToList();
+        var written = new HashSet<long>();
+        var withHousehold = new HashSet<string>();
+        if (eligible.Count > 0)
+        {
+            var eligibleIds = eligible.Select(a => a.Id).ToList();
+            written = (await db.JournalEntries.AsNoTracking().Where(j => j.AppointmentId != null && eligibleIds.Contains(j.AppointmentId.Value))
+                .Select(j => j.AppointmentId!.Value).ToListAsync(ct)).ToHashSet();
+            var people = eligible.Select(a => a.PersonId).Distinct().ToList();
+            var scope = await StaffScope.ForAsync(User, db, ct);
+            withHousehold = (await scope.Visible(db.Households).Where(h => h.ResidentId != null && people.Contains(h.ResidentId))
+                .Select(h => h.ResidentId!).ToListAsync(ct)).ToHashSet();
+        }
+        JournalState JournalOf(long id, string personId, AppointmentStatus status, PlaceKind kind, DateTime startUtc) =>
+            written.Contains(id) ? JournalState.Written
+            : !StaffAgenda.MayGoToJournal(status, kind, startUtc, now) ? JournalState.NotApplicable
+            : withHousehold.Contains(personId) ? JournalState.CanWrite
+            : JournalState.NoHousehold;
 
         return Enumerable.Range(0, 7).Select(i =>
         {
             var day = Monday.AddDays(i);
             return new DayRow(day,
                 openings.Where(o => o.Day == day.DayOfWeek && (o.From == null || o.From <= day) && (o.Until == null || o.Until >= day))
-                    .Select(o => new OpeningRow(o.Start, o.End, o.Place)).ToList(),
+                    .Select(o => new OpeningRow(o.Start, o.End, o.Place, names.GetValueOrDefault(o.WorkerId, ""))).ToList(),
                 appointments.Where(a => DateOnly.FromDateTime(French.ToParis(a.StartUtc)) == day)
                     .Select(a => new AppointmentRow(a.Id, a.StartUtc, a.DurationMinutes, a.Motif, a.Place, a.Person, a.Status,
-                        policy.ActionsFor(a.Status, a.StartUtc, Actor.Staff, now).Where(x => x != AppointmentAction.Move).ToList()))
+                        policy.ActionsFor(a.Status, a.StartUtc, Actor.Staff, now), names.GetValueOrDefault(a.WorkerId, ""),
+                        JournalOf(a.Id, a.PersonId, a.Status, a.PlaceKind, a.StartUtc)))
                     .ToList());
         }).ToList();
     }
@@ -164,11 +204,16 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
     public static string WeekValue(DateOnly monday) => monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// The address of another week of the same worker's planning.
-    public string WeekUrl(DateOnly monday)
+    public string WeekUrl(DateOnly monday) => ViewUrl(monday, IsTeamView);
+
+    /// The address of a week, in the worker's view or the team's.
+    public string ViewUrl(DateOnly monday, bool team)
     {
         var query = new Dictionary<string, string?>
         {
-            ["travailleur"] = Worker.Id == users.GetUserId(User) ? null : Worker.Id,
+            ["vue"] = team ? TeamView : null,
+            ["equipe"] = team && Team is not null ? Team.Id.ToString(CultureInfo.InvariantCulture) : null,
+            ["travailleur"] = team || Worker.Id == users.GetUserId(User) ? null : Worker.Id,
             ["semaine"] = monday == ThisMonday ? null : WeekValue(monday),
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/suivi/agenda",
