@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using Htmx;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.CaseFiles;
+using Portal.Data;
+using Portal.Documents;
+
+namespace Portal.Pages.Suivi.Documents;
+
+public partial class IndexModel(PortalDbContext db, TimeProvider clock, IConfiguration config) : PageModel
+{
+    public sealed record StatusView(DocumentRow Row, string? Target, string? NewKey);
+
+    public IReadOnlyList<DocumentRow> Rows { get; private set; } = [];
+    public IReadOnlyDictionary<long, string> Households { get; private set; } = new Dictionary<long, string>();
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = await StaffScope.ForAsync(User, db, ct);
+        Rows = await DocumentDesk.Rows(new DocumentDesk(db, clock, config).VisibleTo(scope).OrderByDescending(r => r.Id).Take(50)).ToListAsync(ct);
+        var ids = Rows.Select(r => r.HouseholdId).OfType<long>().Distinct().ToList();
+        Households = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name, ct);
+    }
+
+    /// Posted by the « générer » partial: asks for the document and answers with its status, polled in place.
+    public async Task<IActionResult> OnPostGenerateAsync(string? kind, string? subject, bool share, string? key, string? target, CancellationToken ct)
+    {
+        var scope = await StaffScope.ForAsync(User, db, ct);
+        var request = await new DocumentDesk(db, clock, config).RequestAsync(scope, kind, subject, share, key, ct);
+        if (request is null) return NotFound();
+        if (!Request.IsHtmx()) return RedirectToPage();
+        var row = await DocumentDesk.Rows(db.DocumentRequests.Where(r => r.Id == request.Id)).SingleAsync(ct);
+        var safeTarget = SafeTarget(target);
+        return Partial("_DocumentStatus", new StatusView(row, safeTarget, safeTarget is null ? null : Guid.NewGuid().ToString("N")));
+    }
+
+    public async Task<IActionResult> OnGetStatusAsync(long id, string? target, CancellationToken ct)
+    {
+        var scope = await StaffScope.ForAsync(User, db, ct);
+        var row = await DocumentDesk.Rows(new DocumentDesk(db, clock, config).VisibleTo(scope).Where(r => r.Id == id)).SingleOrDefaultAsync(ct);
+        if (row is null) return NotFound();
+        Response.Htmx(h => h.WithVary());
+        return Partial("_DocumentStatus", new StatusView(row, SafeTarget(target), null));
+    }
+
+    private static string? SafeTarget(string? target) =>
+        target is { Length: > 0 and <= 200 } && TargetPattern().IsMatch(target) ? target : null;
+
+    [GeneratedRegex("^docgen-[A-Za-z0-9_-]+$")]
+    private static partial Regex TargetPattern();
+}
