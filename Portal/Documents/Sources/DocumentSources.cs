@@ -91,6 +91,7 @@ public sealed class DocumentSources(PortalDbContext db, TimeProvider clock, ICon
     {
         var household = await db.Households.AsNoTracking()
             .Include(h => h.Persons).Include(h => h.Incomes).ThenInclude(i => i.Person)
+            .AsSplitQuery()
             .SingleAsync(h => h.Id == id, ct);
         var referent = household.ReferentId is null ? "" :
             await db.Users.AsNoTracking().Where(u => u.Id == household.ReferentId).Select(u => u.FullName).SingleOrDefaultAsync(ct) ?? "";

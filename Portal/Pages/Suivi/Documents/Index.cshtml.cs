@@ -31,6 +31,9 @@ public partial class IndexModel(PortalDbContext db, TimeProvider clock, IConfigu
         var request = await new DocumentDesk(db, clock, config).RequestAsync(scope, kind, subject, share, key, ct);
         if (request is null) return NotFound();
         if (!Request.IsHtmx()) return RedirectToPage();
+        // Most documents take a fraction of a second: waiting a little here shows the link at once
+        // instead of after the first poll.
+        await WaitForAsync(request.Id, ReadyWait, ct);
         var row = await DocumentDesk.Rows(db.DocumentRequests.Where(r => r.Id == request.Id)).SingleAsync(ct);
         var safeTarget = SafeTarget(target);
         return Partial("_DocumentStatus", new StatusView(row, safeTarget, safeTarget is null ? null : Guid.NewGuid().ToString("N")));
@@ -43,6 +46,19 @@ public partial class IndexModel(PortalDbContext db, TimeProvider clock, IConfigu
         if (row is null) return NotFound();
         Response.Htmx(h => h.WithVary());
         return Partial("_DocumentStatus", new StatusView(row, SafeTarget(target), null));
+    }
+
+    private static readonly TimeSpan ReadyWait = TimeSpan.FromMilliseconds(1200);
+
+    private async Task WaitForAsync(long id, TimeSpan max, CancellationToken ct)
+    {
+        var until = DateTime.UtcNow + max;
+        while (DateTime.UtcNow < until)
+        {
+            var status = await db.DocumentRequests.AsNoTracking().Where(r => r.Id == id).Select(r => r.Status).SingleAsync(ct);
+            if (status is not (Domain.Work.WorkStatus.Pending or Domain.Work.WorkStatus.Running)) return;
+            await Task.Delay(50, ct);
+        }
     }
 
     private static string? SafeTarget(string? target) =>
