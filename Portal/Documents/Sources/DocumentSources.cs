@@ -282,8 +282,10 @@ public sealed class DocumentSources(PortalDbContext db, TimeProvider clock, ICon
             .GroupBy(m => m.HouseholdId).Select(g => new { g.Key, First = g.Min(m => m.StartsOn) }).ToListAsync(ct);
         var exits = await db.Exits.AsNoTracking().Where(e => ids.Contains(e.HouseholdId) && e.ExitedOn >= first && e.ExitedOn <= last)
             .Select(e => new { e.HouseholdId, e.Destination }).ToListAsync(ct);
+        var fromUtc = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var toUtc = last.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var sites = await db.Workshops.AsNoTracking()
-            .Where(w => !w.IsCancelled && w.StartsAtUtc >= first.ToDateTime(TimeOnly.MinValue) && w.StartsAtUtc < last.AddDays(1).ToDateTime(TimeOnly.MinValue))
+            .Where(w => !w.IsCancelled && w.StartsAtUtc >= fromUtc && w.StartsAtUtc < toUtc)
             .Select(w => w.PlaceId).Distinct().CountAsync(ct);
 
         var today = Today;
