@@ -44,6 +44,16 @@ public static class TemplateKinds
     [
         new(ContratTripartite.Kind, "contrat-tripartite", "Contrat tripartite", ContratTripartite.Dictionary,
             DefaultTemplates.ContratTripartite, () => ContratTripartite.Model(ContratTripartite.Sample())),
+        new(ContratAccompagnement.Kind, "contrat-accompagnement", "Contrat d'accompagnement", ContratAccompagnement.Dictionary,
+            DefaultTemplates.ContratAccompagnement, () => ContratAccompagnement.Model(ContratAccompagnement.Sample())),
+        new(BilanMesure.Kind, "bilan-mesure", "Bilan de mesure", BilanMesure.Dictionary,
+            DefaultTemplates.BilanMesure, () => BilanMesure.Model(BilanMesure.Sample())),
+        new(FicheBilanEtat.Kind, "fiche-bilan-etat", "Fiche-bilan IML pour l'État", FicheBilanEtat.Dictionary,
+            DefaultTemplates.FicheBilanEtat, () => FicheBilanEtat.Model(FicheBilanEtat.Sample())),
+        new(ProcesVerbal.Kind, "proces-verbal", "Procès-verbal de commission", ProcesVerbal.Dictionary,
+            DefaultTemplates.ProcesVerbal, () => ProcesVerbal.Model(ProcesVerbal.Sample())),
+        new(BilanActivite.Kind, "bilan-activite", "Bilan d'activité annuel", BilanActivite.Dictionary,
+            DefaultTemplates.BilanActivite, () => BilanActivite.Model(BilanActivite.Sample())),
     ];
 
     public static TemplateKind? BySlug(string? slug) => All.FirstOrDefault(k => k.Slug == slug);

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Documents.Sources;
+using Portal.Documents.Templates;
 using Portal.Domain.Formatting;
 
 namespace Portal.Documents;
@@ -38,7 +40,11 @@ public sealed class DocumentRenderer(PortalDbContext db, TimeProvider clock, ICo
                     ]);
                 return new RenderedFile($"fiche-de-test-{request.Id}.docx", DocxContentType, WordWriter.TestSheet(model));
             default:
-                throw new InvalidOperationException($"Unknown document kind {request.Kind}");
+                var kind = TemplateKinds.ByKind(request.Kind) ?? throw new InvalidOperationException($"Unknown document kind {request.Kind}");
+                var sources = new DocumentSources(db, clock, config);
+                var filled = await sources.ModelAsync(request.Kind, request.SubjectKey, ct);
+                var template = await TemplateStore.ActiveTemplateAsync(db, request.Kind, ct);
+                return new RenderedFile($"{kind.Slug}-{request.Id}.docx", DocxContentType, DocxTemplate.Render(template, filled));
         }
     }
 }

@@ -26,13 +26,17 @@ public sealed class GenerateDocumentJob(PortalDbContext db, DocumentRenderer ren
             if (!await db.GeneratedDocuments.AnyAsync(g => g.DocumentRequestId == id, ct))
             {
                 var file = await renderer.RenderAsync(request, ct);
+                // Documents with the same kind and subject are versions of one another: 1, 2, 3…
+                var version = request.SubjectKey is null ? 1 : 1 + await db.GeneratedDocuments
+                    .CountAsync(g => g.DocumentRequest!.Kind == request.Kind && g.DocumentRequest.SubjectKey == request.SubjectKey
+                                     && g.DocumentRequestId < id, ct);
                 db.GeneratedDocuments.Add(new GeneratedDocument
                 {
                     DocumentRequestId = id,
                     FileName = file.FileName,
                     ContentType = file.ContentType,
                     Content = file.Content,
-                    Version = 1,
+                    Version = version,
                     AuthorId = request.RequestedById,
                     CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
                 });

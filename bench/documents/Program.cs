@@ -8,6 +8,13 @@ using Portal.Documents.Templates;
 using Portal.Documents.Templates.Defaults;
 using Portal.Domain.Formatting;
 
+// `click [N]`: the time from the « générer » click to the downloaded file, on an in-process host.
+if (args.Length > 0 && args[0] == "click")
+{
+    await DocumentsBench.ClickToDownload.RunAsync(args.Length > 1 && int.TryParse(args[1], out var clicks) ? clicks : 50);
+    return;
+}
+
 // Renders the default tripartite contract N times on one thread with Passerelle's engine, then the
 // same template and data with docxtemplater (Node) when its packages are installed.
 var count = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 1000;

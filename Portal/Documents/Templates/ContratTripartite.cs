@@ -1,6 +1,6 @@
 namespace Portal.Documents.Templates;
 
-public sealed record HouseholdMember(string FirstName, string LastName, string Relationship, DateOnly BirthDate);
+public sealed record HouseholdMember(string FirstName, string LastName, string Relationship, DateOnly? BirthDate);
 
 public sealed record PlannedAction(string Label, string DueBy);
 

@@ -15,10 +15,21 @@ public static class DefaultTemplates
     private const string Shade = "E4EAF3";
 
     private static readonly Lazy<byte[]> Tripartite = new(BuildContratTripartite);
+    private static readonly Lazy<byte[]> Accompagnement = new(BuildContratAccompagnement);
+    private static readonly Lazy<byte[]> Bilan = new(BuildBilanMesure);
+    private static readonly Lazy<byte[]> FicheEtat = new(BuildFicheBilanEtat);
+    private static readonly Lazy<byte[]> Pv = new(BuildProcesVerbal);
+    private static readonly Lazy<byte[]> Activite = new(BuildBilanActivite);
 
     public static byte[] ContratTripartite() => (byte[])Tripartite.Value.Clone();
+    public static byte[] ContratAccompagnement() => (byte[])Accompagnement.Value.Clone();
+    public static byte[] BilanMesure() => (byte[])Bilan.Value.Clone();
+    public static byte[] FicheBilanEtat() => (byte[])FicheEtat.Value.Clone();
+    public static byte[] ProcesVerbal() => (byte[])Pv.Value.Clone();
+    public static byte[] BilanActivite() => (byte[])Activite.Value.Clone();
 
-    private static byte[] BuildContratTripartite()
+    /// A4 page with the letterhead in the header, « footer — page n / N » in the footer, and the body.
+    private static byte[] Build(string footerText, params OpenXmlElement[] content)
     {
         using var stream = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -35,13 +46,25 @@ public static class DefaultTemplates
                 P(new ParagraphProperties(
                         new ParagraphBorders(new TopBorder { Val = BorderValues.Single, Size = 4, Color = "A0A0A0", Space = 4 }),
                         new Tabs(new TabStop { Val = TabStopValues.Right, Position = 9638 })),
-                    R("Contrat tripartite — {{menage.nom}}", size: 16, color: Grey),
+                    R(footerText, size: 16, color: Grey),
                     new Run(new RunProperties(new Color { Val = Grey }, new FontSize { Val = "16" }), new TabChar(), new Text("Page ") { Space = SpaceProcessingModeValues.Preserve }),
                     new SimpleField(R("1", size: 16, color: Grey)) { Instruction = " PAGE " },
                     R(" / ", size: 16, color: Grey),
                     new SimpleField(R("1", size: 16, color: Grey)) { Instruction = " NUMPAGES " }));
 
-            var body = new Body(
+            var body = new Body(content);
+            body.Append(new SectionProperties(
+                new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
+                new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
+                new PageSize { Width = 11906U, Height = 16838U },
+                new PageMargin { Top = 1134, Right = 1134U, Bottom = 1134, Left = 1134U, Header = 567U, Footer = 567U, Gutter = 0U }));
+            main.Document = new Document(body);
+            main.Document.Save();
+        }
+        return stream.ToArray();
+    }
+
+    private static byte[] BuildContratTripartite() => Build("Contrat tripartite — {{menage.nom}}",
                 Styled("Title", "Contrat d'accompagnement tripartite"),
                 P(new ParagraphProperties(new SpacingBetweenLines { After = "360" }, new Justification { Val = JustificationValues.Center }),
                     R("{{mesure.type}}", italic: true, color: Grey)),
@@ -80,17 +103,142 @@ public static class DefaultTemplates
 
                 Styled("Heading1", "6. Signatures"),
                 KeepWithNext("Fait à {{signature.lieu}}, le {{signature.date}}, en trois exemplaires originaux."),
-                SignatureTable(),
-                new SectionProperties(
-                    new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
-                    new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
-                    new PageSize { Width = 11906U, Height = 16838U },
-                    new PageMargin { Top = 1134, Right = 1134U, Bottom = 1134, Left = 1134U, Header = 567U, Footer = 567U, Gutter = 0U }));
-            main.Document = new Document(body);
-            main.Document.Save();
-        }
-        return stream.ToArray();
-    }
+                SignatureTable(("Le ménage", "{{menage.nom}}"), ("Pour l'association", "{{association.nom}}"), ("Pour le financeur", "{{financeur.nom}}")));
+
+    private static OpenXmlElement[] MembersBullets() =>
+    [
+        Text("{{#menage.membres}}"),
+        Bullet(R("{{membre.prenom}} {{membre.nom}}", bold: true), R(", {{membre.lien}}, né(e) le {{membre.date_naissance}}")),
+        Text("{{/menage.membres}}"),
+    ];
+
+    private static byte[] BuildContratAccompagnement() => Build("Contrat d'accompagnement — {{menage.nom}}",
+    [
+        Styled("Title", "Contrat d'accompagnement"),
+        Subtitle("{{mesure.type}} — financé par {{financeur.nom}}"),
+        Styled("Heading1", "1. Les personnes accompagnées"),
+        P(R("Le ménage "), R("{{menage.nom}}", bold: true), R(", domicilié {{logement.adresse}}, composé de :")),
+        .. MembersBullets(),
+        P(R("est accompagné par "), R("{{referent.nom}}", bold: true), R(", travailleur social référent de {{association.nom}}.")),
+        Styled("Heading1", "2. Durée et rythme"),
+        Text("L'accompagnement commence le {{mesure.date_debut}} et se termine le {{mesure.date_fin}} ({{mesure.duree_mois}} mois). Nous nous rencontrons {{mesure.rythme}}, à l'association ou à domicile."),
+        KeepWithNext("Les bilans prévus :"),
+        DataTable("bilans", ("Bilan", 6000, "bilan.intitule", false), ("Date prévue", 3638, "bilan.date", false)),
+        Styled("Heading1", "3. Ce que nous voulons atteindre ensemble"),
+        DataTable("plan.axes", ("Axe", 2200, "axe.intitule", true), ("Objectif", 3000, "axe.objectif", false), ("Actions prévues", 3038, "axe.actions", false), ("Où en est-on", 1400, "axe.statut", false)),
+        Styled("Heading1", "4. Nos engagements"),
+        Styled("Heading2", "Je m'engage à :"),
+        Text("{{engagements.personne}}"),
+        Styled("Heading2", "L'association s'engage à :"),
+        Text("{{engagements.association}}"),
+        Text("Ce contrat peut être revu à tout moment à la demande de l'une ou l'autre partie. Les informations partagées restent confidentielles."),
+        Styled("Heading1", "5. Signatures"),
+        KeepWithNext("Fait à {{signature.lieu}}, le {{signature.date}}, en deux exemplaires."),
+        SignatureTable(("La personne accompagnée", "{{menage.nom}}"), ("Le référent", "{{referent.nom}}")),
+    ]);
+
+    private static byte[] BuildBilanMesure() => Build("{{bilan.intitule}} — {{menage.nom}}",
+    [
+        Styled("Title", "Bilan de mesure"),
+        Subtitle("{{bilan.intitule}} — {{mesure.type}}"),
+        Styled("Heading1", "1. Le ménage et la mesure"),
+        KeyValueTable(
+            ("Ménage", "{{menage.nom}}"),
+            ("Adresse", "{{logement.adresse}}"),
+            ("Référent", "{{referent.nom}}"),
+            ("Mesure", "{{mesure.type}}, financée par {{financeur.nom}}"),
+            ("Période", "du {{mesure.date_debut}} au {{mesure.date_fin}}"),
+            ("Bilan", "prévu le {{bilan.date_prevue}}, tenu le {{bilan.date}}")),
+        KeepWithNext("Composition du ménage :"),
+        .. MembersBullets(),
+        Styled("Heading1", "2. Situation"),
+        Text("{{situation}}"),
+        KeepWithNext("Ressources mensuelles du ménage :"),
+        DataTable("ressources", ("Ressource", 4000, "ressource.type", false), ("Bénéficiaire", 3638, "ressource.personne", false), ("Montant", 2000, "ressource.montant", false)),
+        P(R("Total des ressources : "), R("{{ressources.total}}", bold: true), R(" par mois.")),
+        Styled("Heading1", "3. Avancée du plan d'action"),
+        DataTable("plan.axes", ("Axe", 2000, "axe.intitule", true), ("Objectif", 2600, "axe.objectif", false), ("Avancée", 3638, "axe.notes", false), ("État", 1400, "axe.statut", false)),
+        Styled("Heading1", "4. Synthèse"),
+        Text("{{bilan.synthese}}"),
+        Styled("Heading1", "5. Décision"),
+        P(R("Décision : "), R("{{decision.libelle}}", bold: true), R(". {{decision.detail}}")),
+        Styled("Heading1", "6. Signatures"),
+        SignatureTable(("Le ménage", "{{menage.nom}}"), ("Le référent", "{{referent.nom}}"), ("Pour l'association", "{{association.nom}}")),
+    ]);
+
+    private static byte[] BuildFicheBilanEtat() => Build("Fiche-bilan IML à {{bilan.mois}} mois — {{menage.nom}}",
+    [
+        Styled("Title", "Fiche-bilan intermédiation locative"),
+        Subtitle("Bilan à {{bilan.mois}} mois — à l'attention des services de l'État ({{financeur.nom}})"),
+        Styled("Heading1", "1. Identification"),
+        KeyValueTable(
+            ("Ménage", "{{menage.nom}}"),
+            ("Logement", "{{logement.adresse}}"),
+            ("Bailleur", "{{bailleur.nom}}"),
+            ("Mesure", "{{mesure.type}}, du {{mesure.date_debut}} au {{mesure.date_fin}}"),
+            ("Opérateur", "{{association.nom}} — référent : {{referent.nom}}"),
+            ("Date du bilan", "{{bilan.date}}")),
+        KeepWithNext("Composition du ménage :"),
+        .. MembersBullets(),
+        Styled("Heading1", "2. Paiement du loyer"),
+        Text("Loyer {{bail.loyer}} et charges {{bail.charges}} par mois, appelés par l'association le 1er de chaque mois."),
+        DataTable("loyers", ("Mois", 2800, "loyer.mois", false), ("Appelé", 2280, "loyer.appele", false), ("Payé", 2280, "loyer.paye", false), ("Solde en fin de mois", 2278, "loyer.solde", false)),
+        P(R("Total appelé : {{loyers.total_appele}} — total payé : {{loyers.total_paye}} — "), R("impayé au jour du bilan : {{loyers.impaye}}", bold: true)),
+        Styled("Heading1", "3. Décision"),
+        P(R("Décision : "), R("{{decision.libelle}}", bold: true)),
+        Text("{{?decision.glissement}}"),
+        Text("Le bail glisse au nom du ménage, qui devient locataire en titre de {{bailleur.nom}}. Un accompagnement de maintien dans le logement prend le relais."),
+        Text("{{/decision.glissement}}"),
+        Text("{{bilan.synthese}}"),
+        Styled("Heading1", "4. Visas"),
+        SignatureTable(("L'opérateur", "{{association.nom}}"), ("Le bailleur", "{{bailleur.nom}}"), ("Les services de l'État", "{{financeur.nom}}")),
+    ]);
+
+    private static byte[] BuildProcesVerbal() => Build("Procès-verbal — {{instance.nom}} du {{seance.date}}",
+    [
+        Styled("Title", "Procès-verbal de commission"),
+        Subtitle("{{instance.nom}} ({{instance.type}}) — séance du {{seance.date}}"),
+        Styled("Heading1", "1. Membres présents"),
+        KeepWithNext("{{presents.nombre}} membres présents :"),
+        DataTable("presents", ("Nom", 3200, "present.nom", true), ("Organisation", 3638, "present.organisation", false), ("Qualité", 2800, "present.role", false)),
+        Styled("Heading1", "2. Décisions"),
+        KeepWithNext("{{decisions.nombre}} situations examinées :"),
+        DataTable("decisions", ("N°", 600, "decision.numero", false), ("Ménage ou demande", 2400, "decision.menage", true), ("Présentée par", 1900, "decision.presentee_par", false), ("Décision", 2100, "decision.nature", false), ("Précisions", 2638, "decision.detail", false)),
+        Text("Les décisions sont notifiées aux ménages par leur référent. Ce procès-verbal est confidentiel : il ne circule qu'entre les membres de l'instance."),
+        Styled("Heading1", "3. Signature"),
+        KeepWithNext("Fait le {{signature.date}}."),
+        SignatureTable(("Le président ou la présidente de séance", "{{president.nom}}"), ("Pour l'association", "{{association.nom}}")),
+    ]);
+
+    private static byte[] BuildBilanActivite() => Build("Bilan d'activité {{annee}} — {{financeur.nom}}",
+    [
+        Styled("Title", "Bilan d'activité {{annee}}"),
+        Subtitle("Accompagnement social lié au logement — {{financeur.nom}} — édité le {{edition.date}}"),
+        Styled("Heading1", "1. L'activité en chiffres"),
+        KeyValueTable(
+            ("Ménages suivis dans l'année", "{{menages.suivis}}"),
+            ("Personnes concernées", "{{personnes.suivies}}"),
+            ("Ménages entrés", "{{menages.entres}}"),
+            ("Ménages sortis", "{{menages.sortis}}"),
+            ("Durée moyenne d'accompagnement", "{{duree.moyenne_mois}} mois")),
+        KeepWithNext("Mesures exercées :"),
+        DataTable("mesures", ("Type de mesure", 7000, "mesure.libelle", false), ("Ménages", 2638, "mesure.nombre", false)),
+        Styled("Heading1", "2. Les ménages accompagnés"),
+        KeepWithNext("Situation à l'entrée :"),
+        DataTable("profils", ("Situation", 7000, "profil.libelle", false), ("Ménages", 2638, "profil.nombre", false)),
+        KeepWithNext("Publics cibles :"),
+        DataTable("publics", ("Public", 7000, "public.libelle", false), ("Ménages", 2638, "public.nombre", false)),
+        KeepWithNext("Ressources mensuelles :"),
+        DataTable("ressources", ("Tranche", 7000, "tranche.libelle", false), ("Ménages", 2638, "tranche.nombre", false)),
+        Styled("Heading1", "3. Les sorties"),
+        DataTable("sorties", ("Destination", 7000, "sortie.libelle", false), ("Ménages", 2638, "sortie.nombre", false)),
+        Styled("Heading1", "4. Coûts et budget"),
+        KeepWithNext("Coûts unitaires du projet : diagnostic individuel, accompagnement individuel par ménage et par an, actions collectives par quartier."),
+        DataTable("couts", ("Poste", 2400, "cout.poste", true), ("Coût unitaire", 1400, "cout.unitaire", false), ("Quantité", 1638, "cout.quantite", false), ("Réalisé", 1400, "cout.montant", false), ("Budget", 1400, "cout.budget", false), ("Écart", 1400, "cout.ecart", false)),
+        P(R("Total réalisé : "), R("{{couts.total}}", bold: true), R(" pour un budget de {{budget.total}}, soit un écart de {{budget.ecart}}.")),
+        Styled("Heading1", "5. Visa"),
+        SignatureTable(("Pour l'association", "{{association.nom}}")),
+    ]);
 
     private static Table LetterheadTable() => new(
         new TableProperties(
@@ -123,21 +271,51 @@ public static class DefaultTemplates
         return new Table(GridProperties(), new TableGrid(new GridColumn { Width = "2000" }, new GridColumn { Width = "3400" }, new GridColumn { Width = "4238" }), header, axis);
     }
 
-    private static Table SignatureTable()
+    private static Table SignatureTable(params (string Who, string Name)[] parties)
     {
-        TableCell Party(string who, string name) => Cell(3212, null,
+        var width = 9638 / parties.Length;
+        TableCell Party(string who, string name) => Cell(width, null,
             P(R(who, bold: true)),
             P(R(name)),
             P(new ParagraphProperties(new SpacingBetweenLines { After = "1200" }), R("Signature précédée de la mention « lu et approuvé »", size: 16, color: Grey)));
-        return new Table(
-            GridProperties(),
-            new TableGrid(new GridColumn { Width = "3212" }, new GridColumn { Width = "3213" }, new GridColumn { Width = "3213" }),
-            new TableRow(
-                new TableRowProperties(new CantSplit()),
-                Party("Le ménage", "{{menage.nom}}"),
-                Party("Pour l'association", "{{association.nom}}"),
-                Party("Pour le financeur", "{{financeur.nom}}")));
+        var row = new TableRow(new TableRowProperties(new CantSplit()));
+        row.Append(parties.Select(p => Party(p.Who, p.Name)));
+        return new Table(GridProperties(), new TableGrid(parties.Select(_ => new GridColumn { Width = width.ToString() })), row);
     }
+
+    /// A table with a shaded heading row and one row repeated for each item of <paramref name="list"/>.
+    private static Table DataTable(string list, params (string Header, int Width, string Field, bool Bold)[] columns)
+    {
+        var header = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
+        header.Append(columns.Select(c => Cell(c.Width, Shade, P(R(c.Header, bold: true)))));
+        var item = new TableRow(new TableRowProperties(new CantSplit()));
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var c = columns[i];
+            var paragraph = P();
+            if (i == 0) paragraph.Append(R($"{{{{#{list}}}}}"));
+            paragraph.Append(R($"{{{{{c.Field}}}}}", bold: c.Bold));
+            if (i == columns.Length - 1) paragraph.Append(R($"{{{{/{list}}}}}"));
+            item.Append(Cell(c.Width, null, paragraph));
+        }
+        return new Table(GridProperties(), new TableGrid(columns.Select(c => new GridColumn { Width = c.Width.ToString() })), header, item);
+    }
+
+    /// Two columns: a shaded label and its value, one row per pair.
+    private static Table KeyValueTable(params (string Label, string Value)[] rows)
+    {
+        var table = new Table(GridProperties(), new TableGrid(new GridColumn { Width = "3400" }, new GridColumn { Width = "6238" }));
+        foreach (var (label, value) in rows)
+            table.Append(new TableRow(
+                new TableRowProperties(new CantSplit()),
+                Cell(3400, Shade, P(R(label, bold: true))),
+                Cell(6238, null, P(R(value)))));
+        return table;
+    }
+
+    private static Paragraph Subtitle(string text) =>
+        P(new ParagraphProperties(new SpacingBetweenLines { After = "360" }, new Justification { Val = JustificationValues.Center }),
+            R(text, italic: true, color: Grey));
 
     private static TableProperties GridProperties() => new(
         new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },

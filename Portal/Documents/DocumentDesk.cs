@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Portal.CaseFiles;
+using Portal.Data;
+using Portal.Documents.Sources;
+using Portal.Documents.Templates;
+using Portal.Domain.Work;
+
+namespace Portal.Documents;
+
+/// What the « générer » partial embeds in a page: the kind of document, what it is made from
+/// (see <see cref="DocumentSubject"/>), and whether to offer sharing it with the person.
+public sealed record DocumentGenerateModel(string Kind, string SubjectKey, long? HouseholdId = null, bool OfferShare = false, string? ButtonLabel = null)
+{
+    /// A stable id for the block, from the kind and the subject, safe in HTML ids and CSS selectors.
+    public string ElementId => DocumentDesk.SafeId($"docgen-{Kind}-{SubjectKey}");
+
+    public string Label => ButtonLabel ?? $"Générer le document « {TemplateKinds.ByKind(Kind)?.Title ?? Kind} »";
+}
+
+public sealed record DocumentRow(
+    long Id, string Title, string Kind, WorkStatus Status, int Attempts, DateTime CreatedAtUtc, string RequestedBy,
+    long? HouseholdId, bool Shared, int? Version, string? FileName, long? Size);
+
+/// Asks for documents on behalf of staff, and tells who may see which.
+public sealed class DocumentDesk(PortalDbContext db, TimeProvider clock, IConfiguration config)
+{
+    public const string DownloadedAction = "Téléchargement d'un document";
+    public const int MaxKeyLength = 100;
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static readonly ConcurrentDictionary<string, (long Id, DateTime AtUtc)> RecentKeys = new();
+    private static readonly TimeSpan KeyLifetime = TimeSpan.FromHours(1);
+
+    public static string SafeId(string raw)
+    {
+        var chars = raw.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray();
+        return new string(chars);
+    }
+
+    /// The request for this kind and subject, or null when the subject does not exist or this
+    /// person may not reach it. The same idempotency key (one form shown once) never makes two
+    /// requests, nor does a second click while the first document is still being prepared.
+    public async Task<DocumentRequest?> RequestAsync(StaffScope scope, string? kind, string? subjectKey, bool share, string? idempotencyKey, CancellationToken ct = default)
+    {
+        if (TemplateKinds.ByKind(kind) is null) return null;
+        var info = await new DocumentSources(db, clock, config).DescribeAsync(kind, subjectKey, ct);
+        if (info is null) return null;
+        if (info.HouseholdId is { } hid && !await scope.Visible(db.Households).AnyAsync(h => h.Id == hid, ct)) return null;
+        if (info.Subject is YearSubject && !scope.IsManager) return null;
+        var key = string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > MaxKeyLength ? null : $"{scope.UserId}|{idempotencyKey}";
+
+        await Gate.WaitAsync(ct);
+        try
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            Prune(now);
+            if (key is not null && RecentKeys.TryGetValue(key, out var seen)
+                && await db.DocumentRequests.SingleOrDefaultAsync(r => r.Id == seen.Id, ct) is { } same)
+                return same;
+            var subject = info.Subject.Key;
+            var inProgress = await db.DocumentRequests
+                .Where(r => r.Kind == kind && r.SubjectKey == subject && r.RequestedById == scope.UserId
+                            && (r.Status == WorkStatus.Pending || r.Status == WorkStatus.Running))
+                .OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+            if (inProgress is not null)
+            {
+                if (key is not null) RecentKeys[key] = (inProgress.Id, now);
+                return inProgress;
+            }
+            var request = new DocumentRequest
+            {
+                Kind = kind!,
+                Title = info.Title.Length > 300 ? info.Title[..300] : info.Title,
+                RequestedById = scope.UserId,
+                HouseholdId = info.HouseholdId,
+                SubjectKey = subject,
+                SharedWithResident = share && info.HouseholdId is not null,
+                CreatedAtUtc = now,
+            };
+            db.DocumentRequests.Add(request);
+            scope.Audit(db, AuditActions.ExportedDocument, info.HouseholdId, now, request.Title);
+            await db.SaveChangesAsync(ct);
+            if (key is not null) RecentKeys[key] = (request.Id, now);
+            return request;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static void Prune(DateTime now)
+    {
+        if (RecentKeys.Count < 1000) return;
+        foreach (var (k, v) in RecentKeys)
+            if (now - v.AtUtc > KeyLifetime) RecentKeys.TryRemove(k, out _);
+    }
+
+    /// The documents this staff member may see: those about a household they reach; those about no
+    /// household (minutes, yearly reports) if they asked for them or manage.
+    public IQueryable<DocumentRequest> VisibleTo(StaffScope scope)
+    {
+        var households = scope.Visible(db.Households).Select(h => h.Id);
+        var manager = scope.IsManager;
+        var me = scope.UserId;
+        return db.DocumentRequests.Where(r => r.Kind != DocumentKinds.TestSheet
+            && (r.HouseholdId != null ? households.Contains(r.HouseholdId.Value) : manager || r.RequestedById == me));
+    }
+
+    public static IQueryable<DocumentRow> Rows(IQueryable<DocumentRequest> requests) =>
+        requests.AsNoTracking().Select(r => new DocumentRow(
+            r.Id, r.Title, r.Kind, r.Status, r.Attempts, r.CreatedAtUtc,
+            r.RequestedBy != null ? r.RequestedBy.FullName : "",
+            r.HouseholdId, r.SharedWithResident,
+            r.Document != null ? r.Document.Version : null,
+            r.Document != null ? r.Document.FileName : null,
+            r.Document != null ? r.Document.Content.Length : null));
+}

@@ -1,0 +1,329 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Documents.Templates;
+using Portal.Domain.Formatting;
+using Portal.Domain.Housing;
+using Portal.Domain.Requests;
+using Portal.Domain.Support;
+using Member = Portal.Documents.Templates.HouseholdMember;
+
+namespace Portal.Documents.Sources;
+
+/// What the screens need to know about a subject before asking for a document: the household it
+/// is about (null for a session or a year) and the title of the request.
+public sealed record SubjectInfo(DocumentSubject Subject, long? HouseholdId, string Title);
+
+/// Reads the database into the models of the six documents.
+public sealed class DocumentSources(PortalDbContext db, TimeProvider clock, IConfiguration config)
+{
+    public Letterhead Association => new(
+        config["Documents:AssociationName"] is { Length: > 0 } name ? name : Letterhead.Sample.Name,
+        config["Documents:AssociationAddress"] is { Length: > 0 } address ? address : Letterhead.Sample.Address,
+        null);
+
+    private string Town => config["Documents:Town"] is { Length: > 0 } town ? town : "Valenciennes";
+
+    private DateOnly Today => DateOnly.FromDateTime(French.ToParis(clock.GetUtcNow().UtcDateTime));
+
+    /// Null when the key does not fit the kind or names nothing in the database.
+    public async Task<SubjectInfo?> DescribeAsync(string? kind, string? key, CancellationToken ct = default)
+    {
+        var title = TemplateKinds.ByKind(kind)?.Title;
+        if (title is null) return null;
+        switch (DocumentSubject.Parse(kind, key))
+        {
+            case MeasureSubject s:
+            {
+                var m = await db.SupportMeasures.AsNoTracking().Where(x => x.Id == s.MeasureId)
+                    .Select(x => new { x.HouseholdId }).SingleOrDefaultAsync(ct);
+                if (m is null) return null;
+                return new SubjectInfo(s, m.HouseholdId, $"{title} — {await HouseholdNameAsync(m.HouseholdId, ct)}");
+            }
+            case ReviewSubject s:
+            {
+                var measure = await db.SupportMeasures.AsNoTracking().Include(x => x.RecordedReviews).SingleOrDefaultAsync(x => x.Id == s.MeasureId, ct);
+                if (measure is null) return null;
+                var review = measure.Reviews(Today).FirstOrDefault(r => r.MonthsFromStart == s.MonthsFromStart);
+                if (review is null) return null;
+                return new SubjectInfo(s, measure.HouseholdId, $"{title} — {review.Label} — {await HouseholdNameAsync(measure.HouseholdId, ct)}");
+            }
+            case SessionSubject s:
+            {
+                var session = await db.CommitteeSessions.AsNoTracking().Where(x => x.Id == s.SessionId)
+                    .Select(x => new { x.HeldOn, x.CommitteeId }).SingleOrDefaultAsync(ct);
+                if (session is null) return null;
+                var committee = await db.Committees.AsNoTracking().Where(c => c.Id == session.CommitteeId).Select(c => c.Name).SingleOrDefaultAsync(ct);
+                return new SubjectInfo(s, null, $"{title} — {committee} du {French.Date(session.HeldOn)}");
+            }
+            case YearSubject s:
+                return new SubjectInfo(s, null, $"{title} {s.Year} — {FunderName(s.Funder)}");
+            default:
+                return null;
+        }
+    }
+
+    /// The model to fill the template with; throws when the subject is gone.
+    public async Task<TemplateModel> ModelAsync(string kind, string? key, CancellationToken ct = default)
+    {
+        var subject = DocumentSubject.Parse(kind, key) ?? throw new InvalidOperationException($"Subject « {key} » does not fit {kind}");
+        return (kind, subject) switch
+        {
+            (ContratTripartite.Kind, MeasureSubject s) => ContratTripartite.Model(await TripartiteAsync(s.MeasureId, ct)),
+            (ContratAccompagnement.Kind, MeasureSubject s) => ContratAccompagnement.Model(await SupportContractAsync(s.MeasureId, ct)),
+            (BilanMesure.Kind, ReviewSubject s) => BilanMesure.Model(await ReviewAsync(s, ct)),
+            (FicheBilanEtat.Kind, ReviewSubject s) => FicheBilanEtat.Model(await StateSheetAsync(s, ct)),
+            (ProcesVerbal.Kind, SessionSubject s) => ProcesVerbal.Model(await MinutesAsync(s.SessionId, ct)),
+            (BilanActivite.Kind, YearSubject s) => BilanActivite.Model(await ActivityAsync(s.Year, s.Funder, ct)),
+            _ => throw new InvalidOperationException($"Unknown document kind {kind}"),
+        };
+    }
+
+    public static string FunderName(Funder? funder) => funder is { } f ? f.Label() : "Tous financeurs";
+
+    // ---- households -------------------------------------------------------------------------
+
+    private sealed record HouseholdFacts(Household Household, IReadOnlyList<Member> Members, string Referent, string Address);
+
+    private async Task<string> HouseholdNameAsync(long id, CancellationToken ct) =>
+        await db.Households.AsNoTracking().Where(h => h.Id == id).Select(h => h.Name).SingleOrDefaultAsync(ct) ?? "";
+
+    private async Task<HouseholdFacts> HouseholdAsync(long id, CancellationToken ct)
+    {
+        var household = await db.Households.AsNoTracking()
+            .Include(h => h.Persons).Include(h => h.Incomes).ThenInclude(i => i.Person)
+            .AsSplitQuery()
+            .SingleAsync(h => h.Id == id, ct);
+        var referent = household.ReferentId is null ? "" :
+            await db.Users.AsNoTracking().Where(u => u.Id == household.ReferentId).Select(u => u.FullName).SingleOrDefaultAsync(ct) ?? "";
+        var members = household.Persons.OrderBy(p => p.Position).ThenBy(p => p.Id)
+            .Select(p => new Member(p.FirstName, p.LastName, Lower(Labels.Of(p.Relationship)), p.BirthDate)).ToList();
+        return new HouseholdFacts(household, members, referent, await AddressAsync(household, ct));
+    }
+
+    /// Where the household lives: the dwelling of its stay or its sliding lease, else its own address.
+    private async Task<string> AddressAsync(Household household, CancellationToken ct)
+    {
+        var dwellingId = await db.Stays.AsNoTracking().Where(s => s.HouseholdId == household.Id)
+            .OrderBy(s => s.Status).ThenByDescending(s => s.StartsOn).Select(s => (long?)s.DwellingId).FirstOrDefaultAsync(ct)
+            ?? await db.SlidingLeases.AsNoTracking().Where(l => l.HouseholdId == household.Id && l.DwellingId != null)
+                .OrderByDescending(l => l.StartsOn).Select(l => l.DwellingId).FirstOrDefaultAsync(ct);
+        if (dwellingId is { } did)
+        {
+            var dwelling = await db.Dwellings.AsNoTracking().SingleOrDefaultAsync(d => d.Id == did, ct);
+            if (dwelling is not null)
+            {
+                var residence = await db.Residences.AsNoTracking().SingleOrDefaultAsync(r => r.Id == dwelling.ResidenceId, ct);
+                var street = dwelling.Address ?? string.Join(", ", new[] { residence?.Address, residence?.Town }.Where(s => !string.IsNullOrWhiteSpace(s)));
+                return string.Join(", ", new[] { residence?.Name, $"logement {dwelling.Label}", street }.Where(s => !string.IsNullOrWhiteSpace(s)));
+            }
+        }
+        return string.Join(", ", new[] { household.Address, household.Town }.Where(s => !string.IsNullOrWhiteSpace(s)));
+    }
+
+    private static string Lower(string s) => s.Length == 0 ? s : char.ToLower(s[0], French.Culture) + s[1..];
+
+    private static DateOnly LastDay(SupportMeasure m) => m.EndsOn.AddDays(-1);
+
+    private static List<PlanAxis> Axes(SupportMeasure m) => m.Axes.OrderBy(a => a.Area).Select(a => new PlanAxis(
+        a.Area.Label(), a.Objective, a.Actions, a.Status.Label(),
+        string.Join("\n", a.Notes.OrderBy(n => n.WrittenOn).Select(n => $"{French.Date(n.WrittenOn)} : {n.Text}")))).ToList();
+
+    private async Task<SupportMeasure> MeasureAsync(long id, CancellationToken ct) =>
+        await db.SupportMeasures.AsNoTracking()
+            .Include(m => m.Axes).ThenInclude(a => a.Notes)
+            .Include(m => m.RecordedReviews)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(m => m.Id == id, ct)
+        ?? throw new InvalidOperationException($"Support measure {id} not found");
+
+    // ---- the six documents ------------------------------------------------------------------
+
+    public const string HouseholdCommitments =
+        "Payer le loyer et les charges chaque mois.\nParticiper aux rendez-vous fixés avec le référent et prévenir en cas d'empêchement.\nEntretenir le logement et respecter le voisinage.";
+    public const string AssociationCommitments =
+        "Recevoir le ménage au moins une fois par mois et se rendre à domicile si besoin.\nAccompagner les démarches prévues au plan d'action.\nFaire le bilan de la mesure à chaque échéance et à son terme.";
+    public const string FunderCommitments =
+        "Financer la mesure pendant toute sa durée.\nÉtudier le renouvellement au vu du bilan.";
+
+    private async Task<TripartiteContract> TripartiteAsync(long measureId, CancellationToken ct)
+    {
+        var m = await MeasureAsync(measureId, ct);
+        var h = await HouseholdAsync(m.HouseholdId, ct);
+        var lease = await db.SlidingLeases.AsNoTracking()
+            .Where(l => l.SupportMeasureId == m.Id || (l.HouseholdId == m.HouseholdId && l.Status == LeaseStatus.Sublet))
+            .OrderByDescending(l => l.SupportMeasureId == m.Id).ThenByDescending(l => l.StartsOn)
+            .Select(l => new { l.Landlord }).FirstOrDefaultAsync(ct);
+        var end = LastDay(m);
+        return new TripartiteContract(
+            Association.Name, Association.Address, null, h.Referent, h.Household.Name, h.Address, h.Members,
+            m.Funder.Label(), m.Kind.Label(), m.StartsOn, end,
+            decimal.Round(ActivityCosts.YearlySupport / 12m, 2),
+            Axes(m).Select(a => new Templates.ActionAxis(a.Title, a.Objective,
+                a.Actions.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(x => new PlannedAction(x, $"avant le {French.Date(end)}")).ToList())).ToList(),
+            HouseholdCommitments, AssociationCommitments, FunderCommitments,
+            lease is not null, lease?.Landlord, Town, Today);
+    }
+
+    private async Task<SupportContract> SupportContractAsync(long measureId, CancellationToken ct)
+    {
+        var m = await MeasureAsync(measureId, ct);
+        var h = await HouseholdAsync(m.HouseholdId, ct);
+        return new SupportContract(
+            Association, h.Referent, h.Household.Name, h.Address, h.Members,
+            m.Kind.Label(), m.Funder.Label(), m.StartsOn, LastDay(m), m.TotalMonths, Axes(m),
+            m.Reviews(Today).Select(r => new ScheduledMeeting(r.Label, r.DueOn)).ToList(),
+            "au moins une fois par mois",
+            ContratAccompagnement.DefaultPersonCommitments, ContratAccompagnement.DefaultAssociationCommitments,
+            Town, Today);
+    }
+
+    private async Task<(SupportMeasure Measure, ScheduledReview Planned, Review? Held)> ReviewOfAsync(ReviewSubject s, CancellationToken ct)
+    {
+        var m = await MeasureAsync(s.MeasureId, ct);
+        var planned = m.Reviews(Today).FirstOrDefault(r => r.MonthsFromStart == s.MonthsFromStart)
+            ?? throw new InvalidOperationException($"No review at {s.MonthsFromStart} months for measure {s.MeasureId}");
+        return (m, planned, m.RecordedReviews.FirstOrDefault(r => r.MonthsFromStart == s.MonthsFromStart));
+    }
+
+    private static (string Label, string Detail) DecisionOf(Review? held) => held switch
+    {
+        null => ("À décider lors du bilan", ""),
+        { Decision: ReviewDecision.Renew, RenewalMonths: { } months } => (held.Decision.Label(), $"Renouvellement de {months} mois."),
+        _ => (held.Decision.Label(), ""),
+    };
+
+    private async Task<MeasureReview> ReviewAsync(ReviewSubject s, CancellationToken ct)
+    {
+        var (m, planned, held) = await ReviewOfAsync(s, ct);
+        var h = await HouseholdAsync(m.HouseholdId, ct);
+        var situation = string.Join("\n", new[]
+        {
+            h.Household.Situation is { } sit ? Labels.Of(sit) + "." : null,
+            h.Household.SituationDetails,
+        }.Where(x => !string.IsNullOrWhiteSpace(x)));
+        var incomes = h.Household.Incomes.OrderBy(i => i.Kind)
+            .Select(i => new IncomeRow(Labels.Of(i.Kind), i.Person?.FullName ?? "", i.MonthlyAmount)).ToList();
+        var (decision, detail) = DecisionOf(held);
+        return new MeasureReview(
+            Association, h.Referent, h.Household.Name, h.Members, h.Address,
+            m.Kind.Label(), m.Funder.Label(), m.StartsOn, LastDay(m),
+            planned.Label, planned.DueOn, held?.HeldOn,
+            situation, incomes, Axes(m), held?.Summary ?? "", decision, detail);
+    }
+
+    private async Task<StateReviewSheet> StateSheetAsync(ReviewSubject s, CancellationToken ct)
+    {
+        var (m, planned, held) = await ReviewOfAsync(s, ct);
+        var h = await HouseholdAsync(m.HouseholdId, ct);
+        var lease = await db.SlidingLeases.AsNoTracking().Include(l => l.Payments)
+            .Where(l => l.SupportMeasureId == m.Id || l.HouseholdId == m.HouseholdId)
+            .OrderByDescending(l => l.SupportMeasureId == m.Id).ThenByDescending(l => l.StartsOn)
+            .FirstOrDefaultAsync(ct);
+        var on = held?.HeldOn ?? (planned.DueOn < Today ? planned.DueOn : Today);
+        var statement = lease?.Statement(on)
+            .Select(l => new RentMonth(l.Month.ToString("MMMM yyyy", French.Culture), l.Called, l.Paid, l.BalanceAtEnd)).ToList() ?? [];
+        var (decision, _) = DecisionOf(held);
+        return new StateReviewSheet(
+            Association, h.Referent, h.Household.Name, h.Members, h.Address, lease?.Landlord ?? "",
+            m.Kind.Label(), m.Funder.Label(), m.StartsOn, LastDay(m),
+            s.MonthsFromStart, on, lease?.Rent ?? 0, lease?.Charges ?? 0, statement, lease?.ArrearsOn(on) ?? 0,
+            decision, held?.Decision == ReviewDecision.SlideLease, held?.Summary ?? "");
+    }
+
+    private async Task<SessionMinutes> MinutesAsync(long sessionId, CancellationToken ct)
+    {
+        var session = await db.CommitteeSessions.AsNoTracking().Include(x => x.Items).SingleOrDefaultAsync(x => x.Id == sessionId, ct)
+            ?? throw new InvalidOperationException($"Session {sessionId} not found");
+        var committee = await db.Committees.AsNoTracking().SingleAsync(c => c.Id == session.CommitteeId, ct);
+        var present = await db.CommitteeAttendances.AsNoTracking().Where(a => a.CommitteeSessionId == sessionId)
+            .Select(a => a.Member!).OrderBy(m => m.Name).ToListAsync(ct);
+        var householdIds = session.Items.Where(i => i.Subject == AgendaSubject.Household).Select(i => i.SubjectId).ToList();
+        var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name, ct);
+        var presenterIds = session.Items.Select(i => i.PresentedById).Distinct().ToList();
+        var presenters = await db.Users.AsNoTracking().Where(u => presenterIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        var dwellingIds = session.Items.Select(i => i.Decision?.DwellingId).OfType<long>().ToList();
+        var dwellings = await db.Dwellings.AsNoTracking().Where(d => dwellingIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Label, ct);
+
+        string Detail(Decision? d) => d switch
+        {
+            null => "En attente de décision",
+            { Kind: DecisionKind.Allocation } => $"Logement {(d.DwellingId is { } id && dwellings.TryGetValue(id, out var label) ? label : "")}, entrée le {(d.EntryOn is { } e ? French.Date(e) : "")} pour {d.Months} mois",
+            { Kind: DecisionKind.SupportOpened } => $"{d.SupportKind?.Label()}, {d.Months} mois",
+            { Kind: DecisionKind.AidGranted } => $"{French.Money(d.MonthlyAmount ?? 0)} par mois pendant {d.Months} mois à partir de {d.StartMonth?.ToString("MMMM yyyy", French.Culture)}",
+            _ => d.Reason ?? "",
+        };
+        var chair = present.FirstOrDefault(p => p.Role?.Contains("résid", StringComparison.OrdinalIgnoreCase) == true) ?? present.FirstOrDefault();
+        return new SessionMinutes(
+            Association, committee.Name, committee.Kind.Label(), session.HeldOn, session.Status.Label(),
+            present.Select(p => new SessionMember(p.Name, p.Organisation ?? "", p.Role ?? "")).ToList(),
+            session.Items.OrderBy(i => i.Position).Select(i => new SessionDecision(
+                i.Position,
+                i.Subject == AgendaSubject.Household ? households.GetValueOrDefault(i.SubjectId, $"Ménage n° {i.SubjectId}") : $"Demande n° {i.SubjectId}",
+                presenters.GetValueOrDefault(i.PresentedById, ""),
+                i.Decision?.Kind.Label() ?? "—",
+                Detail(i.Decision))).ToList(),
+            chair?.Name ?? "",
+            session.HeldOn);
+    }
+
+    public async Task<ActivityReport> ActivityAsync(int year, Funder? funder, CancellationToken ct = default)
+    {
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 31);
+        var query = db.SupportMeasures.AsNoTracking().Where(m => m.StartsOn <= last && (m.EndedOn == null || m.EndedOn >= first));
+        if (funder is { } f) query = query.Where(m => m.Funder == f);
+        var measures = await query.Select(m => new { m.HouseholdId, m.Kind, m.StartsOn, m.EndedOn }).ToListAsync(ct);
+        var ids = measures.Select(m => m.HouseholdId).Distinct().ToList();
+        var households = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id))
+            .Select(h => new { h.Id, h.Situation, h.TargetGroups, Persons = h.Persons.Count, Incomes = h.Incomes.Select(i => i.MonthlyAmount).ToList() })
+            .ToListAsync(ct);
+        var firstStarts = await db.SupportMeasures.AsNoTracking().Where(m => ids.Contains(m.HouseholdId))
+            .GroupBy(m => m.HouseholdId).Select(g => new { g.Key, First = g.Min(m => m.StartsOn) }).ToListAsync(ct);
+        var exits = await db.Exits.AsNoTracking().Where(e => ids.Contains(e.HouseholdId) && e.ExitedOn >= first && e.ExitedOn <= last)
+            .Select(e => new { e.HouseholdId, e.Destination }).ToListAsync(ct);
+        var fromUtc = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var toUtc = last.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var sites = await db.Workshops.AsNoTracking()
+            .Where(w => !w.IsCancelled && w.StartsAtUtc >= fromUtc && w.StartsAtUtc < toUtc)
+            .Select(w => w.PlaceId).Distinct().CountAsync(ct);
+
+        var today = Today;
+        var yearEnd = last < today ? last : today;
+        var entries = firstStarts.Count(s => s.First >= first && s.First <= last);
+        var householdDays = measures.Sum(m =>
+        {
+            var from = m.StartsOn > first ? m.StartsOn : first;
+            var to = m.EndedOn is { } e && e < yearEnd ? e : yearEnd;
+            return Math.Max(0, to.DayNumber - from.DayNumber);
+        });
+        var lengths = measures.GroupBy(m => m.HouseholdId).Select(g =>
+        {
+            var from = g.Min(m => m.StartsOn);
+            var to = g.Max(m => m.EndedOn is { } e && e < yearEnd ? e : yearEnd);
+            return Math.Max(0, to.DayNumber - from.DayNumber) / 30.4375m;
+        }).ToList();
+
+        static List<CountLine> Count<T>(IEnumerable<T> values, Func<T, string> label) =>
+            values.GroupBy(label).Select(g => new CountLine(g.Key, g.Count())).OrderByDescending(l => l.Count).ThenBy(l => l.Label, StringComparer.Ordinal).ToList();
+
+        static string Band(decimal total) => total switch
+        {
+            < 500m => "moins de 500 €",
+            < 1000m => "de 500 à 999 €",
+            < 1500m => "de 1 000 à 1 499 €",
+            _ => "1 500 € et plus",
+        };
+
+        return new ActivityReport(
+            Association, year, FunderName(funder), today,
+            households.Count, households.Sum(h => Math.Max(1, h.Persons)), entries, exits.Select(e => e.HouseholdId).Distinct().Count(),
+            lengths.Count == 0 ? 0 : lengths.Average(),
+            Count(measures.DistinctBy(m => (m.HouseholdId, m.Kind)), m => m.Kind.Label()),
+            Count(households, h => h.Situation is { } s ? Labels.Of(s) : "Non renseignée"),
+            Count(households.SelectMany(h => Labels.Flags(h.TargetGroups)), g => Labels.Of(g)),
+            Count(households, h => Band(h.Incomes.Sum())),
+            Count(exits, e => e.Destination.Label()),
+            ActivityCosts.Lines(entries, (int)Math.Round(householdDays * 12 / 365.25m), sites));
+    }
+}

@@ -1,0 +1,49 @@
+namespace Portal.Documents.Templates;
+
+/// Who writes the document: every default template carries it in its letterhead.
+public sealed record Letterhead(string Name, string Address, byte[]? Logo)
+{
+    public static readonly Letterhead Sample = new("Association Passerelle", "12 rue des Tanneurs, 59300 Valenciennes", null);
+}
+
+/// Fields several kinds of documents share, with the same paths so a letterhead fits them all.
+internal static class CommonFields
+{
+    public static FieldDefinition[] Association =>
+    [
+        FieldDefinition.Text("association.nom", "Nom de l'association", "Association Passerelle"),
+        FieldDefinition.Text("association.adresse", "Adresse de l'association", "12 rue des Tanneurs, 59300 Valenciennes"),
+        FieldDefinition.Image("association.logo", "Logo de l'association (image)", "le logo déposé dans les réglages"),
+    ];
+
+    public static FieldDefinition MembersField => FieldDefinition.List("menage.membres", "Membres du ménage", "une ligne par personne",
+        FieldDefinition.Text("membre.prenom", "Prénom", "Sophie"),
+        FieldDefinition.Text("membre.nom", "Nom", "Martin"),
+        FieldDefinition.Text("membre.lien", "Place dans le ménage", "demandeuse"),
+        FieldDefinition.Date("membre.date_naissance", "Date de naissance", "14 mars 1988"));
+
+    public static void AddAssociation(TemplateModel model, Letterhead a)
+    {
+        model["association.nom"] = a.Name;
+        model["association.adresse"] = a.Address;
+        model["association.logo"] = a.Logo is { Length: > 0 } logo ? new TemplateImage(logo, WidthCm: 3) : null;
+    }
+
+    public static List<TemplateModel> Members(IEnumerable<HouseholdMember> members) => members.Select(m => new TemplateModel
+    {
+        ["membre.prenom"] = m.FirstName,
+        ["membre.nom"] = m.LastName,
+        ["membre.lien"] = m.Relationship,
+        ["membre.date_naissance"] = m.BirthDate,
+    }).ToList();
+
+    public static IReadOnlyList<HouseholdMember> SampleMembers =>
+    [
+        new("Sophie", "Martin", "demandeuse", new DateOnly(1988, 3, 14)),
+        new("Karim", "Martin", "conjoint", new DateOnly(1985, 7, 2)),
+        new("Lina", "Martin", "enfant", new DateOnly(2016, 9, 30)),
+    ];
+}
+
+/// One axis of an action plan as the documents show it.
+public sealed record PlanAxis(string Title, string Objective, string Actions, string Status, string Notes);
