@@ -22,7 +22,7 @@ public class AdminTests(E2EApp app)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Administration", Level = 1 })).ToBeVisibleAsync();
         await app.CheckPageAsync(page, "10-administration");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Documents" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Documents", Exact = true }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Documents", Level = 1 })).ToBeVisibleAsync();
         await app.CheckPageAsync(page, "11-documents");
 
