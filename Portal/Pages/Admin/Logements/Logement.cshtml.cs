@@ -82,7 +82,9 @@ public class LogementModel(PortalDbContext db) : PageModel
         IsWithdrawn = dwelling.IsWithdrawn;
         ResidenceName = await db.Residences.Where(r => r.Id == dwelling.ResidenceId).Select(r => r.Name).SingleAsync(ct);
         Stays = await db.Stays.AsNoTracking().Where(s => s.DwellingId == dwelling.Id)
-            .Join(db.Households, s => s.HouseholdId, h => h.Id, (s, h) => new StayRow(h.Name, s.StartsOn, s.EndsOn, s.ExitedOn))
-            .OrderByDescending(s => s.StartsOn).ToListAsync(ct);
+            .Join(db.Households, s => s.HouseholdId, h => h.Id, (s, h) => new { h.Name, s.StartsOn, s.EndsOn, s.ExitedOn })
+            .OrderByDescending(s => s.StartsOn)
+            .Select(s => new StayRow(s.Name, s.StartsOn, s.EndsOn, s.ExitedOn))
+            .ToListAsync(ct);
     }
 }

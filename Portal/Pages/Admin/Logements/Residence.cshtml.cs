@@ -19,10 +19,8 @@ public class ResidenceModel(PortalDbContext db, TimeProvider clock) : PageModel
     public IReadOnlyList<DwellingRow> Dwellings { get; private set; } = [];
     public OccupancyRate? Rate { get; private set; }
 
-    [BindProperty]
     public ResidenceInput Residence { get; set; } = new();
 
-    [BindProperty]
     public DwellingInput Dwelling { get; set; } = new();
 
     [TempData]
@@ -39,11 +37,11 @@ public class ResidenceModel(PortalDbContext db, TimeProvider clock) : PageModel
 
     public IActionResult OnPost(long id) => RedirectToPage(new { id });
 
-    public async Task<IActionResult> OnPostSaveAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnPostSaveAsync(long id, [Bind(Prefix = nameof(Residence))] ResidenceInput input, CancellationToken ct)
     {
+        Residence = input;
         var residence = await db.Residences.SingleOrDefaultAsync(r => r.Id == id, ct);
         if (residence is null) return NotFound();
-        Clear("Dwelling");
         if (ModelState.IsValid && await db.Residences.AnyAsync(r => r.Name == Residence.Name!.Trim() && r.Id != id, ct))
             ModelState.AddModelError("Residence.Name", "Une résidence porte déjà ce nom.");
         if (ModelState.IsValid)
@@ -69,11 +67,11 @@ public class ResidenceModel(PortalDbContext db, TimeProvider clock) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAddDwellingAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAddDwellingAsync(long id, [Bind(Prefix = nameof(Dwelling))] DwellingInput input, CancellationToken ct)
     {
+        Dwelling = input;
         var residence = await db.Residences.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
         if (residence is null) return NotFound();
-        Clear("Residence");
         Residence = ResidenceInput.From(residence);
         if (await Dwelling.ApplyAsync(db, ModelState, "Dwelling", id, null, ct) is { } dwelling)
         {
@@ -92,12 +90,6 @@ public class ResidenceModel(PortalDbContext db, TimeProvider clock) : PageModel
         }
         await LoadAsync(residence, ct);
         return Page();
-    }
-
-    private void Clear(string prefix)
-    {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList())
-            ModelState.Remove(key);
     }
 
     private async Task LoadAsync(Residence residence, CancellationToken ct)

@@ -22,10 +22,8 @@ public class DetailsModel(PortalDbContext db, TimeProvider clock) : PageModel
     public IReadOnlyList<StayRenewal> Renewals { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
-    [BindProperty]
     public RenewInput Renewal { get; set; } = new();
 
-    [BindProperty]
     public ExitInput Departure { get; set; } = new();
 
     [TempData]
@@ -62,17 +60,17 @@ public class DetailsModel(PortalDbContext db, TimeProvider clock) : PageModel
 
     public IActionResult OnPost(long id) => RedirectToPage(new { id });
 
-    public async Task<IActionResult> OnPostRenewAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnPostRenewAsync(long id, [Bind(Prefix = nameof(Renewal))] RenewInput renewal, CancellationToken ct)
     {
+        Renewal = renewal;
         if (await VisibleStayAsync(id, ct) is not { } stay) return NotFound();
-        Clear(nameof(Departure));
         if (ModelState.IsValid)
         {
             try
             {
-                var renewal = stay.Renew(int.Parse(Renewal.Months!), Renewal.DecidedOn!.Value);
+                var done = stay.Renew(int.Parse(Renewal.Months!), Renewal.DecidedOn!.Value);
                 await db.SaveChangesAsync(ct);
-                StatusMessage = $"Le séjour est renouvelé de {renewal.Months} mois : fin prévue le {Portal.Domain.Formatting.French.Date(renewal.NewEndsOn)}.";
+                StatusMessage = $"Le séjour est renouvelé de {done.Months} mois : fin prévue le {Portal.Domain.Formatting.French.Date(done.NewEndsOn)}.";
                 return RedirectToPage(new { id });
             }
             catch (DomainRuleException e)
@@ -85,10 +83,10 @@ public class DetailsModel(PortalDbContext db, TimeProvider clock) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostExitAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnPostExitAsync(long id, [Bind(Prefix = nameof(Departure))] ExitInput departure, CancellationToken ct)
     {
+        Departure = departure;
         if (await VisibleStayAsync(id, ct) is not { } stay) return NotFound();
-        Clear(nameof(Renewal));
         if (ModelState.IsValid)
         {
             try
@@ -106,12 +104,6 @@ public class DetailsModel(PortalDbContext db, TimeProvider clock) : PageModel
         db.ChangeTracker.Clear();
         await LoadAsync(id, ct);
         return Page();
-    }
-
-    private void Clear(string prefix)
-    {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList())
-            ModelState.Remove(key);
     }
 
     private async Task<Stay?> VisibleStayAsync(long id, CancellationToken ct)
