@@ -79,6 +79,7 @@ public sealed class WorkRecoveryService(IServiceProvider services, IRecurringJob
     {
         recurring.AddOrUpdate<PendingWorkSweeper>(PendingWorkSweeper.RecurringJobId, s => s.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<AppointmentReminderJob>(AppointmentReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+        recurring.AddOrUpdate<Portal.Workshops.WorkshopOfferJob>(Portal.Workshops.WorkshopOfferJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Portal.Workshops.WorkshopOfferJob.Schedule);
         try
         {
             using var scope = services.CreateScope();
