@@ -149,9 +149,10 @@ public class ResidentWorkshopTests(PortalApp app)
         await app.WithDbAsync(db => db.WorkshopSignups.Where(s => s.WorkshopId == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Attended, true)));
 
         var page = await ana.Client.TextAsync(ResidentUrl);
-        var past = page[page.IndexOf("<caption>Passés</caption>", StringComparison.Ordinal)..];
+        var past = page[page.IndexOf("id=\"ateliers-passes\"", StringComparison.Ordinal)..];
+        past = past[..past.IndexOf("</ul>", StringComparison.Ordinal)];
         Assert.Contains(theme, past);
-        Assert.Contains("Présent(e)", past);
+        Assert.Contains("Présent(e)", past[past.IndexOf(theme, StringComparison.Ordinal)..]);
 
         var other = await ResidentAsync(app);
         Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync($"{ResidentUrl}/{id}")).StatusCode);

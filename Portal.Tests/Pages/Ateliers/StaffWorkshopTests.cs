@@ -135,7 +135,7 @@ public class StaffWorkshopTests(PortalApp app)
 
         var mine = await ana.Client.TextAsync(ResidentUrl);
         var row = mine[mine.IndexOf(theme, StringComparison.Ordinal)..];
-        Assert.Contains("Présent(e)", row[..row.IndexOf("</tr>", StringComparison.Ordinal)]);
+        Assert.Contains("Présent(e)", row[..row.IndexOf("</li>", StringComparison.Ordinal)]);
     }
 
     [Fact]

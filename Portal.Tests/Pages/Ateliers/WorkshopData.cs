@@ -73,7 +73,7 @@ public static class WorkshopData
     {
         var start = html.IndexOf($"id=\"atelier-{id}\"", StringComparison.Ordinal);
         Assert.True(start >= 0, $"No card for session {id}");
-        var end = html.IndexOf("</li>", start, StringComparison.Ordinal);
+        var end = html.IndexOf("</article>", start, StringComparison.Ordinal);
         return html[start..end];
     }
 

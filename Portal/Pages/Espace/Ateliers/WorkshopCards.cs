@@ -15,10 +15,10 @@ public sealed record SessionCard(
 
     public string SeatsText => SeatsLeft switch
     {
-        0 => "Complet",
-        1 => "1 place restante",
-        var n => $"{n} places restantes",
-    } + $" sur {Seats}";
+        0 => $"Complet ({Seats} place{(Seats > 1 ? "s" : "")})",
+        1 => $"1 place restante sur {Seats}",
+        var n => $"{n} places restantes sur {Seats}",
+    };
 
     public bool IsActive => Mine is { } s && s.IsActive();
 
