@@ -88,6 +88,19 @@ public class WorkshopFlowTests(E2EApp app)
         await Expect(staff.GetByRole(AriaRole.Region, new() { Name = "Liste d'attente (0)" })).ToBeVisibleAsync();
         await app.CheckPageAsync(staff, "78-seance-apres-desistement");
 
+        // After a session, the worker records who came (the demo's past session).
+        await staff.GotoAsync("/suivi/ateliers");
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Passées" }).ClickAsync();
+        await app.CheckPageAsync(staff, "79-seances-passees");
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Mon logement et moi" }).First.ClickAsync();
+        var sophie = staff.GetByRole(AriaRole.Group, new() { Name = "Présence de Sophie Durand" });
+        await Expect(sophie.GetByLabel("Présent(e)")).ToBeCheckedAsync();
+        await staff.GetByRole(AriaRole.Group, new() { Name = "Présence de Mamadou Diallo" }).GetByLabel("Présent(e)").CheckAsync();
+        await app.CheckPageAsync(staff, "80-presences");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les présences" }).ClickAsync();
+        await Expect(staff.GetByText("Les présences sont enregistrées.")).ToBeVisibleAsync();
+        await Expect(staff.GetByRole(AriaRole.Group, new() { Name = "Présence de Mamadou Diallo" }).GetByLabel("Présent(e)")).ToBeCheckedAsync();
+
         foreach (var p in new[] { staff, lina.Page, yanis.Page, awa.Page }) await p.Context.CloseAsync();
     }
 }

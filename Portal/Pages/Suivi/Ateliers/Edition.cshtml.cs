@@ -90,9 +90,14 @@ public class EditionModel(PortalDbContext db, TimeProvider clock, IServiceProvid
     public async Task<IActionResult> OnPostAsync(long? id, CancellationToken ct)
     {
         Id = id;
-        if (id is { } existing && !await db.Workshops.AnyAsync(w => w.Id == existing, ct)) return NotFound();
+        if (id is { } existing)
+        {
+            var start = await db.Workshops.Where(w => w.Id == existing).Select(w => (DateTime?)w.StartsAtUtc).FirstOrDefaultAsync(ct);
+            if (start is null) return NotFound();
+            HasStarted = start <= clock.GetUtcNow().UtcDateTime;
+        }
         await LoadOptionsAsync(ct);
-        var input = await ReadAsync(ct);
+        var input = Read();
         if (input is null || !ModelState.IsValid) return Page();
 
         var registrations = WorkshopRegistrations.Create(services);
@@ -136,7 +141,7 @@ public class EditionModel(PortalDbContext db, TimeProvider clock, IServiceProvid
     }
 
     /// Checks every field and turns them into a session, French errors at the fields otherwise.
-    private async Task<WorkshopInput?> ReadAsync(CancellationToken ct)
+    private WorkshopInput? Read()
     {
         int? placeId = int.TryParse(Input.PlaceId, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && Places.Any(o => o.Value == Input.PlaceId) ? p : null;
         if (placeId is null) ModelState.AddModelError("Input.PlaceId", "Choisissez le lieu de la séance.");
@@ -166,7 +171,6 @@ public class EditionModel(PortalDbContext db, TimeProvider clock, IServiceProvid
             ModelState.AddModelError("Input.Time", "Cette heure n'existe pas ce jour-là (passage à l'heure d'été) : choisissez-en une autre.");
             return null;
         }
-        await Task.CompletedTask;
         if (placeId is null || date is null || time is null || duration is null || seats is null || leader is null || string.IsNullOrWhiteSpace(Input.Theme)) return null;
         return new WorkshopInput(Input.Theme, Input.Description, placeId.Value, startUtc, duration.Value, seats.Value, leader, teamId);
     }
