@@ -1,0 +1,267 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain;
+using Portal.Domain.Appointments;
+using Portal.Email;
+using Portal.Infrastructure;
+
+namespace Portal.Workshops;
+
+/// Addresses of the workshop pages (the emails link to the resident ones).
+public static class WorkshopLinks
+{
+    public const string Resident = "/espace/ateliers";
+    public static string ResidentSession(long id) => $"/espace/ateliers/{id}";
+    public const string Staff = "/suivi/ateliers";
+    public static string StaffSession(long id) => $"/suivi/ateliers/{id}";
+    public static string Edit(long? id) => id is null ? "/suivi/ateliers/edition" : $"/suivi/ateliers/edition/{id}";
+}
+
+/// The outcome of one operation on a session: done (with what the domain said), refused with a
+/// French reason, or no such session.
+public sealed record WorkshopResult(bool Found, string? Error, WorkshopOutcome? Outcome, int OffersMade)
+{
+    public bool Succeeded => Found && Error is null;
+    public static readonly WorkshopResult NotFound = new(false, null, null, 0);
+    public static WorkshopResult Refused(string error) => new(true, error, null, 0);
+}
+
+/// What a session is, as staff enter it (times already in UTC).
+public sealed record WorkshopInput(string Theme, string? Description, int PlaceId, DateTime StartsAtUtc, int DurationMinutes, int Seats, string LeaderId, int? TeamId);
+
+/// Loads a workshop and its lines, builds the domain <see cref="WorkshopSession"/>, applies one
+/// operation, writes the lines back, bumps <see cref="Workshop.Version"/> and queues the emails, all in
+/// one SaveChanges. Two people acting on the same session at once: the second save fails on the
+/// version and the operation is replayed on fresh data, so the last seat goes to one person only.
+///
+/// Not registered in DI (the composition root is shared): pages and jobs build it with
+/// <see cref="Create"/>, which takes every dependency from the request's or job's scope.
+public sealed class WorkshopRegistrations(PortalDbContext db, TimeProvider clock, PublicLinks links, IHttpContextAccessor http, ILogger<WorkshopRegistrations> log)
+{
+    public const int MaxAttempts = 15;
+    public const string BusyMessage = "Beaucoup de personnes s'inscrivent en même temps : réessayez dans un instant.";
+    public const string CancelledMessage = "Cette séance est annulée.";
+
+    public static WorkshopRegistrations Create(IServiceProvider services) => ActivatorUtilities.CreateInstance<WorkshopRegistrations>(services);
+
+    /// The domain view of a workshop, its lines in the order they were created.
+    public static WorkshopSession SessionOf(Workshop w) =>
+        new(Math.Max(1, w.Seats), w.StartsAtUtc, w.Signups.OrderBy(s => s.Id)
+            .Select(s => new WorkshopRegistration(s.PersonId, s.Status, s.JoinedAtUtc, s.OfferExpiresAtUtc, s.Attended)));
+
+    /// The session as it stands now: expired offers settled in memory (nothing saved), so seats left
+    /// and places in the queue are the ones the person would get.
+    public static WorkshopSession CurrentSessionOf(Workshop w, DateTime nowUtc)
+    {
+        var session = SessionOf(w);
+        if (!w.IsCancelled) session.SettleExpiredOffers(nowUtc);
+        return session;
+    }
+
+    public Task<WorkshopResult> RegisterAsync(long workshopId, string personId, CancellationToken ct) =>
+        RunAsync(workshopId, (_, s, now) =>
+        {
+            var o = s.Register(personId, now);
+            return new Change(o, o.OffersMade, o.OffersLapsed, Confirm: o.Status == RegistrationStatus.Registered ? personId : null);
+        }, ct);
+
+    public Task<WorkshopResult> WithdrawAsync(long workshopId, string personId, CancellationToken ct) =>
+        RunAsync(workshopId, (_, s, now) => Change.Of(s.Withdraw(personId, now)), ct);
+
+    public Task<WorkshopResult> AcceptOfferAsync(long workshopId, string personId, CancellationToken ct) =>
+        RunAsync(workshopId, (_, s, now) =>
+        {
+            var o = s.AcceptOffer(personId, now);
+            return new Change(o, o.OffersMade, o.OffersLapsed, Confirm: personId);
+        }, ct);
+
+    public Task<WorkshopResult> DeclineOfferAsync(long workshopId, string personId, CancellationToken ct) =>
+        RunAsync(workshopId, (_, s, now) => Change.Of(s.DeclineOffer(personId, now)), ct);
+
+    /// For the recurring job: expired offers pass to the next people. Saves nothing when none expired.
+    public Task<WorkshopResult> SettleExpiredOffersAsync(long workshopId, CancellationToken ct) =>
+        RunAsync(workshopId, (_, s, now) =>
+        {
+            var c = s.SettleExpiredOffers(now);
+            return new Change(null, c.OffersMade, c.OffersLapsed) { Save = c.OffersLapsed.Count > 0 || c.OffersMade.Count > 0 };
+        }, ct);
+
+    public Task<WorkshopResult> ChangeSeatsAsync(long workshopId, int seats, CancellationToken ct) =>
+        RunAsync(workshopId, (w, s, now) =>
+        {
+            var c = s.ChangeSeats(seats, now);
+            w.Seats = s.Seats;
+            return new Change(null, c.OffersMade, c.OffersLapsed);
+        }, ct);
+
+    /// Present (true) or absent (false) for registered participants, once the session has started.
+    public Task<WorkshopResult> RecordAttendanceAsync(long workshopId, IReadOnlyDictionary<string, bool> attendance, CancellationToken ct) =>
+        RunAsync(workshopId, (_, s, now) =>
+        {
+            if (attendance.Count == 0) throw new DomainRuleException("Indiquez pour chaque participant s'il était présent ou absent.");
+            foreach (var (person, attended) in attendance) s.RecordAttendance(person, attended, now);
+            return new Change(null, [], []);
+        }, ct);
+
+    /// Cancels a session that has not started; everyone registered, offered a seat or waiting is told.
+    public Task<WorkshopResult> CancelAsync(long workshopId, CancellationToken ct) =>
+        RunAsync(workshopId, (w, s, now) =>
+        {
+            if (s.HasStarted(now)) throw new DomainRuleException("Cette séance a déjà commencé : elle ne peut plus être annulée.");
+            w.IsCancelled = true;
+            return new Change(null, [], []) { CancelledFor = s.Registrations.Where(r => r.Status.IsActive()).Select(r => r.PersonId).ToList() };
+        }, ct);
+
+    /// Creates a session (no registrations yet).
+    public async Task<long> CreateAsync(WorkshopInput input, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (input.StartsAtUtc <= now) throw new DomainRuleException("Choisissez une date et une heure à venir.");
+        if (input.Seats < 1) throw new DomainRuleException("Une séance compte au moins une place.");
+        var workshop = new Workshop { CreatedAtUtc = now };
+        Apply(workshop, input);
+        workshop.Seats = input.Seats;
+        db.Workshops.Add(workshop);
+        await db.SaveChangesAsync(ct);
+        return workshop.Id;
+    }
+
+    /// Changes what a session is; a new number of seats goes through <see cref="WorkshopSession.ChangeSeats"/>
+    /// (offers to the waiting list when seats are added).
+    public Task<WorkshopResult> UpdateAsync(long workshopId, WorkshopInput input, CancellationToken ct) =>
+        RunAsync(workshopId, (w, s, now) =>
+        {
+            if (input.StartsAtUtc != w.StartsAtUtc)
+            {
+                if (s.HasStarted(now)) throw new DomainRuleException("Cette séance a déjà commencé : sa date ne peut plus changer.");
+                if (input.StartsAtUtc <= now) throw new DomainRuleException("Choisissez une date et une heure à venir.");
+            }
+            Apply(w, input);
+            // Offers made now expire at the latest at the (possibly new) start.
+            var session = SessionOf(w);
+            var c = input.Seats == w.Seats ? session.SettleExpiredOffers(now) : session.ChangeSeats(input.Seats, now);
+            w.Seats = session.Seats;
+            return new Change(null, c.OffersMade, c.OffersLapsed) { Session = session };
+        }, ct);
+
+    private static void Apply(Workshop w, WorkshopInput input)
+    {
+        w.Theme = input.Theme.Trim();
+        w.Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
+        w.PlaceId = input.PlaceId;
+        w.StartsAtUtc = DateTime.SpecifyKind(input.StartsAtUtc, DateTimeKind.Utc);
+        w.DurationMinutes = input.DurationMinutes;
+        w.LeaderId = input.LeaderId;
+        w.TeamId = input.TeamId;
+    }
+
+    /// What an operation did: the lines are read back from <see cref="Session"/> (the one passed in
+    /// unless the operation built its own), and the people to write to.
+    private sealed record Change(WorkshopOutcome? Outcome, IReadOnlyList<SeatOffer> Offers, IReadOnlyList<string> Lapsed, string? Confirm = null)
+    {
+        public bool Save { get; init; } = true;
+        public WorkshopSession? Session { get; init; }
+        public IReadOnlyList<string> CancelledFor { get; init; } = [];
+
+        public static Change Of(WorkshopOutcome o) => new(o, o.OffersMade, o.OffersLapsed);
+    }
+
+    private async Task<WorkshopResult> RunAsync(long workshopId, Func<Workshop, WorkshopSession, DateTime, Change> apply, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var workshop = await db.Workshops.Include(w => w.Signups).FirstOrDefaultAsync(w => w.Id == workshopId, ct);
+            if (workshop is null) return WorkshopResult.NotFound;
+            if (workshop.IsCancelled) return WorkshopResult.Refused(CancelledMessage);
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var session = SessionOf(workshop);
+            Change change;
+            try
+            {
+                change = apply(workshop, session, now);
+            }
+            catch (DomainRuleException e)
+            {
+                db.ChangeTracker.Clear();
+                return WorkshopResult.Refused(e.Message);
+            }
+            if (!change.Save) return new WorkshopResult(true, null, change.Outcome, 0);
+
+            WriteBack(workshop, change.Session ?? session, now);
+            workshop.Version++;
+            await QueueEmailsAsync(workshop, change, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                return new WorkshopResult(true, null, change.Outcome, change.Offers.Count);
+            }
+            catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || IsDuplicateLine(e))
+            {
+                db.ChangeTracker.Clear();
+                if (attempt >= MaxAttempts)
+                {
+                    log.LogWarning("Workshop {WorkshopId}: gave up after {Attempts} concurrent attempts", workshopId, attempt);
+                    return WorkshopResult.Refused(BusyMessage);
+                }
+                // Someone else changed the session since it was read: replay on fresh data.
+                await Task.Delay(Random.Shared.Next(5, 25) * Math.Min(attempt, 5), ct);
+            }
+        }
+    }
+
+    private static bool IsDuplicateLine(DbUpdateException e)
+    {
+        var message = e.InnerException?.Message ?? "";
+        return message.Contains("IX_WorkshopSignups_WorkshopId_PersonId", StringComparison.OrdinalIgnoreCase)
+            // SQLite names the columns, not the index.
+            || message.Contains("WorkshopSignups.WorkshopId, WorkshopSignups.PersonId", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static void WriteBack(Workshop workshop, WorkshopSession session, DateTime now)
+    {
+        foreach (var r in session.Registrations)
+        {
+            var line = workshop.Signups.FirstOrDefault(s => s.PersonId == r.PersonId);
+            if (line is null)
+            {
+                line = new WorkshopSignup { WorkshopId = workshop.Id, PersonId = r.PersonId, CreatedAtUtc = now };
+                workshop.Signups.Add(line);
+            }
+            line.Status = r.Status;
+            line.JoinedAtUtc = DateTime.SpecifyKind(r.JoinedAtUtc, DateTimeKind.Utc);
+            line.OfferExpiresAtUtc = r.OfferExpiresAtUtc is { } e ? DateTime.SpecifyKind(e, DateTimeKind.Utc) : null;
+            line.Attended = r.Attended;
+        }
+    }
+
+    private async Task QueueEmailsAsync(Workshop w, Change change, CancellationToken ct)
+    {
+        var ids = change.Offers.Select(o => o.PersonId).Concat(change.Lapsed).Concat(change.CancelledFor)
+            .Append(change.Confirm).OfType<string>().Distinct().ToList();
+        if (ids.Count == 0) return;
+        var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.Email, u.FullName }).ToDictionaryAsync(u => u.Id, ct);
+        var place = await db.Places.AsNoTracking().Where(p => p.Id == w.PlaceId).Select(p => new { p.Name, p.Address }).FirstOrDefaultAsync(ct);
+        var details = new WorkshopDetails(w.Id, w.Theme, w.StartsAtUtc, w.DurationMinutes, place?.Name ?? "", place?.Address);
+        var request = http.HttpContext?.Request;
+        var list = links.Absolute(request, WorkshopLinks.Resident);
+
+        void Send(string personId, Func<string?, EmailContent> content)
+        {
+            if (people.GetValueOrDefault(personId) is { Email: { Length: > 0 } email } person)
+                EmailOutbox.Queue(db, email, person.FullName, content(person.FullName));
+        }
+
+        foreach (var offer in change.Offers)
+            Send(offer.PersonId, name => WorkshopEmails.SeatOffered(name, details, offer.ExpiresAtUtc, links.Absolute(request, WorkshopLinks.ResidentSession(w.Id))));
+        foreach (var lapsed in change.Lapsed)
+            Send(lapsed, name => WorkshopEmails.OfferLapsed(name, details, list));
+        foreach (var person in change.CancelledFor)
+            Send(person, name => WorkshopEmails.Cancelled(name, details, list));
+        if (change.Confirm is { } confirmed)
+            Send(confirmed, name => WorkshopEmails.Registered(name, details, links.Absolute(request, WorkshopLinks.ResidentSession(w.Id))));
+    }
+}
