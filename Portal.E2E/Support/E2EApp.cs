@@ -18,6 +18,8 @@ public sealed class E2EApp : IAsyncLifetime
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
+    /// The running site's services, for tests that prepare data the way another screen leaves it.
+    public IServiceProvider Services => (factory ?? throw new InvalidOperationException("Not started.")).Services;
     public string Artifacts { get; } = Environment.GetEnvironmentVariable("E2E_ARTIFACTS") is { Length: > 0 } a
         ? a : Path.Combine(AppContext.BaseDirectory, "e2e-artifacts");
 

@@ -1,7 +1,5 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -113,9 +111,7 @@ public class CommitteeFlowTests(E2EApp app)
     /// as the wizard and the worker would leave it.
     private async Task<Applicant> RequestUnderReviewAsync(string firstName, string lastName)
     {
-        // E2EApp keeps its host private; the test reaches the database through it.
-        var factory = (WebApplicationFactory<Program>)typeof(E2EApp).GetField("factory", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(app)!;
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var email = $"demandeur-{Guid.NewGuid():N}@exemple.fr";

@@ -1,6 +1,4 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -23,8 +21,7 @@ public class SupportMeasureFlowTests(E2EApp app)
     /// worker's team living in a dwelling whose lease the association holds.
     private async Task<(long Id, string Name)> HouseholdAsync(DateOnly entry)
     {
-        var factory = (WebApplicationFactory<Program>)typeof(E2EApp).GetField("factory", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(app)!;
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var suffix = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var name = $"LEFEBVRE{suffix} Sandrine";
