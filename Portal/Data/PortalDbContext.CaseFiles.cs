@@ -93,7 +93,8 @@ public abstract partial class PortalDbContext
             b.Property(j => j.AuthorName).HasMaxLength(200);
             b.Property(j => j.Text).HasMaxLength(10000).IsRequired();
             b.HasIndex(j => new { j.HouseholdId, j.OccurredOn });
-            b.HasIndex(j => j.AppointmentId);
+            // An honoured appointment is written to the journal once, even by two clicks at once.
+            b.HasIndex(j => j.AppointmentId).IsUnique().HasFilter("\"AppointmentId\" IS NOT NULL");
         });
         builder.Entity<AuditEntry>(b =>
         {

@@ -66,8 +66,17 @@ public class JournalModel(PortalDbContext db, UserManager<PortalUser> users, Tim
             AppointmentId = id,
         });
         scope.Audit(db, AuditActions.ChangedFile, Household.Id, now, $"Rendez-vous du {French.DateTimeShort(Current.StartUtc)} écrit au journal");
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index on JournalEntry.AppointmentId: another click wrote it first.
+            AlreadyWritten = true;
+            return Page();
+        }
 
         TempData["StatusMessage"] = $"Le rendez-vous est écrit au journal du ménage {Household.Name}.";
         var monday = IndexModel.MondayOf(DateOnly.FromDateTime(French.ToParis(Current.StartUtc)));
