@@ -527,8 +527,9 @@ public class DossierModel(PortalDbContext db, UserManager<PortalUser> users, Tim
         if (info.ResidentId is { } residentId)
             Workshops = await db.WorkshopSignups.AsNoTracking()
                 .Where(s => s.PersonId == residentId && s.Attended == true)
-                .Join(db.Workshops.AsNoTracking(), s => s.WorkshopId, w => w.Id, (s, w) => new WorkshopRow(w.Theme, w.StartsAtUtc))
-                .OrderByDescending(w => w.StartsAtUtc).ToListAsync(ct);
+                .Join(db.Workshops.AsNoTracking(), s => s.WorkshopId, w => w.Id, (s, w) => w)
+                .OrderByDescending(w => w.StartsAtUtc)
+                .Select(w => new WorkshopRow(w.Theme, w.StartsAtUtc)).ToListAsync(ct);
 
         Rent = await RentSourceAsync(id, info, ct);
         if (Rent is { } rent)
