@@ -29,9 +29,10 @@ public static class HouseholdsQuery
 {
     public const int PageSize = 25;
 
-    public static IQueryable<Household> Build(PortalDbContext db, HouseholdFilters f, StaffScope scope)
+    /// Every household matching the filters, whoever looks (the scope is applied by <see cref="Parts"/>).
+    private static IQueryable<Household> Filtered(PortalDbContext db, HouseholdFilters f, StaffScope scope)
     {
-        var query = scope.Visible(db.Households.AsNoTracking());
+        var query = db.Households.AsNoTracking();
         if (f.Status is { } status) query = query.Where(h => h.Status == status);
         if (f.Team is { } team && scope.IsManager)
             query = team == HouseholdFilters.NoTeam ? query.Where(h => h.TeamId == null) : query.Where(h => h.TeamId == team);
@@ -43,6 +44,23 @@ public static class HouseholdsQuery
         if (!string.IsNullOrWhiteSpace(f.Q)) query = Search(query, f.Q);
         return query;
     }
+
+    /// The visible households as disjoint queries that each follow an index in name order: a
+    /// worker's team on (TeamId, SearchName, Id), and apart from it the few they are referent of
+    /// elsewhere. One query with "team OR referent" makes SQLite read and sort the whole team.
+    private static IReadOnlyList<IQueryable<Household>> Parts(PortalDbContext db, HouseholdFilters f, StaffScope scope)
+    {
+        var query = Filtered(db, f, scope);
+        // "Mes ménages" is always visible, and the (ReferentId, Status) index finds it.
+        if (scope.IsManager || f.Mine) return [query];
+        var me = scope.UserId;
+        if (scope.TeamId is not { } teamId) return [query.Where(h => h.ReferentId == me)];
+        return [query.Where(h => h.TeamId == teamId), query.Where(h => h.ReferentId == me && (h.TeamId == null || h.TeamId != teamId))];
+    }
+
+    /// The visible households matching the filters, as one query (for counts and checks; the page uses <see cref="PageAsync"/>).
+    public static IQueryable<Household> Build(PortalDbContext db, HouseholdFilters f, StaffScope scope) =>
+        scope.Visible(Filtered(db, f, scope));
 
     /// "dur", "Durand Marie" or "marie durand": the start of the name, accents and case ignored.
     private static IQueryable<Household> Search(IQueryable<Household> query, string q)
@@ -66,7 +84,7 @@ public static class HouseholdsQuery
     public static async Task<HouseholdPage> PageAsync(PortalDbContext db, HouseholdFilters filters, StaffScope scope,
         long? after, long? before, CancellationToken ct = default)
     {
-        var query = Build(db, filters, scope);
+        var parts = Parts(db, filters, scope);
         var cursorId = after ?? before;
         string? cursorKey = null;
         if (cursorId is { } cid)
@@ -75,11 +93,9 @@ public static class HouseholdsQuery
 
         if (before is { } b && cursorKey is { } bk)
         {
-            var rows = await Project(query
-                    .Where(h => string.Compare(h.SearchName, bk) < 0 || (h.SearchName == bk && h.Id < b))
-                    .OrderByDescending(h => h.SearchName).ThenByDescending(h => h.Id)
-                    .Take(PageSize + 1))
-                .ToListAsync(ct);
+            var rows = await FetchAsync(parts, q => q
+                .Where(h => string.Compare(h.SearchName, bk) < 0 || (h.SearchName == bk && h.Id < b))
+                .OrderByDescending(h => h.SearchName).ThenByDescending(h => h.Id), descending: true, ct);
             var more = rows.Count > PageSize;
             if (more) rows.RemoveAt(rows.Count - 1);
             rows.Reverse();
@@ -88,14 +104,29 @@ public static class HouseholdsQuery
         }
         else
         {
-            var forward = after is { } a && cursorKey is { } ak
-                ? query.Where(h => string.Compare(h.SearchName, ak) > 0 || (h.SearchName == ak && h.Id > a))
-                : query;
-            var rows = await Project(forward.OrderBy(h => h.SearchName).ThenBy(h => h.Id).Take(PageSize + 1)).ToListAsync(ct);
+            var rows = await FetchAsync(parts, q =>
+                (after is { } a && cursorKey is { } ak
+                    ? q.Where(h => string.Compare(h.SearchName, ak) > 0 || (h.SearchName == ak && h.Id > a))
+                    : q).OrderBy(h => h.SearchName).ThenBy(h => h.Id), descending: false, ct);
             var more = rows.Count > PageSize;
             if (more) rows.RemoveAt(rows.Count - 1);
             return new HouseholdPage(rows, after is not null && rows.Count > 0 ? rows[0].Id : null, more ? rows[^1].Id : null);
         }
+    }
+
+    /// One more row than a page from each part, merged in key order (ordinal, as the "C" collation
+    /// and SQLite's binary one compare the accent-free key).
+    private static async Task<List<HouseholdRow>> FetchAsync(IReadOnlyList<IQueryable<Household>> parts,
+        Func<IQueryable<Household>, IOrderedQueryable<Household>> window, bool descending, CancellationToken ct)
+    {
+        var rows = new List<HouseholdRow>();
+        foreach (var part in parts)
+            rows.AddRange(await Project(window(part).Take(PageSize + 1)).ToListAsync(ct));
+        if (parts.Count == 1) return rows;
+        var ordered = descending
+            ? rows.OrderByDescending(r => r.SearchName, StringComparer.Ordinal).ThenByDescending(r => r.Id)
+            : rows.OrderBy(r => r.SearchName, StringComparer.Ordinal).ThenBy(r => r.Id);
+        return ordered.Take(PageSize + 1).ToList();
     }
 
     private static IQueryable<HouseholdRow> Project(IQueryable<Household> query) =>
