@@ -262,6 +262,55 @@ public class DossierTests(PortalApp app)
         Assert.Empty(await app.WithDbAsync(db => db.JournalEntries.Where(j => j.HouseholdId == id).ToListAsync()));
     }
 
+    [Fact]
+    public async Task Members_are_added_with_french_errors_and_removed_and_attended_workshops_are_listed()
+    {
+        var t = Token();
+        var resident = await UserIdAsync(app, PortalApp.Resident2);
+        var id = await CreateAsync(app, $"MEMB{t} Sami", configure: h => h.ResidentId = resident);
+        var theme = $"Mon logement et moi {t}";
+        await app.WithDbAsync(async db =>
+        {
+            var place = await db.Places.FirstAsync();
+            var leader = await db.Users.Where(u => u.Email == PortalApp.Worker1).Select(u => u.Id).SingleAsync();
+            var attended = new Workshop { Theme = theme, PlaceId = place.Id, StartsAtUtc = DateTime.UtcNow.AddDays(-20), DurationMinutes = 90, Seats = 10, LeaderId = leader, CreatedAtUtc = DateTime.UtcNow };
+            var missed = new Workshop { Theme = $"Économies d'énergie {t}", PlaceId = place.Id, StartsAtUtc = DateTime.UtcNow.AddDays(-10), DurationMinutes = 90, Seats = 10, LeaderId = leader, CreatedAtUtc = DateTime.UtcNow };
+            attended.Signups.Add(new WorkshopSignup { PersonId = resident, Attended = true, JoinedAtUtc = DateTime.UtcNow.AddDays(-30), CreatedAtUtc = DateTime.UtcNow });
+            missed.Signups.Add(new WorkshopSignup { PersonId = resident, Attended = false, JoinedAtUtc = DateTime.UtcNow.AddDays(-30), CreatedAtUtc = DateTime.UtcNow });
+            db.Workshops.AddRange(attended, missed);
+            return await db.SaveChangesAsync();
+        });
+        var worker = await app.SignedInAsync(PortalApp.Worker1);
+        var url = $"/suivi/menages/{id}";
+
+        var page = Text(await (await worker.GetAsync(url)).HtmlAsync());
+        Assert.Contains(theme, page);
+        Assert.DoesNotContain($"Économies d'énergie {t}", page);
+        Assert.DoesNotContain("<details open", page);
+
+        var bad = await Forms.PostAsync(worker, url, new()
+        {
+            ["version"] = (await VersionAsync(app, id)).ToString(), ["Person.FirstName"] = $"Nour{t}", ["Person.BirthDate"] = "2099-01-01",
+        }, "AddPerson");
+        var html = Text(await bad.HtmlAsync());
+        Assert.Contains("Indiquez le nom de cette personne.", html);
+        Assert.Contains("La date de naissance ne peut pas être dans le futur.", html);
+        Assert.Contains("Indiquez le lien de cette personne avec le ménage.", html);
+        Assert.Contains($"value=\"Nour{t}\"", html);
+
+        var added = await Forms.PostAsync(worker, url, new()
+        {
+            ["version"] = (await VersionAsync(app, id)).ToString(), ["Person.FirstName"] = $"Nour{t}", ["Person.LastName"] = "Haddad", ["Person.BirthDate"] = "12/05/2015", ["Person.Relationship"] = "Child",
+        }, "AddPerson");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var person = await app.WithDbAsync(db => db.HouseholdPersons.AsNoTracking().SingleAsync(p => p.HouseholdId == id && p.FirstName == $"Nour{t}"));
+        Assert.Equal(new DateOnly(2015, 5, 12), person.BirthDate);
+
+        var removed = await Forms.PostAsync(worker, url, new() { ["version"] = (await VersionAsync(app, id)).ToString(), ["personId"] = person.Id.ToString() }, "RemovePerson");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.HouseholdPersons.AnyAsync(p => p.Id == person.Id)));
+    }
+
     public static TheoryData<string> Handlers => new()
     {
         "Identity", "AddPerson", "RemovePerson", "AddIncome", "RemoveIncome", "AddPartner", "EditPartner", "RemovePartner", "Assign", "Journal", "Inconnu",
