@@ -4,11 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Accounts;
 using Portal.Domain.Requests;
+using Portal.CaseFiles;
 using Portal.Pages.Suivi.Demandes;
+using StaffScope = Portal.Pages.Suivi.Demandes.StaffScope;
 
 namespace Portal.Pages.Suivi;
 
-public class IndexModel(PortalDbContext db, UserManager<PortalUser> users) : PageModel
+public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : PageModel
 {
     public sealed record MemberRow(string FullName, string Email);
     public sealed record TeamRow(string Name, IReadOnlyList<MemberRow> Members);
@@ -29,6 +31,8 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users) : Pag
     public IReadOnlyList<StatusCount> RequestCounts { get; private set; } = [];
     /// Requests no team covers (managers only): they wait to be dispatched.
     public int WithoutTeam { get; private set; }
+    /// The case files: my caseload, stays ending within a month, reviews late and due (over every household the person may open).
+    public HouseholdsPortfolio.Counts CaseFiles { get; private set; } = new(0, 0, 0, 0);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -54,5 +58,8 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users) : Pag
         if (IsManager)
             WithoutTeam = await RequestQueueQuery.Visible(db.HousingRequests.AsNoTracking(), scope)
                 .CountAsync(r => r.TeamId == null && r.Status != RequestStatus.Closed && r.Status != RequestStatus.Refused && r.Status != RequestStatus.MovedIn, ct);
+
+        var caseScope = await Portal.CaseFiles.StaffScope.ForAsync(User, db, ct);
+        CaseFiles = await HouseholdsPortfolio.CountsAsync(db, caseScope, clock.GetUtcNow().UtcDateTime, ct);
     }
 }

@@ -42,6 +42,9 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
     public IReadOnlyList<TeamOption> Teams { get; private set; } = [];
     public RentBurden? Burden { get; private set; }
     public bool IsManager { get; private set; }
+    /// The household file opened from this request, if any.
+    public long? HouseholdId { get; private set; }
+    public bool CanOpenHousehold => HouseholdId is null && Info.Status is RequestStatus.Accepted or RequestStatus.HousingOffered or RequestStatus.MovedIn;
 
     public bool Can(RequestAction action) => RequestStateMachine.CanApply(Info.Status, action);
 
@@ -236,6 +239,40 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
         return Request.IsHtmx() ? Partial("_Thread", this) : Page();
     }
 
+    /// Opens the household file from an accepted request (once: a second press leads to the same file).
+    public async Task<IActionResult> OnPostOpenHouseholdAsync(long id, CancellationToken ct)
+    {
+        if (await ScopeAsync(ct) is not { } scope) return Challenge();
+        var request = await RequestQueueQuery.Visible(db.HousingRequests.AsNoTracking(), scope)
+            .Where(r => r.Id == id).Select(r => new { r.Id, r.Status, r.ReferentId }).SingleOrDefaultAsync(ct);
+        if (request is null) return NotFound();
+        if (request.Status is not (RequestStatus.Accepted or RequestStatus.HousingOffered or RequestStatus.MovedIn))
+        {
+            StatusMessage = "Le dossier ménage s'ouvre une fois la demande acceptée.";
+            return RedirectToPage(new { id });
+        }
+        var caseScope = await Portal.CaseFiles.StaffScope.ForAsync(User, db, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var household = await Portal.CaseFiles.HouseholdFactory.FromRequestAsync(db, id, now, request.ReferentId ?? caseScope.UserId, ct);
+        if (db.Entry(household).State == EntityState.Added)
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                caseScope.Audit(db, Portal.CaseFiles.AuditActions.ChangedFile, household.Id, now, $"Dossier ouvert depuis la demande {id}");
+                await db.SaveChangesAsync(ct);
+                TempData["StatusMessage"] = $"Le dossier du ménage {household.Name} est ouvert, avec les personnes et les ressources de la demande.";
+            }
+            catch (DbUpdateException)
+            {
+                // Someone opened it at the same moment: theirs is the file.
+                db.ChangeTracker.Clear();
+                household = await db.Households.AsNoTracking().SingleAsync(h => h.HousingRequestId == id, ct);
+            }
+        }
+        return Redirect($"/suivi/menages/{household.Id}");
+    }
+
     /// Loads the request within the user's scope, applies one change, queues its email and saves
     /// both together; a refusal of the rules or a concurrent change is shown on the page.
     private async Task<IActionResult> ActAsync(long id, int? version, CancellationToken ct,
@@ -293,6 +330,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
             .SingleOrDefaultAsync(ct);
         if (summary is null) return false;
         Info = summary;
+        HouseholdId = await db.Households.Where(h => h.HousingRequestId == id).Select(h => (long?)h.Id).FirstOrDefaultAsync(ct);
 
         Members = await db.HouseholdMembers.AsNoTracking().Where(m => m.HousingRequestId == id)
             .OrderBy(m => m.Position).ThenBy(m => m.Id)

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Accounts;
+using Portal.Domain.Requests;
+
+namespace Portal.CaseFiles;
+
+/// The lists a household form offers (teams, referents) and the checks shared by its member rows.
+public static class HouseholdChoices
+{
+    public sealed record Option(int Id, string Name);
+    public sealed record StaffOption(string Id, string Name, int? TeamId);
+
+    public static async Task<IReadOnlyList<Option>> TeamsAsync(PortalDbContext db, CancellationToken ct) =>
+        await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new Option(t.Id, t.Name)).ToListAsync(ct);
+
+    /// Who may be made referent: for a manager every social worker and manager; for a worker the
+    /// social workers of their team and themselves. The current referent stays in the list.
+    public static async Task<IReadOnlyList<StaffOption>> ReferentsAsync(UserManager<PortalUser> users, StaffScope scope, string? currentReferentId)
+    {
+        var staff = (await users.GetUsersInRoleAsync(Roles.SocialWorker)).Concat(await users.GetUsersInRoleAsync(Roles.Manager))
+            .DistinctBy(u => u.Id)
+            .Where(u => scope.IsManager || u.Id == scope.UserId || (scope.TeamId is not null && u.TeamId == scope.TeamId) || u.Id == currentReferentId)
+            .Select(u => new StaffOption(u.Id, string.IsNullOrWhiteSpace(u.FullName) ? u.Email ?? u.Id : u.FullName, u.TeamId))
+            .OrderBy(u => u.Name, StringComparer.Create(Portal.Domain.Formatting.French.Culture, true))
+            .ToList();
+        return staff;
+    }
+
+    /// Checks the rows of people (a blank row is skipped): first and last names and the relationship
+    /// are needed, a birth date is optional but must be plausible.
+    public static void CheckMembers(ModelStateDictionary state, string prefix,
+        IReadOnlyList<(string? FirstName, string? LastName, DateOnly? BirthDate, Relationship? Relationship, bool IsBlank)> rows, DateOnly today)
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (row.IsBlank) continue;
+            var key = $"{prefix}[{i}]";
+            if (string.IsNullOrWhiteSpace(row.FirstName)) state.TryAddModelError($"{key}.FirstName", "Indiquez le prénom de cette personne.");
+            if (string.IsNullOrWhiteSpace(row.LastName)) state.TryAddModelError($"{key}.LastName", "Indiquez le nom de cette personne.");
+            CheckBirthDate(state, $"{key}.BirthDate", row.BirthDate, today);
+            if (row.Relationship is null && state.GetValidationState($"{key}.Relationship") != ModelValidationState.Invalid)
+                state.TryAddModelError($"{key}.Relationship", "Indiquez le lien de cette personne avec le ménage.");
+        }
+    }
+
+    public static void CheckBirthDate(ModelStateDictionary state, string key, DateOnly? birthDate, DateOnly today)
+    {
+        if (birthDate is not { } birth || state.GetValidationState(key) == ModelValidationState.Invalid) return;
+        if (birth > today) state.TryAddModelError(key, "La date de naissance ne peut pas être dans le futur.");
+        else if (birth < new DateOnly(1900, 1, 1)) state.TryAddModelError(key, "Vérifiez l'année de naissance : elle doit être après 1900.");
+    }
+}

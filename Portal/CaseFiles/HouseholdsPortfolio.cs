@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Appointments;
+using Portal.Domain.Formatting;
+using Portal.Domain.Housing;
+using Portal.Domain.Support;
+
+namespace Portal.CaseFiles;
+
+/// What needs doing next, most urgent first (the order of the enum).
+public enum PortfolioAlert
+{
+    StayOverdue = 0,
+    ReviewLate = 1,
+    StayEnding = 2,
+    UnreadMessage = 3,
+    MissedAppointment = 4,
+    ReviewDue = 5,
+}
+
+public sealed record PortfolioItem(PortfolioAlert Alert, string Text, string Url, DateOnly? On);
+
+public sealed record PortfolioLine(long HouseholdId, string Name, IReadOnlyList<PortfolioItem> Items)
+{
+    public PortfolioAlert? MostUrgent => Items.Count == 0 ? null : Items.Min(i => i.Alert);
+}
+
+/// A worker's caseload and what each household needs next: a stay ending within a month or past
+/// its end, a review late or due, a message from the person not read yet, an appointment missed in
+/// the last 30 days.
+public static class HouseholdsPortfolio
+{
+    public const int MissedAppointmentDays = 30;
+
+    public static async Task<IReadOnlyList<PortfolioLine>> ForAsync(PortalDbContext db, string referentId, DateTime nowUtc, CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(French.ToParis(nowUtc));
+        var households = await db.Households.AsNoTracking()
+            .Where(h => h.ReferentId == referentId && h.Status == HouseholdStatus.Active)
+            .OrderBy(h => h.SearchName).ThenBy(h => h.Id)
+            .Select(h => new { h.Id, h.Name, h.HousingRequestId, h.ResidentId })
+            .ToListAsync(ct);
+        if (households.Count == 0) return [];
+        var ids = households.Select(h => h.Id).ToList();
+        var items = ids.ToDictionary(id => id, _ => new List<PortfolioItem>());
+
+        var horizon = today.AddMonths(1);
+        var stays = await db.Stays.AsNoTracking()
+            .Where(s => ids.Contains(s.HouseholdId) && s.Status == StayStatus.Active && s.EndsOn <= horizon)
+            .Select(s => new { s.HouseholdId, s.EndsOn }).ToListAsync(ct);
+        foreach (var s in stays)
+            items[s.HouseholdId].Add(s.EndsOn <= today
+                ? new PortfolioItem(PortfolioAlert.StayOverdue, $"Séjour arrivé à son terme le {French.Date(s.EndsOn)} : renouvellement ou sortie à décider", $"/suivi/menages/{s.HouseholdId}#sejour", s.EndsOn)
+                : new PortfolioItem(PortfolioAlert.StayEnding, $"Séjour se terminant le {French.Date(s.EndsOn)}", $"/suivi/menages/{s.HouseholdId}#sejour", s.EndsOn));
+
+        var measures = await db.SupportMeasures.AsNoTracking().Include(m => m.RecordedReviews)
+            .Where(m => ids.Contains(m.HouseholdId) && m.Status == MeasureStatus.Active).ToListAsync(ct);
+        foreach (var m in measures)
+            foreach (var r in m.Reviews(today).Where(r => r.State is ReviewState.Late or ReviewState.Due))
+                items[m.HouseholdId].Add(new PortfolioItem(
+                    r.State == ReviewState.Late ? PortfolioAlert.ReviewLate : PortfolioAlert.ReviewDue,
+                    r.State == ReviewState.Late
+                        ? $"{r.Label} en retard ({m.Kind.Label()}), prévu le {French.Date(r.DueOn)}"
+                        : $"{r.Label} à faire ({m.Kind.Label()}) pour le {French.Date(r.DueOn)}",
+                    $"/suivi/menages/{m.HouseholdId}/accompagnement", r.DueOn));
+
+        var requests = households.Where(h => h.HousingRequestId is not null).ToDictionary(h => h.HousingRequestId!.Value, h => h.Id);
+        if (requests.Count > 0)
+        {
+            var requestIds = requests.Keys.ToList();
+            var unread = await db.RequestMessages.AsNoTracking()
+                .Where(m => requestIds.Contains(m.HousingRequestId) && !m.FromStaff && m.ReadAtUtc == null)
+                .GroupBy(m => m.HousingRequestId)
+                .Select(g => new { RequestId = g.Key, Count = g.Count(), First = g.Min(m => m.SentAtUtc) })
+                .ToListAsync(ct);
+            foreach (var u in unread)
+                items[requests[u.RequestId]].Add(new PortfolioItem(PortfolioAlert.UnreadMessage,
+                    u.Count == 1 ? $"Message de la personne non lu, envoyé le {French.Date(u.First)}" : $"{u.Count} messages de la personne non lus, depuis le {French.Date(u.First)}",
+                    $"/suivi/demandes/{u.RequestId}#fil", DateOnly.FromDateTime(French.ToParis(u.First))));
+        }
+
+        var residents = households.Where(h => h.ResidentId is not null).GroupBy(h => h.ResidentId!).ToDictionary(g => g.Key, g => g.Select(h => h.Id).ToList());
+        if (residents.Count > 0)
+        {
+            var residentIds = residents.Keys.ToList();
+            var since = nowUtc.AddDays(-MissedAppointmentDays);
+            var missed = await db.Appointments.AsNoTracking()
+                .Where(a => residentIds.Contains(a.PersonId) && a.Status == AppointmentStatus.Missed && a.StartUtc >= since && a.StartUtc <= nowUtc)
+                .Select(a => new { a.PersonId, a.StartUtc }).ToListAsync(ct);
+            foreach (var a in missed)
+                foreach (var hid in residents[a.PersonId])
+                    items[hid].Add(new PortfolioItem(PortfolioAlert.MissedAppointment,
+                        $"Rendez-vous manqué le {French.DateTimeShort(a.StartUtc)}", $"/suivi/menages/{hid}#journal", DateOnly.FromDateTime(French.ToParis(a.StartUtc))));
+        }
+
+        return households
+            .Select(h => new PortfolioLine(h.Id, h.Name, items[h.Id].OrderBy(i => i.Alert).ThenBy(i => i.On).ToList()))
+            .OrderBy(l => l.MostUrgent ?? (PortfolioAlert)int.MaxValue)
+            .ThenBy(l => l.Items.Count == 0 ? DateOnly.MaxValue : l.Items[0].On ?? DateOnly.MaxValue)
+            .ToList();
+    }
+
+    /// Counts for the dashboard over every household the person may open.
+    public sealed record Counts(int MyHouseholds, int StaysEndingSoon, int ReviewsLate, int ReviewsDue);
+
+    public static async Task<Counts> CountsAsync(PortalDbContext db, StaffScope scope, DateTime nowUtc, CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(French.ToParis(nowUtc));
+        var visible = scope.Visible(db.Households.AsNoTracking()).Where(h => h.Status == HouseholdStatus.Active).Select(h => h.Id);
+        var mine = await db.Households.CountAsync(h => h.ReferentId == scope.UserId && h.Status == HouseholdStatus.Active, ct);
+        var horizon = today.AddMonths(1);
+        var ending = await db.Stays.AsNoTracking()
+            .CountAsync(s => s.Status == StayStatus.Active && s.EndsOn <= horizon && visible.Contains(s.HouseholdId), ct);
+        var measures = await db.SupportMeasures.AsNoTracking().Include(m => m.RecordedReviews)
+            .Where(m => m.Status == MeasureStatus.Active && visible.Contains(m.HouseholdId)).ToListAsync(ct);
+        var late = ReviewSchedule.Late(measures, today).Count();
+        var due = ReviewSchedule.Due(measures, today).Count();
+        return new Counts(mine, ending, late, due);
+    }
+}
