@@ -61,6 +61,8 @@ public abstract partial class PortalDbContext
             b.HasIndex(h => new { h.SearchName, h.Id });
             b.HasIndex(h => new { h.TeamId, h.SearchName, h.Id });
             b.HasIndex(h => new { h.ReferentId, h.Status });
+            // A worker's own caseload outside their team, in search order.
+            b.HasIndex(h => new { h.ReferentId, h.SearchName, h.Id });
             b.HasIndex(h => h.HousingRequestId).IsUnique();
             b.HasIndex(h => h.ResidentId);
             b.HasMany(h => h.Persons).WithOne().HasForeignKey(p => p.HouseholdId).OnDelete(DeleteBehavior.Cascade);

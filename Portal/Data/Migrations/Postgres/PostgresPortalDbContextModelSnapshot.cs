@@ -639,6 +639,8 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasIndex("SearchName", "Id");
 
+                    b.HasIndex("ReferentId", "SearchName", "Id");
+
                     b.HasIndex("TeamId", "SearchName", "Id");
 
                     b.ToTable("Households");

@@ -611,6 +611,8 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("SearchName", "Id");
 
+                    b.HasIndex("ReferentId", "SearchName", "Id");
+
                     b.HasIndex("TeamId", "SearchName", "Id");
 
                     b.ToTable("Households");
