@@ -19,7 +19,11 @@ public sealed class DocumentSources(PortalDbContext db, TimeProvider clock, ICon
     public Letterhead Association => new(
         config["Documents:AssociationName"] is { Length: > 0 } name ? name : Letterhead.Sample.Name,
         config["Documents:AssociationAddress"] is { Length: > 0 } address ? address : Letterhead.Sample.Address,
-        null);
+        logo);
+
+    // Read once per document, before the models are built (see ModelAsync, ActivityAsync).
+    private byte[]? logo;
+    private async Task LoadLogoAsync(CancellationToken ct) => logo ??= await AssociationLogo.ActiveAsync(db, ct);
 
     private string Town => config["Documents:Town"] is { Length: > 0 } town ? town : "Valenciennes";
 
@@ -65,6 +69,7 @@ public sealed class DocumentSources(PortalDbContext db, TimeProvider clock, ICon
     /// The model to fill the template with; throws when the subject is gone.
     public async Task<TemplateModel> ModelAsync(string kind, string? key, CancellationToken ct = default)
     {
+        await LoadLogoAsync(ct);
         var subject = DocumentSubject.Parse(kind, key) ?? throw new InvalidOperationException($"Subject « {key} » does not fit {kind}");
         return (kind, subject) switch
         {
@@ -155,7 +160,7 @@ public sealed class DocumentSources(PortalDbContext db, TimeProvider clock, ICon
             .Select(l => new { l.Landlord }).FirstOrDefaultAsync(ct);
         var end = LastDay(m);
         return new TripartiteContract(
-            Association.Name, Association.Address, null, h.Referent, h.Household.Name, h.Address, h.Members,
+            Association.Name, Association.Address, logo, h.Referent, h.Household.Name, h.Address, h.Members,
             m.Funder.Label(), m.Kind.Label(), m.StartsOn, end,
             decimal.Round(ActivityCosts.YearlySupport / 12m, 2),
             Axes(m).Select(a => new Templates.ActionAxis(a.Title, a.Objective,
@@ -269,6 +274,7 @@ public sealed class DocumentSources(PortalDbContext db, TimeProvider clock, ICon
 
     public async Task<ActivityReport> ActivityAsync(int year, Funder? funder, CancellationToken ct = default)
     {
+        await LoadLogoAsync(ct);
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
         var query = db.SupportMeasures.AsNoTracking().Where(m => m.StartsOn <= last && (m.EndedOn == null || m.EndedOn >= first));
