@@ -153,6 +153,20 @@ public class StaffAgendaTests(PortalApp app)
         Assert.DoesNotContain("<html", partial);
         Assert.Contains(personB.Name, partial);
 
+        // Acting from the team view brings the manager back to the team view, same week.
+        var personC = await ResidentAsync(app);
+        var toCancel = await InsertAsync(app, b.Id, personC.Id, motif, place, ParisToUtc(monday.AddDays(4), 9, 0));
+        var form = Forms.Token(await (await manager.GetAsync(url)).TextAsync());
+        var cancelled = await manager.PostAsync($"/suivi/agenda?handler=Cancel&id={toCancel}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = form, ["vue"] = "equipe", ["equipe"] = team.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        var back = cancelled.Headers.Location!.OriginalString;
+        Assert.Contains("vue=equipe", back);
+        Assert.Contains($"equipe={team}", back);
+        Assert.Contains($"semaine={Day(monday)}", back);
+
         // A worker of another team: 404 on that team, their own team by default.
         var worker1 = await app.SignedInAsync(PortalApp.Worker1);
         Assert.Equal(HttpStatusCode.NotFound, (await worker1.GetAsync(url)).StatusCode);

@@ -137,6 +137,8 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
         }
 
         var start = DateOnly.FromDateTime(French.ToParis(appointment.StartUtc));
+        if (Vue == TeamView && int.TryParse(Equipe, CultureInfo.InvariantCulture, out var team))
+            return RedirectToPage(new { vue = TeamView, equipe = team, semaine = WeekValue(MondayOf(start)) });
         return RedirectToPage(new { travailleur = appointment.WorkerId == me.Id ? null : appointment.WorkerId, semaine = WeekValue(MondayOf(start)) });
     }
 
