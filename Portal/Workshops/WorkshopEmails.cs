@@ -57,6 +57,19 @@ public static class WorkshopEmails
         ],
         ("Voir les ateliers", link));
 
+    /// The date, time, duration or place of a session changed: the new ones, then the old ones.
+    public static EmailContent Rescheduled(string? name, WorkshopDetails w, WorkshopDetails before, string link) => Compose(
+        $"Atelier modifié : « {w.Title} » a lieu {w.When}",
+        name,
+        [
+            $"L'atelier « {w.Title} » auquel vous êtes inscrit(e) ou en liste d'attente change de date, d'horaire ou de lieu.",
+            $"Nouvelle date : {w.When} (heure de Paris), durée {w.DurationMinutes} minutes.",
+            $"Nouveau lieu : {w.Where}.",
+            $"Auparavant : {before.When} (heure de Paris), durée {before.DurationMinutes} minutes, {before.Where}.",
+            "Un empêchement ? Désinscrivez-vous depuis votre espace : la place sera proposée à une autre personne.",
+        ],
+        ("Voir la séance", link));
+
     private static EmailContent Compose(string subject, string? name, string[] before, (string Label, string Url) action, string[]? after = null)
     {
         var greeting = string.IsNullOrWhiteSpace(name) ? "Bonjour," : $"Bonjour {name},";

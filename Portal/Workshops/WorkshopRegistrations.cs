@@ -136,12 +136,24 @@ public sealed class WorkshopRegistrations(PortalDbContext db, TimeProvider clock
                 if (s.HasStarted(now)) throw new DomainRuleException("Cette séance a déjà commencé : sa date ne peut plus changer.");
                 if (input.StartsAtUtc <= now) throw new DomainRuleException("Choisissez une date et une heure à venir.");
             }
+            var before = new Schedule(w.StartsAtUtc, w.DurationMinutes, w.PlaceId);
             Apply(w, input);
             // Offers made now expire at the latest at the (possibly new) start.
             var session = SessionOf(w);
             var c = input.Seats == w.Seats ? session.SettleExpiredOffers(now) : session.ChangeSeats(input.Seats, now);
             w.Seats = session.Seats;
-            return new Change(null, c.OffersMade, c.OffersLapsed) { Session = session };
+            var moved = before != new Schedule(w.StartsAtUtc, w.DurationMinutes, w.PlaceId);
+            // Everyone still registered, offered a seat or waiting learns the new date and place; a
+            // seat offered by this very change already says them.
+            var offered = c.OffersMade.Select(o => o.PersonId).ToHashSet();
+            return new Change(null, c.OffersMade, c.OffersLapsed)
+            {
+                Session = session,
+                RescheduledFrom = moved ? before : null,
+                RescheduledFor = moved
+                    ? session.Registrations.Where(r => r.Status.IsActive() && !offered.Contains(r.PersonId)).Select(r => r.PersonId).ToList()
+                    : [],
+            };
         }, ct);
 
     private static void Apply(Workshop w, WorkshopInput input)
@@ -155,6 +167,9 @@ public sealed class WorkshopRegistrations(PortalDbContext db, TimeProvider clock
         w.TeamId = input.TeamId;
     }
 
+    /// When and where a session takes place (what residents are told about when it changes).
+    private sealed record Schedule(DateTime StartsAtUtc, int DurationMinutes, int PlaceId);
+
     /// What an operation did: the lines are read back from <see cref="Session"/> (the one passed in
     /// unless the operation built its own), and the people to write to.
     private sealed record Change(WorkshopOutcome? Outcome, IReadOnlyList<SeatOffer> Offers, IReadOnlyList<string> Lapsed, string? Confirm = null)
@@ -162,6 +177,8 @@ public sealed class WorkshopRegistrations(PortalDbContext db, TimeProvider clock
         public bool Save { get; init; } = true;
         public WorkshopSession? Session { get; init; }
         public IReadOnlyList<string> CancelledFor { get; init; } = [];
+        public Schedule? RescheduledFrom { get; init; }
+        public IReadOnlyList<string> RescheduledFor { get; init; } = [];
 
         public static Change Of(WorkshopOutcome o) => new(o, o.OffersMade, o.OffersLapsed);
     }
@@ -239,7 +256,7 @@ public sealed class WorkshopRegistrations(PortalDbContext db, TimeProvider clock
 
     private async Task QueueEmailsAsync(Workshop w, Change change, CancellationToken ct)
     {
-        var ids = change.Offers.Select(o => o.PersonId).Concat(change.Lapsed).Concat(change.CancelledFor)
+        var ids = change.Offers.Select(o => o.PersonId).Concat(change.Lapsed).Concat(change.CancelledFor).Concat(change.RescheduledFor)
             .Append(change.Confirm).OfType<string>().Distinct().ToList();
         if (ids.Count == 0) return;
         var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
@@ -261,6 +278,15 @@ public sealed class WorkshopRegistrations(PortalDbContext db, TimeProvider clock
             Send(lapsed, name => WorkshopEmails.OfferLapsed(name, details, list));
         foreach (var person in change.CancelledFor)
             Send(person, name => WorkshopEmails.Cancelled(name, details, list));
+        if (change.RescheduledFrom is { } from && change.RescheduledFor.Count > 0)
+        {
+            var oldPlace = from.PlaceId == w.PlaceId ? place
+                : await db.Places.AsNoTracking().Where(p => p.Id == from.PlaceId).Select(p => new { p.Name, p.Address }).FirstOrDefaultAsync(ct);
+            var previous = details with { StartsAtUtc = from.StartsAtUtc, DurationMinutes = from.DurationMinutes, PlaceName = oldPlace?.Name ?? "", PlaceAddress = oldPlace?.Address };
+            var sessionLink = links.Absolute(request, WorkshopLinks.ResidentSession(w.Id));
+            foreach (var person in change.RescheduledFor)
+                Send(person, name => WorkshopEmails.Rescheduled(name, details, previous, sessionLink));
+        }
         if (change.Confirm is { } confirmed)
             Send(confirmed, name => WorkshopEmails.Registered(name, details, links.Absolute(request, WorkshopLinks.ResidentSession(w.Id))));
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Portal.CaseFiles;
 using Portal.Data;
 using Portal.Domain.Appointments;
 using Portal.Workshops;
@@ -29,7 +30,8 @@ public class DetailsModel(PortalDbContext db, TimeProvider clock, IServiceProvid
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
-        var w = await db.Workshops.AsNoTracking().Include(x => x.Signups).ThenInclude(s => s.Person).Include(x => x.Place).Include(x => x.Leader)
+        var scope = await StaffScope.ForAsync(User, db, ct);
+        var w = await scope.Reachable(db.Workshops.AsNoTracking()).Include(x => x.Signups).ThenInclude(s => s.Person).Include(x => x.Place).Include(x => x.Leader)
             .FirstOrDefaultAsync(x => x.Id == id, ct);
         if (w is null) return NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -51,10 +53,19 @@ public class DetailsModel(PortalDbContext db, TimeProvider clock, IServiceProvid
     }
 
     // A post naming no known handler goes back to the page.
-    public IActionResult OnPost(long id) => Redirect(WorkshopLinks.StaffSession(id));
+    public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct) =>
+        await CanReachAsync(id, ct) ? Redirect(WorkshopLinks.StaffSession(id)) : NotFound();
+
+    /// A session out of the user's reach answers 404 to every handler, as if it did not exist.
+    private async Task<bool> CanReachAsync(long id, CancellationToken ct)
+    {
+        var scope = await StaffScope.ForAsync(User, db, ct);
+        return await scope.Reachable(db.Workshops.AsNoTracking()).AnyAsync(w => w.Id == id, ct);
+    }
 
     public async Task<IActionResult> OnPostSeatsAsync(long id, string? places, CancellationToken ct)
     {
+        if (!await CanReachAsync(id, ct)) return NotFound();
         if (!int.TryParse(places, NumberStyles.None, CultureInfo.InvariantCulture, out var seats) || seats is < 1 or > 500)
             return Done(id, WorkshopResult.Refused("Indiquez un nombre de places entre 1 et 500."), null);
         var result = await WorkshopRegistrations.Create(services).ChangeSeatsAsync(id, seats, ct);
@@ -63,6 +74,7 @@ public class DetailsModel(PortalDbContext db, TimeProvider clock, IServiceProvid
 
     public async Task<IActionResult> OnPostCancelAsync(long id, string? confirmer, CancellationToken ct)
     {
+        if (!await CanReachAsync(id, ct)) return NotFound();
         if (confirmer != "oui")
             return Done(id, WorkshopResult.Refused("Cochez la case pour confirmer l'annulation de la séance."), null);
         var result = await WorkshopRegistrations.Create(services).CancelAsync(id, ct);
@@ -71,6 +83,7 @@ public class DetailsModel(PortalDbContext db, TimeProvider clock, IServiceProvid
 
     public async Task<IActionResult> OnPostAttendanceAsync(long id, Dictionary<string, string>? presence, CancellationToken ct)
     {
+        if (!await CanReachAsync(id, ct)) return NotFound();
         var marks = (presence ?? []).Where(kv => kv.Value is "present" or "absent")
             .ToDictionary(kv => kv.Key, kv => kv.Value == "present");
         var result = await WorkshopRegistrations.Create(services).RecordAttendanceAsync(id, marks, ct);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Portal.CaseFiles;
 using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Accounts;
@@ -65,7 +66,8 @@ public class EditionModel(PortalDbContext db, TimeProvider clock, IServiceProvid
         Id = id;
         if (id is { } existing)
         {
-            var w = await db.Workshops.AsNoTracking().FirstOrDefaultAsync(x => x.Id == existing, ct);
+            var scope = await StaffScope.ForAsync(User, db, ct);
+            var w = await scope.Reachable(db.Workshops.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == existing, ct);
             if (w is null) return NotFound();
             if (w.IsCancelled) return Redirect(WorkshopLinks.StaffSession(existing));
             var start = French.ToParis(w.StartsAtUtc);
@@ -90,14 +92,17 @@ public class EditionModel(PortalDbContext db, TimeProvider clock, IServiceProvid
     public async Task<IActionResult> OnPostAsync(long? id, CancellationToken ct)
     {
         Id = id;
+        var staff = await StaffScope.ForAsync(User, db, ct);
         if (id is { } existing)
         {
-            var start = await db.Workshops.Where(w => w.Id == existing).Select(w => (DateTime?)w.StartsAtUtc).FirstOrDefaultAsync(ct);
+            var start = await staff.Reachable(db.Workshops).Where(w => w.Id == existing).Select(w => (DateTime?)w.StartsAtUtc).FirstOrDefaultAsync(ct);
             if (start is null) return NotFound();
             HasStarted = start <= clock.GetUtcNow().UtcDateTime;
         }
         await LoadOptionsAsync(ct);
         var input = Read();
+        if (input is not null && !staff.CanReach(input.TeamId, input.LeaderId))
+            ModelState.AddModelError("Input.TeamId", "Choisissez votre équipe, aucune équipe, ou animez la séance vous-même : sinon vous ne pourriez plus y accéder.");
         if (input is null || !ModelState.IsValid) return Page();
 
         var registrations = WorkshopRegistrations.Create(services);
