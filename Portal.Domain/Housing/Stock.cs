@@ -85,6 +85,14 @@ public class Residence
         Town = town?.Trim();
     }
 
+    /// Renames the residence and changes its type (a boarding house becoming a social residence…).
+    public void Describe(string name, ResidenceKind kind, string? address, string? town)
+    {
+        if (!Enum.IsDefined(kind)) throw new DomainRuleException("Type de résidence inconnu.");
+        Rename(name, address, town);
+        Kind = kind;
+    }
+
     internal static string Required(string? text, string message) =>
         string.IsNullOrWhiteSpace(text) ? throw new DomainRuleException(message) : text.Trim();
 }

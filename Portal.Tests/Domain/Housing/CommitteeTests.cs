@@ -155,6 +155,37 @@ public class CommitteeTests
     }
 
     [Fact]
+    public void A_session_moves_until_a_decision_is_taken()
+    {
+        var session = Session();
+        var item = session.AddItem(AgendaSubject.Household, 1, Member);
+        session.Reschedule(SessionDay.AddDays(7));
+        Assert.Equal(SessionDay.AddDays(7), session.HeldOn);
+
+        session.Postpone(item);
+        Assert.Equal(SessionDay.AddDays(7), item.Decision!.DecidedOn);
+        var e = Assert.Throws<DomainRuleException>(() => session.Reschedule(SessionDay));
+        Assert.Equal("Des décisions sont déjà prises : la date de la séance ne peut plus changer.", e.Message);
+        Assert.Equal(SessionDay.AddDays(7), session.HeldOn);
+    }
+
+    [Fact]
+    public void Removing_an_undecided_item_renumbers_the_agenda()
+    {
+        var session = Session();
+        var first = session.AddItem(AgendaSubject.Household, 1, Member);
+        var second = session.AddItem(AgendaSubject.Request, 2, Member);
+        var third = session.AddItem(AgendaSubject.Household, 3, Member);
+
+        session.RemoveItem(second);
+
+        Assert.Equal([first, third], session.Items);
+        Assert.Equal(2, third.Position);
+        // Taken off, it may be put back on.
+        Assert.Equal(3, session.AddItem(AgendaSubject.Request, 2, Member).Position);
+    }
+
+    [Fact]
     public void Every_kind_is_labelled_in_french()
     {
         Assert.Equal("Commission SIAO", CommitteeKind.SiaoCommission.Label());

@@ -239,8 +239,9 @@ public class CommitteeTests(PortalApp app)
             ["Decide.StartMonth"] = "0000-00-00", ["Decide.Reason"] = "\u0000", ["NewItem.Subject"] = "R:99999999999999999999",
             ["NewItem.PresentedById"] = "nobody", ["present"] = "zz",
             ["NewCommittee.Kind"] = "999", ["NewMember.CommitteeId"] = "x", ["NewSession.CommitteeId"] = "-5", ["NewSession.HeldOn"] = "x",
+            ["Schedule.HeldOn"] = "32/13/2026", ["itemId"] = "abc", ["memberId"] = "-x", ["active"] = "peut-être",
         };
-        foreach (var handler in new[] { "Allocate", "Support", "Aid", "Refuse", "Postpone", "AddItem", "Attendance", "Close", "Nope" })
+        foreach (var handler in new[] { "Allocate", "Support", "Aid", "Refuse", "Postpone", "AddItem", "Attendance", "Reschedule", "RemoveItem", "Close", "Nope" })
         {
             var r = await Forms.PostAsync(manager, SessionUrl(session), garbage, handler);
             Assert.True((int)r.StatusCode < 500, $"{handler} answered {(int)r.StatusCode}");
@@ -248,7 +249,7 @@ public class CommitteeTests(PortalApp app)
             r = await Forms.PostAsync(manager, SessionUrl(session), withItem, handler);
             Assert.True((int)r.StatusCode < 500, $"{handler} with item answered {(int)r.StatusCode}");
         }
-        foreach (var handler in new[] { "Committee", "Member", "Session" })
+        foreach (var handler in new[] { "Committee", "Member", "MemberActive", "Session" })
         {
             var r = await Forms.PostAsync(manager, "/suivi/commissions", garbage, handler);
             Assert.True((int)r.StatusCode < 500, $"{handler} answered {(int)r.StatusCode}");

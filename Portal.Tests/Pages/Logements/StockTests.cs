@@ -150,6 +150,30 @@ public class StockTests(PortalApp app)
     }
 
     [Fact]
+    public async Task Admin_changes_the_type_of_a_residence_and_it_is_saved()
+    {
+        var admin = await app.SignedInAsync(PortalApp.Admin);
+        var name = Unique("Maison relais");
+        var created = await SavedAsync(Forms.PostAsync(admin, "/admin/logements",
+            new() { ["Residence.Name"] = name, ["Residence.Kind"] = "FamilyBoardingHouse", ["Residence.Town"] = "Lens" }, "Create"));
+        var url = created.Headers.Location!.ToString();
+
+        await SavedAsync(Forms.PostAsync(admin, url,
+            new() { ["Residence.Name"] = name, ["Residence.Kind"] = "SocialResidence", ["Residence.Town"] = "Liévin" }, "Save"));
+
+        var saved = await app.WithDbAsync(db => db.Residences.AsNoTracking().SingleAsync(r => r.Name == name));
+        Assert.Equal(ResidenceKind.SocialResidence, saved.Kind);
+        Assert.Equal("Liévin", saved.Town);
+        var page = await (await admin.GetAsync(url)).TextAsync();
+        Assert.Contains("<option value=\"SocialResidence\" selected=\"selected\">Résidence sociale</option>", page);
+
+        var refused = await (await Forms.PostAsync(admin, url,
+            new() { ["Residence.Name"] = name, ["Residence.Kind"] = "42" }, "Save")).TextAsync();
+        Assert.Contains("Ce choix ne fait pas partie de la liste proposée.", refused);
+        Assert.Equal(ResidenceKind.SocialResidence, await app.WithDbAsync(db => db.Residences.Where(r => r.Name == name).Select(r => r.Kind).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Garbage_posts_to_the_stock_and_stay_pages_never_answer_500()
     {
         var (residence, d) = await StockAsync(app, Typology.T2);

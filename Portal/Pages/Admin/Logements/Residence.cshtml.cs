@@ -48,7 +48,7 @@ public class ResidenceModel(PortalDbContext db, TimeProvider clock) : PageModel
         {
             try
             {
-                residence.Rename(Residence.Name!, Residence.Address, Residence.Town);
+                residence.Describe(Residence.Name!, Residence.Kind!.Value, Residence.Address, Residence.Town);
                 await db.SaveChangesAsync(ct);
                 StatusMessage = "La résidence est enregistrée.";
                 return RedirectToPage(new { id });

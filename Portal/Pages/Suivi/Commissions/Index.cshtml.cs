@@ -16,7 +16,7 @@ namespace Portal.Pages.Suivi.Commissions;
 /// the sessions and propose situations on the session page.
 public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : PageModel
 {
-    public sealed record MemberRow(long Id, string Name, string? Organisation, string? Role, bool IsStaff);
+    public sealed record MemberRow(long Id, string Name, string? Organisation, string? Role, bool IsStaff, bool IsActive);
     public sealed record CommitteeRow(long Id, string Name, CommitteeKind Kind, IReadOnlyList<MemberRow> Members);
     public sealed record SessionRow(long Id, string CommitteeName, DateOnly HeldOn, SessionStatus Status, int Items, int Decided);
     public sealed record StaffOption(string Id, string Name);
@@ -163,6 +163,21 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
         return Page();
     }
 
+    /// Deactivates a member who left the committee (no longer offered in the attendance of new
+    /// sessions, still listed where they were present) or brings them back.
+    public async Task<IActionResult> OnPostMemberActiveAsync(long? memberId, bool active, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.Manager)) return Forbid();
+        var member = await db.CommitteeMembers.SingleOrDefaultAsync(m => m.Id == memberId, ct);
+        if (member is null) return NotFound();
+        member.IsActive = active;
+        await db.SaveChangesAsync(ct);
+        StatusMessage = active
+            ? $"{member.Name} est de nouveau membre actif : il ou elle sera proposé(e) dans les présences des séances."
+            : $"{member.Name} n'est plus membre actif : il ou elle n'est plus proposé(e) dans les présences des nouvelles séances.";
+        return RedirectToPage();
+    }
+
     public long? FailedCommitteeId { get; private set; }
 
     public async Task<IActionResult> OnPostSessionAsync(CancellationToken ct)
@@ -195,8 +210,8 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
         IsManager = User.IsInRole(Roles.Manager);
         Today = StockQueries.Today(clock);
         var committees = await db.Committees.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct);
-        var members = await db.CommitteeMembers.AsNoTracking().Where(m => m.IsActive).OrderBy(m => m.Name)
-            .Select(m => new { m.CommitteeId, Row = new MemberRow(m.Id, m.Name, m.Organisation, m.Role, m.UserId != null) }).ToListAsync(ct);
+        var members = await db.CommitteeMembers.AsNoTracking().OrderByDescending(m => m.IsActive).ThenBy(m => m.Name)
+            .Select(m => new { m.CommitteeId, Row = new MemberRow(m.Id, m.Name, m.Organisation, m.Role, m.UserId != null, m.IsActive) }).ToListAsync(ct);
         Committees = committees.Select(c => new CommitteeRow(c.Id, c.Name, c.Kind,
             members.Where(m => m.CommitteeId == c.Id).Select(m => m.Row).ToList())).ToList();
         var names = committees.ToDictionary(c => c.Id, c => c.Name);

@@ -42,6 +42,7 @@ public class SeanceModel(PortalDbContext db, UserManager<PortalUser> users, Port
     public IReadOnlyList<Option> Presenters { get; private set; } = [];
     public IReadOnlyList<DwellingOption> VacantDwellings { get; private set; } = [];
     public bool IsManager { get; private set; }
+    public bool CanReschedule { get; private set; }
     public DateOnly DefaultEntry { get; private set; }
     /// The item whose decision form was posted and refused: its fields show the errors.
     public long? FailedItemId { get; private set; }
@@ -49,6 +50,7 @@ public class SeanceModel(PortalDbContext db, UserManager<PortalUser> users, Port
 
     [BindProperty] public DecisionInput Decide { get; set; } = new();
     [BindProperty] public ItemInput NewItem { get; set; } = new();
+    [BindProperty] public ScheduleInput Schedule { get; set; } = new();
 
     [TempData] public string? StatusMessage { get; set; }
 
@@ -73,6 +75,11 @@ public class SeanceModel(PortalDbContext db, UserManager<PortalUser> users, Port
         [PlainText] public string? Summary { get; set; }
     }
 
+    public class ScheduleInput
+    {
+        [FrenchValue] public DateOnly? HeldOn { get; set; }
+    }
+
     public string? ErrorFor(long itemId, string field) =>
         FailedItemId == itemId && ModelState.TryGetValue($"Decide.{field}", out var e) && e.Errors.Count > 0 ? e.Errors[0].ErrorMessage : null;
 
@@ -86,9 +93,12 @@ public class SeanceModel(PortalDbContext db, UserManager<PortalUser> users, Port
         var session = await db.CommitteeSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
         if (session is null) return NotFound();
         if (!User.IsInRole(Roles.Manager)) return Forbid();
-        var members = await db.CommitteeMembers.Where(m => m.CommitteeId == session.CommitteeId).Select(m => m.Id).ToListAsync(ct);
-        var chosen = (present ?? []).Where(members.Contains).ToHashSet();
         var existing = await db.CommitteeAttendances.Where(a => a.CommitteeSessionId == id).ToListAsync(ct);
+        var recorded = existing.Select(a => a.CommitteeMemberId).ToList();
+        // An inactive member is only kept where they were already recorded present.
+        var members = await db.CommitteeMembers.Where(m => m.CommitteeId == session.CommitteeId && (m.IsActive || recorded.Contains(m.Id)))
+            .Select(m => m.Id).ToListAsync(ct);
+        var chosen = (present ?? []).Where(members.Contains).ToHashSet();
         db.CommitteeAttendances.RemoveRange(existing.Where(a => !chosen.Contains(a.CommitteeMemberId)));
         foreach (var m in chosen.Where(m => existing.All(a => a.CommitteeMemberId != m)))
             db.CommitteeAttendances.Add(new CommitteeAttendance { CommitteeSessionId = id, CommitteeMemberId = m });
@@ -239,6 +249,65 @@ public class SeanceModel(PortalDbContext db, UserManager<PortalUser> users, Port
             return "L'examen de la situation est ajourné.";
         });
 
+    /// Moves a planned session to another date, as long as nothing is decided yet.
+    public async Task<IActionResult> OnPostRescheduleAsync(long id, CancellationToken ct)
+    {
+        var session = await db.CommitteeSessions.Include(s => s.Items).SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (session is null) return NotFound();
+        if (!User.IsInRole(Roles.Manager)) return Forbid();
+        var error = ModelState.TryGetValue("Schedule.HeldOn", out var e) && e.Errors.Count > 0 ? e.Errors[0].ErrorMessage : null;
+        ModelState.Clear();
+        if (error is not null) ModelState.AddModelError("Schedule.HeldOn", error);
+        else if (Schedule.HeldOn is null) ModelState.AddModelError("Schedule.HeldOn", "Indiquez la nouvelle date de la séance.");
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var before = session.HeldOn;
+                session.Reschedule(Schedule.HeldOn!.Value);
+                await db.SaveChangesAsync(ct);
+                StatusMessage = before == session.HeldOn
+                    ? "La séance garde sa date."
+                    : $"La séance du {French.Date(before)} est déplacée au {French.Date(session.HeldOn)}.";
+                return RedirectToPage(new { id });
+            }
+            catch (DomainRuleException ex)
+            {
+                ModelState.AddModelError("Schedule.HeldOn", ex.Message);
+            }
+        }
+        db.ChangeTracker.Clear();
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    /// Takes an undecided item off the agenda. A request already moved to "presented to the
+    /// committee" keeps its status: the person was told, and a later session may take it.
+    public async Task<IActionResult> OnPostRemoveItemAsync(long id, long? itemId, CancellationToken ct)
+    {
+        var session = await db.CommitteeSessions.Include(s => s.Items).SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (session is null) return NotFound();
+        var item = session.Items.FirstOrDefault(i => i.Id == itemId);
+        var access = await AgendaAccess.ForAsync(User, db, ct);
+        if (item is null || !await access.CanSeeAsync(db, item.Subject, item.SubjectId, ct)) return NotFound();
+        if (!access.IsManager) return Forbid();
+        ModelState.Clear();
+        try
+        {
+            session.RemoveItem(item);
+            await db.SaveChangesAsync(ct);
+            StatusMessage = "La situation est retirée de l'ordre du jour.";
+            return RedirectToPage(new { id });
+        }
+        catch (DomainRuleException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+        db.ChangeTracker.Clear();
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostCloseAsync(long id, CancellationToken ct)
     {
         var session = await db.CommitteeSessions.Include(s => s.Items).SingleOrDefaultAsync(s => s.Id == id, ct);
@@ -344,6 +413,8 @@ public class SeanceModel(PortalDbContext db, UserManager<PortalUser> users, Port
         CommitteeKind = committee.Kind;
         HeldOn = session.HeldOn;
         Status = session.Status;
+        CanReschedule = session.Status == SessionStatus.Planned && session.Items.All(i => i.Decision is null);
+        Schedule.HeldOn ??= session.HeldOn;
         var today = StockQueries.Today(clock);
         DefaultEntry = session.HeldOn > today ? session.HeldOn : today;
 
