@@ -120,7 +120,7 @@ public class BookingTests(PortalApp app)
         Assert.Equal(HttpStatusCode.NotFound, cancel.StatusCode);
         var move = await other.Client.PostAsync($"/espace/rendez-vous/{id}/deplacer", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["creneau"] = $"{DateTime.UtcNow.AddDays(6).Ticks}_x" }));
         Assert.Equal(HttpStatusCode.NotFound, move.StatusCode);
-        Assert.DoesNotContain($"rdv-{id}", await (await other.Client.GetAsync("/espace/rendez-vous")).HtmlAsync());
+        Assert.DoesNotContain($"id=\"rdv-{id}\"", await (await other.Client.GetAsync("/espace/rendez-vous")).HtmlAsync());
         Assert.Equal(AppointmentStatus.Booked, await app.WithDbAsync(db => db.Appointments.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
     }
 
