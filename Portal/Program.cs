@@ -20,7 +20,10 @@ if (builder.Environment.IsDevelopment())
 else
     builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.TimestampFormat = "O"; o.UseUtcTimestamp = true; });
 
+PublicLinks.Require(config, builder.Environment);
+
 var services = builder.Services;
+services.PostConfigure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => PublicLinks.ConfigureHostFiltering(o, config, builder.Environment));
 services.AddSingleton(TimeProvider.System);
 services.AddPortalDatabase(config, builder.Environment);
 

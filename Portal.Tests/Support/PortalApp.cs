@@ -18,6 +18,8 @@ public sealed partial class PortalApp : IAsyncLifetime
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
     public const string Password = Seeder.DemoPassword;
+    /// Where the links of emails point in the tests; requests come to TestServer as "localhost".
+    public const string PublicBaseUrl = "http://localhost";
     public const string Admin = "admin@demo.passerelle.fr";
     public const string Manager = "responsable@demo.passerelle.fr";
     public const string Worker1 = "travailleur1@demo.passerelle.fr";
@@ -35,6 +37,7 @@ public sealed partial class PortalApp : IAsyncLifetime
             b.UseSetting("Database:Provider", Database.Provider);
             b.UseSetting($"ConnectionStrings:{Database.Provider}", Database.ConnectionString);
             b.UseSetting("Demo:Seed", "true");
+            b.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
             b.UseSetting("Smtp:Host", "127.0.0.1");
             b.UseSetting("Smtp:Port", Mail.SmtpPort.ToString());
             b.UseSetting("Smtp:Security", "None");

@@ -251,7 +251,7 @@ public sealed class AppointmentTokens(IDataProtectionProvider provider)
 }
 
 /// Queues the email of an appointment change (in the caller's transaction), with its .ics.
-public sealed class AppointmentNotifier(PortalDbContext db, AppointmentTokens tokens, PublicLinks links, IHttpContextAccessor http)
+public sealed class AppointmentNotifier(PortalDbContext db, AppointmentTokens tokens, PublicLinks links)
 {
     public const string ListPath = "/espace/rendez-vous";
     public const string BookPath = "/espace/rendez-vous/prendre";
@@ -266,15 +266,14 @@ public sealed class AppointmentNotifier(PortalDbContext db, AppointmentTokens to
         var person = await db.Users.AsNoTracking().Where(u => u.Id == appointment.PersonId).Select(u => new { u.Email, u.FullName }).SingleAsync(ct);
         if (string.IsNullOrEmpty(person.Email)) return;
         var details = await DetailsAsync(appointment, ct);
-        var request = http.HttpContext?.Request;
-        var list = links.Absolute(request, ListPath);
-        var cancel = links.Absolute(request, CancelPath(tokens.Issue(appointment.Id, appointment.StartUtc, AppointmentPolicy.Default)));
+        var list = links.Absolute(ListPath);
+        var cancel = links.Absolute(CancelPath(tokens.Issue(appointment.Id, appointment.StartUtc, AppointmentPolicy.Default)));
         var content = notice switch
         {
             AppointmentNotice.Confirmed => AppointmentEmails.Confirmed(person.FullName, details, cancel, list),
             AppointmentNotice.Moved => AppointmentEmails.Moved(person.FullName, details, cancel, list),
             AppointmentNotice.Reminder => AppointmentEmails.Reminder(person.FullName, details, cancel, list),
-            _ => AppointmentEmails.Cancelled(person.FullName, details, links.Absolute(request, BookPath)),
+            _ => AppointmentEmails.Cancelled(person.FullName, details, links.Absolute(BookPath)),
         };
         var email = EmailOutbox.Queue(db, person.Email, person.FullName, content);
         email.AttachmentName = AppointmentEmails.CalendarFileName;

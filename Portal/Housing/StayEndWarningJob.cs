@@ -37,7 +37,7 @@ public sealed class StayEndWarningJob(PortalDbContext db, PublicLinks links, Tim
             if (household is { Email: { Length: > 0 } email })
                 EmailOutbox.Queue(db, email, household.Referent, HousingEmails.StayEnding(
                     household.Referent, household.Name, place ?? "", stay.EndsOn, stay.EndsOn <= today,
-                    links.Absolute(null, $"/suivi/sejours/{stay.Id}")));
+                    links.Absolute($"/suivi/sejours/{stay.Id}")));
             else
                 log.LogWarning("Stay {StayId} ends on {EndsOn} but its household has no referent to warn", stay.Id, stay.EndsOn);
             stay.MarkEndWarningSent();

@@ -7,13 +7,12 @@ namespace Portal.Requests;
 
 /// The emails a person receives about their request. Each is queued in the outbox with the change
 /// it reports (the caller saves both together).
-public sealed class RequestNotifier(PortalDbContext db, PublicLinks links, IHttpContextAccessor http)
+public sealed class RequestNotifier(PortalDbContext db, PublicLinks links)
 {
     public static string ApplicantPath(long requestId) => $"/espace/demandes/{requestId}";
     public static string StaffPath(long requestId) => $"/suivi/demandes/{requestId}";
 
-    private string Link(string path) =>
-        http.HttpContext is { } ctx ? links.Absolute(ctx.Request, path) : links.Absolute(null, path);
+    private string Link(string path) => links.Absolute(path);
 
     public void Received(HousingRequest request, PortalUser applicant) =>
         EmailOutbox.Queue(db, applicant.Email!, applicant.FullName, EmailTemplates.RequestReceived(

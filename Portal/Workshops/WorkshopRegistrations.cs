@@ -36,7 +36,7 @@ public sealed record WorkshopInput(string Theme, string? Description, int PlaceI
 ///
 /// Not registered in DI (the composition root is shared): pages and jobs build it with
 /// <see cref="Create"/>, which takes every dependency from the request's or job's scope.
-public sealed class WorkshopRegistrations(PortalDbContext db, TimeProvider clock, PublicLinks links, IHttpContextAccessor http, ILogger<WorkshopRegistrations> log)
+public sealed class WorkshopRegistrations(PortalDbContext db, TimeProvider clock, PublicLinks links, ILogger<WorkshopRegistrations> log)
 {
     public const int MaxAttempts = 15;
     public const string BusyMessage = "Beaucoup de personnes s'inscrivent en même temps : réessayez dans un instant.";
@@ -263,8 +263,7 @@ public sealed class WorkshopRegistrations(PortalDbContext db, TimeProvider clock
             .Select(u => new { u.Id, u.Email, u.FullName }).ToDictionaryAsync(u => u.Id, ct);
         var place = await db.Places.AsNoTracking().Where(p => p.Id == w.PlaceId).Select(p => new { p.Name, p.Address }).FirstOrDefaultAsync(ct);
         var details = new WorkshopDetails(w.Id, w.Theme, w.StartsAtUtc, w.DurationMinutes, place?.Name ?? "", place?.Address);
-        var request = http.HttpContext?.Request;
-        var list = links.Absolute(request, WorkshopLinks.Resident);
+        var list = links.Absolute(WorkshopLinks.Resident);
 
         void Send(string personId, Func<string?, EmailContent> content)
         {
@@ -273,7 +272,7 @@ public sealed class WorkshopRegistrations(PortalDbContext db, TimeProvider clock
         }
 
         foreach (var offer in change.Offers)
-            Send(offer.PersonId, name => WorkshopEmails.SeatOffered(name, details, offer.ExpiresAtUtc, links.Absolute(request, WorkshopLinks.ResidentSession(w.Id))));
+            Send(offer.PersonId, name => WorkshopEmails.SeatOffered(name, details, offer.ExpiresAtUtc, links.Absolute(WorkshopLinks.ResidentSession(w.Id))));
         foreach (var lapsed in change.Lapsed)
             Send(lapsed, name => WorkshopEmails.OfferLapsed(name, details, list));
         foreach (var person in change.CancelledFor)
@@ -283,11 +282,11 @@ public sealed class WorkshopRegistrations(PortalDbContext db, TimeProvider clock
             var oldPlace = from.PlaceId == w.PlaceId ? place
                 : await db.Places.AsNoTracking().Where(p => p.Id == from.PlaceId).Select(p => new { p.Name, p.Address }).FirstOrDefaultAsync(ct);
             var previous = details with { StartsAtUtc = from.StartsAtUtc, DurationMinutes = from.DurationMinutes, PlaceName = oldPlace?.Name ?? "", PlaceAddress = oldPlace?.Address };
-            var sessionLink = links.Absolute(request, WorkshopLinks.ResidentSession(w.Id));
+            var sessionLink = links.Absolute(WorkshopLinks.ResidentSession(w.Id));
             foreach (var person in change.RescheduledFor)
                 Send(person, name => WorkshopEmails.Rescheduled(name, details, previous, sessionLink));
         }
         if (change.Confirm is { } confirmed)
-            Send(confirmed, name => WorkshopEmails.Registered(name, details, links.Absolute(request, WorkshopLinks.ResidentSession(w.Id))));
+            Send(confirmed, name => WorkshopEmails.Registered(name, details, links.Absolute(WorkshopLinks.ResidentSession(w.Id))));
     }
 }

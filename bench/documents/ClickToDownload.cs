@@ -31,6 +31,7 @@ public static partial class ClickToDownload
                 b.UseSetting("Database:Provider", "Sqlite");
                 b.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(dir, "portal.db")}");
                 b.UseSetting("Demo:Seed", "true");
+                b.UseSetting("Portal:PublicBaseUrl", "http://localhost");
                 b.UseSetting("Smtp:Host", "127.0.0.1");
                 b.UseSetting("Smtp:Port", "2");
                 b.UseSetting("Hangfire:WorkerCount", "2");

@@ -58,7 +58,7 @@ public class InscriptionModel(PortalDbContext db, UserManager<PortalUser> users,
         if (existing is not null)
         {
             // Same answer as a new sign-up, so nobody can learn who has an account; the owner is told by email.
-            var link = links.Absolute(Request, "/compte/mot-de-passe-oublie");
+            var link = links.Absolute("/compte/mot-de-passe-oublie");
             EmailOutbox.Queue(db, existing.Email!, existing.FullName, EmailTemplates.AlreadyRegistered(existing.FullName, link));
             await db.SaveChangesAsync(ct);
             return RedirectToPage("InscriptionEnvoyee");
@@ -83,7 +83,7 @@ public class InscriptionModel(PortalDbContext db, UserManager<PortalUser> users,
         }
         await users.AddToRoleAsync(user, Roles.Resident);
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        var confirm = links.Absolute(Request, AccountLinks.ConfirmPath(user.Id, token));
+        var confirm = links.Absolute(AccountLinks.ConfirmPath(user.Id, token));
         EmailOutbox.Queue(db, user.Email, user.FullName, EmailTemplates.ConfirmAccount(user.FullName, confirm));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

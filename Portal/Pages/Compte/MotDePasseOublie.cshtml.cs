@@ -25,7 +25,7 @@ public class MotDePasseOublieModel(PortalDbContext db, UserManager<PortalUser> u
         if (user is not null)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = links.Absolute(Request, AccountLinks.NewPasswordPath(user.Id, token, invitation: false));
+            var link = links.Absolute(AccountLinks.NewPasswordPath(user.Id, token, invitation: false));
             EmailOutbox.Queue(db, user.Email!, user.FullName, EmailTemplates.ResetPassword(user.FullName, link));
             await db.SaveChangesAsync(ct);
         }

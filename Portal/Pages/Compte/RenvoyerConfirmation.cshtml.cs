@@ -25,7 +25,7 @@ public class RenvoyerConfirmationModel(PortalDbContext db, UserManager<PortalUse
         if (user is { EmailConfirmed: false })
         {
             var token = await users.GenerateEmailConfirmationTokenAsync(user);
-            var confirm = links.Absolute(Request, AccountLinks.ConfirmPath(user.Id, token));
+            var confirm = links.Absolute(AccountLinks.ConfirmPath(user.Id, token));
             EmailOutbox.Queue(db, user.Email!, user.FullName, EmailTemplates.ConfirmAccount(user.FullName, confirm));
             await db.SaveChangesAsync(ct);
         }

@@ -106,7 +106,7 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, Publi
         }
         await users.AddToRoleAsync(user, Invite.Role);
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = links.Absolute(Request, AccountLinks.NewPasswordPath(user.Id, token, invitation: true));
+        var link = links.Absolute(AccountLinks.NewPasswordPath(user.Id, token, invitation: true));
         EmailOutbox.Queue(db, user.Email, user.FullName, EmailTemplates.Invitation(user.FullName, Roles.Label(Invite.Role), link));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
