@@ -265,6 +265,63 @@ public partial class DocumentGenerationTests(PortalApp app)
     }
 
     [Fact]
+    public async Task Minutes_naming_another_team_s_household_are_neither_generated_nor_downloaded_by_a_worker()
+    {
+        var c = await CreateCaseAsync("PV" + Guid.NewGuid().ToString("N")[..6]);
+        // A household of team Sud, refused with a reason, on the same session as worker 1's household.
+        var secret = $"SUD SECRET {Guid.NewGuid():N}"[..20];
+        await app.WithDbAsync(async db =>
+        {
+            var south = await db.Users.SingleAsync(u => u.Email == PortalApp.Worker2);
+            var household = new Household { Name = secret, SearchName = secret, TeamId = south.TeamId, ReferentId = south.Id, CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow };
+            db.Add(household);
+            await db.SaveChangesAsync();
+            var session = await db.CommitteeSessions.Include(s => s.Items).SingleAsync(s => s.Id == c.SessionId);
+            session.AddItem(AgendaSubject.Household, household.Id, south.Id, "Situation");
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var worker = await app.SignedInAsync(PortalApp.Worker1);
+        var subject = DocumentSubject.SessionKey(c.SessionId);
+
+        var asked = await GenerateAsync(worker, await TokenAsync(worker), ProcesVerbal.Kind, subject, Guid.NewGuid().ToString("N"));
+        Assert.Equal(HttpStatusCode.NotFound, asked.StatusCode);
+
+        // Minutes made by a manager stay out of the worker's reach: list, status and download.
+        var manager = await app.SignedInAsync(PortalApp.Manager);
+        var pv = RequestId(await (await GenerateAsync(manager, await TokenAsync(manager), ProcesVerbal.Kind, subject, Guid.NewGuid().ToString("N"))).HtmlAsync());
+        await ReadyAsync(manager, pv);
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/suivi/documents/{pv}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await worker.GetAsync($"/suivi/documents/{pv}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await worker.GetAsync($"/suivi/documents?handler=Status&id={pv}")).StatusCode);
+        Assert.DoesNotContain($"/suivi/documents/{pv}\"", await (await worker.GetAsync("/suivi/documents")).HtmlAsync());
+    }
+
+    [Fact]
+    public async Task Minutes_a_worker_made_before_another_team_s_item_was_added_are_no_longer_theirs()
+    {
+        var c = await CreateCaseAsync("PW" + Guid.NewGuid().ToString("N")[..6]);
+        var worker = await app.SignedInAsync(PortalApp.Worker1);
+        var pv = RequestId(await (await GenerateAsync(worker, await TokenAsync(worker), ProcesVerbal.Kind, DocumentSubject.SessionKey(c.SessionId), Guid.NewGuid().ToString("N"))).HtmlAsync());
+        await ReadyAsync(worker, pv);
+        Assert.Equal(HttpStatusCode.OK, (await worker.GetAsync($"/suivi/documents/{pv}")).StatusCode);
+
+        await app.WithDbAsync(async db =>
+        {
+            var south = await db.Users.SingleAsync(u => u.Email == PortalApp.Worker2);
+            var household = new Household { Name = "SUD AJOUT", SearchName = "SUD AJOUT", TeamId = south.TeamId, CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow };
+            db.Add(household);
+            await db.SaveChangesAsync();
+            var session = await db.CommitteeSessions.Include(s => s.Items).SingleAsync(s => s.Id == c.SessionId);
+            session.AddItem(AgendaSubject.Household, household.Id, south.Id, "Situation");
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        Assert.Equal(HttpStatusCode.NotFound, (await worker.GetAsync($"/suivi/documents/{pv}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Garbage_never_makes_a_500()
     {
         var c = await CreateCaseAsync("BAD" + Guid.NewGuid().ToString("N")[..6]);

@@ -4,6 +4,7 @@ using Portal.CaseFiles;
 using Portal.Data;
 using Portal.Documents.Sources;
 using Portal.Documents.Templates;
+using Portal.Housing;
 using Portal.Domain.Work;
 
 namespace Portal.Documents;
@@ -20,7 +21,7 @@ public sealed record DocumentGenerateModel(string Kind, string SubjectKey, long?
 
 public sealed record DocumentRow(
     long Id, string Title, string Kind, WorkStatus Status, int Attempts, DateTime CreatedAtUtc, string RequestedBy,
-    long? HouseholdId, bool Shared, int? Version, string? FileName, long? Size);
+    long? HouseholdId, bool Shared, int? Version, string? FileName, long? Size, string? SubjectKey = null);
 
 /// Asks for documents on behalf of staff, and tells who may see which.
 public sealed class DocumentDesk(PortalDbContext db, TimeProvider clock, IConfiguration config)
@@ -46,8 +47,7 @@ public sealed class DocumentDesk(PortalDbContext db, TimeProvider clock, IConfig
         if (TemplateKinds.ByKind(kind) is null) return null;
         var info = await new DocumentSources(db, clock, config).DescribeAsync(kind, subjectKey, ct);
         if (info is null) return null;
-        if (info.HouseholdId is { } hid && !await scope.Visible(db.Households).AnyAsync(h => h.Id == hid, ct)) return null;
-        if (info.Subject is YearSubject && !scope.IsManager) return null;
+        if (!await MayReachAsync(scope, info.Subject, info.HouseholdId, ct)) return null;
         var key = string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > MaxKeyLength ? null : $"{scope.UserId}|{idempotencyKey}";
 
         await Gate.WaitAsync(ct);
@@ -97,8 +97,32 @@ public sealed class DocumentDesk(PortalDbContext db, TimeProvider clock, IConfig
             if (now - v.AtUtc > KeyLifetime) RecentKeys.TryRemove(k, out _);
     }
 
-    /// The documents this staff member may see: those about a household they reach; those about no
-    /// household (minutes, yearly reports) if they asked for them or manage.
+    /// Access to a document is access to its subject, decided here for generation, listing, status
+    /// and download alike: a household's documents for whoever reaches the household; committee
+    /// minutes for managers, or a worker who sees every item of the agenda on the session page (the
+    /// minutes name them all, with refusal reasons); yearly reports for managers.
+    public async Task<bool> MayReachAsync(StaffScope scope, DocumentSubject subject, long? householdId, CancellationToken ct)
+    {
+        if (householdId is { } hid) return await scope.Visible(db.Households).AnyAsync(h => h.Id == hid, ct);
+        if (scope.IsManager) return true;
+        if (subject is not SessionSubject session) return false;
+        var items = await db.CommitteeSessions.AsNoTracking().Where(s => s.Id == session.SessionId)
+            .SelectMany(s => s.Items).Select(i => new { i.Subject, i.SubjectId }).ToListAsync(ct);
+        var visible = await AgendaAccess.For(scope).VisibleAsync(db, items.Select(i => (i.Subject, i.SubjectId)), ct);
+        return items.All(i => visible.ContainsKey((i.Subject, i.SubjectId)));
+    }
+
+    /// The document of this id if this staff member may reach its subject (see <see cref="MayReachAsync"/>).
+    public async Task<DocumentRequest?> FindVisibleAsync(StaffScope scope, long id, CancellationToken ct)
+    {
+        var request = await VisibleTo(scope).AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (request is null || request.HouseholdId is not null) return request;
+        return DocumentSubject.Parse(request.Kind, request.SubjectKey) is { } subject && await MayReachAsync(scope, subject, null, ct) ? request : null;
+    }
+
+    /// A first cut of the documents this staff member may see, as a query: those about a household
+    /// they reach; about no household, managers' and the requester's. Rows about no household are
+    /// then checked one by one (<see cref="FindVisibleAsync"/>, <see cref="WhereReachableAsync"/>).
     public IQueryable<DocumentRequest> VisibleTo(StaffScope scope)
     {
         var households = scope.Visible(db.Households).Select(h => h.Id);
@@ -108,6 +132,18 @@ public sealed class DocumentDesk(PortalDbContext db, TimeProvider clock, IConfig
             && (r.HouseholdId != null ? households.Contains(r.HouseholdId.Value) : manager || r.RequestedById == me));
     }
 
+    /// Drops the rows about no household whose subject this staff member no longer reaches.
+    public async Task<List<DocumentRow>> WhereReachableAsync(StaffScope scope, IReadOnlyList<DocumentRow> rows, CancellationToken ct)
+    {
+        var kept = new List<DocumentRow>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (row.HouseholdId is not null || scope.IsManager) { kept.Add(row); continue; }
+            if (DocumentSubject.Parse(row.Kind, row.SubjectKey) is { } subject && await MayReachAsync(scope, subject, null, ct)) kept.Add(row);
+        }
+        return kept;
+    }
+
     public static IQueryable<DocumentRow> Rows(IQueryable<DocumentRequest> requests) =>
         requests.AsNoTracking().Select(r => new DocumentRow(
             r.Id, r.Title, r.Kind, r.Status, r.Attempts, r.CreatedAtUtc,
@@ -115,5 +151,6 @@ public sealed class DocumentDesk(PortalDbContext db, TimeProvider clock, IConfig
             r.HouseholdId, r.SharedWithResident,
             r.Document != null ? r.Document.Version : null,
             r.Document != null ? r.Document.FileName : null,
-            r.Document != null ? r.Document.Content.Length : null));
+            r.Document != null ? r.Document.Content.Length : null,
+            r.SubjectKey));
 }

@@ -26,11 +26,11 @@ public sealed class AgendaAccess
     public RequestScope Requests { get; }
     public bool IsManager => Households.IsManager;
 
-    public static async Task<AgendaAccess> ForAsync(ClaimsPrincipal user, PortalDbContext db, CancellationToken ct)
-    {
-        var households = await HouseholdScope.ForAsync(user, db, ct);
-        return new AgendaAccess(households, new RequestScope(households.IsManager, households.TeamId));
-    }
+    public static async Task<AgendaAccess> ForAsync(ClaimsPrincipal user, PortalDbContext db, CancellationToken ct) =>
+        For(await HouseholdScope.ForAsync(user, db, ct));
+
+    public static AgendaAccess For(HouseholdScope households) =>
+        new(households, new RequestScope(households.IsManager, households.TeamId));
 
     /// The subjects the user may see, by (kind, id); missing ones are hidden from them.
     public async Task<Dictionary<(AgendaSubject, long), Subject>> VisibleAsync(PortalDbContext db, IEnumerable<(AgendaSubject Kind, long Id)> subjects, CancellationToken ct)

@@ -19,7 +19,8 @@ public partial class IndexModel(PortalDbContext db, TimeProvider clock, IConfigu
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await StaffScope.ForAsync(User, db, ct);
-        Rows = await DocumentDesk.Rows(new DocumentDesk(db, clock, config).VisibleTo(scope).OrderByDescending(r => r.Id).Take(50)).ToListAsync(ct);
+        var desk = new DocumentDesk(db, clock, config);
+        Rows = await desk.WhereReachableAsync(scope, await DocumentDesk.Rows(desk.VisibleTo(scope).OrderByDescending(r => r.Id).Take(50)).ToListAsync(ct), ct);
         var ids = Rows.Select(r => r.HouseholdId).OfType<long>().Distinct().ToList();
         Households = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name, ct);
     }
@@ -42,8 +43,9 @@ public partial class IndexModel(PortalDbContext db, TimeProvider clock, IConfigu
     public async Task<IActionResult> OnGetStatusAsync(long id, string? target, CancellationToken ct)
     {
         var scope = await StaffScope.ForAsync(User, db, ct);
-        var row = await DocumentDesk.Rows(new DocumentDesk(db, clock, config).VisibleTo(scope).Where(r => r.Id == id)).SingleOrDefaultAsync(ct);
-        if (row is null) return NotFound();
+        var desk = new DocumentDesk(db, clock, config);
+        if (await desk.FindVisibleAsync(scope, id, ct) is null) return NotFound();
+        var row = await DocumentDesk.Rows(db.DocumentRequests.Where(r => r.Id == id)).SingleAsync(ct);
         Response.Htmx(h => h.WithVary());
         return Partial("_DocumentStatus", new StatusView(row, SafeTarget(target), null));
     }
