@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Housing;
-using Portal.Pages.Espace.Demandes;
+using Portal.Web;
 
 namespace Portal.Pages.Admin.Logements;
 

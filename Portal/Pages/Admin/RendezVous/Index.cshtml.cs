@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Appointments;
+using Portal.Web;
 
 namespace Portal.Pages.Admin.RendezVous;
 
 /// Places and motifs of appointments, as admins see them.
-public class IndexModel(PortalDbContext db) : Portal.Pages.Suivi.Agenda.HandledPageModel
+public class IndexModel(PortalDbContext db) : HandledPageModel
 {
     public sealed record PlaceRow(int Id, string Name, PlaceKind Kind, string? Address, string? Team, bool IsActive);
     public sealed record MotifRow(int Id, string Name, int DurationMinutes, bool BookableByResidents, PlaceKinds Kinds, bool IsActive);

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Appointments;
+using Portal.Web;
 
 namespace Portal.Pages.Admin.RendezVous;
 
 /// Adds (no id) or edits a place. Fields are read as text and checked here, so that every message
 /// is in French and a hand-made post never fails.
-public class LieuModel(PortalDbContext db) : Portal.Pages.Suivi.Agenda.HandledPageModel
+public class LieuModel(PortalDbContext db) : HandledPageModel
 {
     public const int MaxName = 200;
     public const int MaxAddress = 500;

@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Appointments;
+using Portal.Web;
 
 namespace Portal.Pages.Admin.RendezVous;
 
 /// Adds (no id) or edits an appointment motif; the domain's <see cref="Portal.Domain.Appointments.Motif"/>
 /// checks the name, duration and kinds of place.
-public class MotifModel(PortalDbContext db) : Portal.Pages.Suivi.Agenda.HandledPageModel
+public class MotifModel(PortalDbContext db) : HandledPageModel
 {
     public const int MaxName = 200;
 

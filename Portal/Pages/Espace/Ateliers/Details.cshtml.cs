@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Data;
-using Portal.Pages.Espace.Demandes;
+using Portal.Web;
 
 namespace Portal.Pages.Espace.Ateliers;
 
 /// One session, the page the emails link to (accept or decline a seat offered).
-public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : ApplicantPageModel, IWorkshopMessages
+public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : HandledPageModel, IWorkshopMessages
 {
     public SessionCard Card { get; private set; } = null!;
 

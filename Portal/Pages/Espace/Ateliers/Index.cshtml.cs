@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Data;
-using Portal.Pages.Espace.Demandes;
+using Portal.Web;
 using Portal.Workshops;
 
 namespace Portal.Pages.Espace.Ateliers;
@@ -14,7 +14,7 @@ public interface IWorkshopMessages
 
 /// Upcoming sessions, the person's own, and the actions on their line (sign up, withdraw, accept or
 /// decline a seat offered). Every action is on the signed-in person's own line: there is no other.
-public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, IServiceProvider services) : ApplicantPageModel, IWorkshopMessages
+public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, IServiceProvider services) : HandledPageModel, IWorkshopMessages
 {
     public IReadOnlyList<SessionCard> Upcoming { get; private set; } = [];
     public IReadOnlyList<SessionCard> Mine { get; private set; } = [];

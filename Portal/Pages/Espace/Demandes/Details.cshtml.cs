@@ -8,13 +8,14 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Requests;
 using Portal.Requests;
+using Portal.Web;
 
 namespace Portal.Pages.Espace.Demandes;
 
 // A 10.5 MB file must reach the handler to get its French message, not a bare 413.
 [RequestFormLimits(MultipartBodyLengthLimit = 12_000_000)]
 [RequestSizeLimit(12_500_000)]
-public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : ApplicantPageModel
+public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : HandledPageModel
 {
     public const int MaxDocuments = 60;
 

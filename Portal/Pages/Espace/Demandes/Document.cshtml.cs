@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Web;
 
 namespace Portal.Pages.Espace.Demandes;
 
 /// A supporting document, served only to the person whose request it belongs to.
-public class DocumentModel(PortalDbContext db, UserManager<PortalUser> users) : ApplicantPageModel
+public class DocumentModel(PortalDbContext db, UserManager<PortalUser> users) : HandledPageModel
 {
     public async Task<IActionResult> OnGetAsync(long id, long documentId, string? inline, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Requests;
+using Portal.Web;
 
 namespace Portal.Pages.Espace.Demandes;
 

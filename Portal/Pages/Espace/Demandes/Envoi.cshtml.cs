@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Requests;
 using Portal.Requests;
+using Portal.Web;
 
 namespace Portal.Pages.Espace.Demandes;
 

@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Requests;
+using Portal.Web;
 
 namespace Portal.Pages.Espace.Demandes;
 
-public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : ApplicantPageModel
+public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : HandledPageModel
 {
     public sealed record Row(long Id, string? Reference, RequestStatus Status, int WizardStep, DateTime CreatedAtUtc, DateTime? SubmittedAtUtc, DateTime UpdatedAtUtc, int UnreadMessages);
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Formatting;
 using Portal.Domain.Requests;
+using Portal.Web;
 
 namespace Portal.Pages.Espace.Demandes;
 

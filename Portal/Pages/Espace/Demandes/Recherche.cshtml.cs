@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Portal.Data;
 using Portal.Domain.Requests;
+using Portal.Web;
 
 namespace Portal.Pages.Espace.Demandes;
 

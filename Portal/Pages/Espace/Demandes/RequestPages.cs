@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Requests;
+using Portal.Web;
 
 namespace Portal.Pages.Espace.Demandes;
 
@@ -88,24 +89,9 @@ public static class StatusBadges
     }
 }
 
-/// The applicant's request pages answer 404 to a handler that does not exist (a tampered
-/// "?handler="), instead of rendering a page whose data was never loaded.
-public abstract class ApplicantPageModel : PageModel
-{
-    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
-    {
-        if (context.HandlerMethod is null)
-        {
-            context.Result = NotFound();
-            return;
-        }
-        await next();
-    }
-}
-
 /// A step of the "Demander un logement" form. Every step loads the person's own draft (someone
 /// else's, or an unknown id, is a 404), and once saved goes on, back, or out to "Mes demandes".
-public abstract class DraftStepModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : ApplicantPageModel
+public abstract class DraftStepModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : HandledPageModel
 {
     public const string SavedAndLeft = "Votre brouillon est enregistré. Vous pourrez le reprendre à tout moment, depuis cet appareil ou un autre.";
 

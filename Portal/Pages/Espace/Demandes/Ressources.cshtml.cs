@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Requests;
+using Portal.Web;
 
 namespace Portal.Pages.Espace.Demandes;
 

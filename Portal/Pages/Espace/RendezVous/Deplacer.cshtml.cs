@@ -4,12 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Appointments;
 using Portal.Data;
 using Portal.Domain.Appointments;
-using Portal.Pages.Espace.Demandes;
+using Portal.Web;
 
 namespace Portal.Pages.Espace.RendezVous;
 
 /// Moving keeps the same appointment (same motif and place) and gives it another free slot.
-public class DeplacerModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, AppointmentBooking booking) : ApplicantPageModel
+public class DeplacerModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, AppointmentBooking booking) : HandledPageModel
 {
     [BindProperty(Name = "creneau")]
     public string? Slot { get; set; }

@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Appointments;
 using Portal.Data;
 using Portal.Domain.Appointments;
-using Portal.Pages.Espace.Demandes;
+using Portal.Web;
 
 namespace Portal.Pages.Espace.RendezVous;
 
-public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, AppointmentBooking booking) : ApplicantPageModel
+public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, AppointmentBooking booking) : HandledPageModel
 {
     public IReadOnlyList<AppointmentRow> Upcoming { get; private set; } = [];
     public IReadOnlyList<AppointmentRow> Past { get; private set; } = [];

@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Appointments;
 using Portal.Data;
 using Portal.Domain.Appointments;
-using Portal.Pages.Espace.Demandes;
+using Portal.Web;
 
 namespace Portal.Pages.Espace.RendezVous;
 
 /// "Prendre rendez-vous": a motif, then a place allowed for it, then a free slot. The lists below
 /// the motif are refreshed in place by htmx; without JavaScript, "Voir les créneaux" reloads the page.
-public class PrendreModel(UserManager<PortalUser> users, AppointmentBooking booking) : ApplicantPageModel
+public class PrendreModel(UserManager<PortalUser> users, AppointmentBooking booking) : HandledPageModel
 {
     [BindProperty(SupportsGet = true, Name = "motif")]
     public int? MotifId { get; set; }

@@ -7,7 +7,7 @@ using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Formatting;
 using Portal.Domain.Support;
-using Portal.Pages.Espace.Demandes;
+using Portal.Web;
 using Portal.Support;
 
 namespace Portal.Pages.Suivi.Accompagnement;

@@ -6,12 +6,13 @@ using Portal.Appointments;
 using Portal.Data;
 using Portal.Domain.Appointments;
 using Portal.Domain.Formatting;
+using Portal.Web;
 
 namespace Portal.Pages.Suivi.Agenda;
 
 /// Staff move an appointment to another free slot (same motif and place, the same or another
 /// worker of their scope): the same appointment, and the person is told by email.
-public class DeplacerModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, AppointmentBooking booking) : Portal.Pages.Suivi.Agenda.HandledPageModel
+public class DeplacerModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, AppointmentBooking booking) : HandledPageModel
 {
     public sealed record Summary(string Motif, string Place, string Person, string Worker, DateTime StartUtc);
 

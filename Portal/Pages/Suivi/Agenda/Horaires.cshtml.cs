@@ -8,13 +8,14 @@ using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Appointments;
 using Portal.Domain.Formatting;
+using Portal.Web;
 
 namespace Portal.Pages.Suivi.Agenda;
 
 /// A worker's weekly opening hours per place, absences (leave, training) and one-off extra
 /// openings. A worker edits their own; a manager anyone's. Every field is read as text and checked
 /// here (with the domain's rules), so that messages are French and a hand-made post never fails.
-public class HorairesModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : Portal.Pages.Suivi.Agenda.HandledPageModel
+public class HorairesModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : HandledPageModel
 {
     public const int MaxReason = 400;
 

@@ -11,10 +11,11 @@ using Portal.Domain;
 using Portal.Domain.Accounts;
 using Portal.Domain.Appointments;
 using Portal.Domain.Formatting;
+using Portal.Web;
 
 namespace Portal.Pages.Suivi.Agenda;
 
-public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, AppointmentBooking booking) : Portal.Pages.Suivi.Agenda.HandledPageModel
+public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, AppointmentBooking booking) : HandledPageModel
 {
     public sealed record OpeningRow(TimeOnly Start, TimeOnly End, string Place, string Worker = "");
     public enum JournalState { NotApplicable, NoHousehold, CanWrite, Written }

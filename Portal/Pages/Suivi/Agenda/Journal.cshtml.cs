@@ -7,12 +7,13 @@ using Portal.CaseFiles;
 using Portal.Data;
 using Portal.Domain.Appointments;
 using Portal.Domain.Formatting;
+using Portal.Web;
 
 namespace Portal.Pages.Suivi.Agenda;
 
 /// Writes an honoured appointment (or a home visit) into the journal of the person's household,
 /// once: the entry keeps the appointment's id.
-public class JournalModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : Portal.Pages.Suivi.Agenda.HandledPageModel
+public class JournalModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : HandledPageModel
 {
     public const int MaxText = 10000;
 

@@ -8,13 +8,14 @@ using Portal.CaseFiles;
 using Portal.Data;
 using Portal.Domain.Appointments;
 using Portal.Domain.Formatting;
+using Portal.Web;
 
 namespace Portal.Pages.Suivi.Agenda;
 
 /// Staff book for a person: someone from their households or their team's requests, any motif
 /// (staff-only ones too), a place allowed for it, a free slot in a worker's agenda. The person gets
 /// the confirmation email with its calendar file, as when they book themselves.
-public class ReserverModel(PortalDbContext db, UserManager<PortalUser> users, AppointmentBooking booking) : Portal.Pages.Suivi.Agenda.HandledPageModel
+public class ReserverModel(PortalDbContext db, UserManager<PortalUser> users, AppointmentBooking booking) : HandledPageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     [BindProperty(SupportsGet = true, Name = "personne")] public string? PersonId { get; set; }

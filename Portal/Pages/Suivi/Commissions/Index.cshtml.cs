@@ -8,7 +8,7 @@ using Portal.Domain;
 using Portal.Domain.Accounts;
 using Portal.Domain.Housing;
 using Portal.Housing;
-using Portal.Pages.Espace.Demandes;
+using Portal.Web;
 
 namespace Portal.Pages.Suivi.Commissions;
 

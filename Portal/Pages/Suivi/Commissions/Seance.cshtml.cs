@@ -12,7 +12,7 @@ using Portal.Domain.Housing;
 using Portal.Domain.Requests;
 using Portal.Domain.Support;
 using Portal.Housing;
-using Portal.Pages.Espace.Demandes;
+using Portal.Web;
 using Portal.Pages.Suivi.Demandes;
 
 namespace Portal.Pages.Suivi.Commissions;

@@ -12,7 +12,7 @@ using Portal.Domain.Housing;
 using Portal.Domain.Requests;
 using Portal.Domain.Support;
 using Portal.Domain.Work;
-using Portal.Pages.Espace.Demandes;
+using Portal.Web;
 
 namespace Portal.Pages.Suivi.Menages;
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.CaseFiles;
 using Portal.Data;
 using Portal.Domain.Requests;
-using Portal.Pages.Espace.Demandes;
+using Portal.Web;
 
 namespace Portal.Pages.Suivi.Menages;
 

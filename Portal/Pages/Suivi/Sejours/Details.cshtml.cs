@@ -7,7 +7,7 @@ using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Housing;
 using Portal.Housing;
-using Portal.Pages.Espace.Demandes;
+using Portal.Web;
 
 namespace Portal.Pages.Suivi.Sejours;
 

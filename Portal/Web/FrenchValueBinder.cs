@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Portal.Domain.Formatting;
 
-namespace Portal.Pages.Espace.Demandes;
+namespace Portal.Web;
 
 /// Reads the values of the request forms the way people type them, and answers in French: a date
 /// as 14/07/1990 or 1990-07-14, an amount as "1 234,56" or "1234.56", a choice only among the known

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Portal.Pages.Suivi.Agenda;
+namespace Portal.Web;
 
 /// A page that only renders after one of its handlers ran: a hand-made address naming no handler
 /// (?handler=nope) answers 404 instead of rendering an unloaded page.
