@@ -70,9 +70,7 @@ public sealed class StaffAgenda(PortalDbContext db)
     public IQueryable<PortalUser> BookablePeople(StaffScope scope)
     {
         var fromHouseholds = scope.Visible(db.Households).Where(h => h.ResidentId != null).Select(h => h.ResidentId!);
-        var requests = db.HousingRequests.Where(r => r.Status != RequestStatus.Draft);
-        if (!scope.IsManager) requests = requests.Where(r => scope.TeamId != null && r.TeamId == scope.TeamId);
-        var fromRequests = requests.Select(r => r.ApplicantId);
+        var fromRequests = scope.Visible(db.HousingRequests).Select(r => r.ApplicantId);
         return db.Users.Where(u => fromHouseholds.Contains(u.Id) || fromRequests.Contains(u.Id));
     }
 

@@ -2,14 +2,24 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Accounts;
+using Portal.Domain.Requests;
 
 namespace Portal.CaseFiles;
 
-/// Who is looking at case files, and so what they may reach: a manager every household; a social
-/// worker the households of their team, and those they are the referent of (a referent who changed
-/// team keeps their caseload). Residents never get a scope: /suivi is closed to them by convention.
+/// Who is looking, and so what they may reach, for every kind of record in /suivi. The one rule
+/// (DESIGN, "Access"): a manager reaches everything; a social worker their team's households and
+/// requests, and the households they are the referent of in other teams (a referent who changed team
+/// keeps their caseload). Everything else follows its household: a measure, a stay, a journal entry,
+/// a document about a household. A request with no household yet follows its team only; a committee
+/// session's items follow their request or household (<see cref="Portal.Housing.AgendaAccess"/>);
+/// a document about no household follows its subject (<see cref="Portal.Documents.DocumentDesk"/>).
+/// Residents never get a scope: /suivi is closed to them by convention.
 public sealed record StaffScope(string UserId, string UserName, bool IsManager, int? TeamId)
 {
+    /// The scope of a staff member already loaded (saves reading them again).
+    public static StaffScope For(ClaimsPrincipal principal, PortalUser me) =>
+        new(me.Id, string.IsNullOrWhiteSpace(me.FullName) ? me.Email ?? "" : me.FullName, principal.IsInRole(Roles.Manager), me.TeamId);
+
     public static async Task<StaffScope> ForAsync(ClaimsPrincipal principal, PortalDbContext db, CancellationToken ct = default)
     {
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Signed-in user expected.");
@@ -22,6 +32,18 @@ public sealed record StaffScope(string UserId, string UserName, bool IsManager, 
     /// The households this person may open.
     public IQueryable<Household> Visible(IQueryable<Household> households) =>
         IsManager ? households : households.Where(h => (TeamId != null && h.TeamId == TeamId) || h.ReferentId == UserId);
+
+    /// The housing requests this person may open: never drafts; a manager every team's, a social
+    /// worker their own team's (one with no team none, not the requests no team covers yet).
+    public IQueryable<HousingRequest> Visible(IQueryable<HousingRequest> requests)
+    {
+        // SubmittedAtUtc is set by Submit, so "not a draft" is also "has a submission date": this
+        // lets the (SubmittedAtUtc) and (TeamId, Status, SubmittedAtUtc) indexes serve the queue.
+        var query = requests.Where(r => r.Status != RequestStatus.Draft && r.SubmittedAtUtc != null);
+        if (IsManager) return query;
+        if (TeamId is not { } teamId) return query.Where(r => false);
+        return query.Where(r => r.TeamId == teamId);
+    }
 
     public bool CanOpen(Household household) =>
         IsManager || (TeamId is not null && household.TeamId == TeamId) || household.ReferentId == UserId;

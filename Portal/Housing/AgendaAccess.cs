@@ -4,9 +4,6 @@ using Portal.CaseFiles;
 using Portal.Data;
 using Portal.Domain.Housing;
 using Portal.Domain.Requests;
-using Portal.Pages.Suivi.Demandes;
-using RequestScope = Portal.Pages.Suivi.Demandes.StaffScope;
-using HouseholdScope = Portal.CaseFiles.StaffScope;
 
 namespace Portal.Housing;
 
@@ -16,21 +13,15 @@ public sealed class AgendaAccess
 {
     public sealed record Subject(AgendaSubject Kind, long Id, string Title, string? Link, RequestStatus? RequestStatus, long? HouseholdId);
 
-    private AgendaAccess(HouseholdScope households, RequestScope requests)
-    {
-        Households = households;
-        Requests = requests;
-    }
+    private AgendaAccess(StaffScope scope) => Scope = scope;
 
-    public HouseholdScope Households { get; }
-    public RequestScope Requests { get; }
-    public bool IsManager => Households.IsManager;
+    public StaffScope Scope { get; }
+    public bool IsManager => Scope.IsManager;
 
     public static async Task<AgendaAccess> ForAsync(ClaimsPrincipal user, PortalDbContext db, CancellationToken ct) =>
-        For(await HouseholdScope.ForAsync(user, db, ct));
+        For(await StaffScope.ForAsync(user, db, ct));
 
-    public static AgendaAccess For(HouseholdScope households) =>
-        new(households, new RequestScope(households.IsManager, households.TeamId));
+    public static AgendaAccess For(StaffScope scope) => new(scope);
 
     /// The subjects the user may see, by (kind, id); missing ones are hidden from them.
     public async Task<Dictionary<(AgendaSubject, long), Subject>> VisibleAsync(PortalDbContext db, IEnumerable<(AgendaSubject Kind, long Id)> subjects, CancellationToken ct)
@@ -41,7 +32,7 @@ public sealed class AgendaAccess
         var result = new Dictionary<(AgendaSubject, long), Subject>();
         if (requestIds.Count > 0)
         {
-            var requests = await RequestQueueQuery.Visible(db.HousingRequests.AsNoTracking(), Requests)
+            var requests = await Scope.Visible(db.HousingRequests.AsNoTracking())
                 .Where(r => requestIds.Contains(r.Id))
                 .Select(r => new { r.Id, r.Reference, r.ApplicantName, r.Status }).ToListAsync(ct);
             var opened = await db.Households.AsNoTracking().Where(h => h.HousingRequestId != null && requestIds.Contains(h.HousingRequestId.Value))
@@ -52,7 +43,7 @@ public sealed class AgendaAccess
         }
         if (householdIds.Count > 0)
         {
-            var households = await Households.Visible(db.Households.AsNoTracking()).Where(h => householdIds.Contains(h.Id))
+            var households = await Scope.Visible(db.Households.AsNoTracking()).Where(h => householdIds.Contains(h.Id))
                 .Select(h => new { h.Id, h.Name }).ToListAsync(ct);
             foreach (var h in households)
                 result[(AgendaSubject.Household, h.Id)] = new Subject(AgendaSubject.Household, h.Id, $"Ménage {h.Name}", null, null, h.Id);

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Portal.Data;
 using Portal.Domain.Requests;
-using Portal.Pages.Suivi.Demandes;
+using Portal.CaseFiles;
+using Portal.Requests;
 using RequestsBench;
 
 // Times the staff queue (/suivi/demandes) over 100,000 requests, with the very query code the page
@@ -84,8 +85,8 @@ async Task MeasureAsync(string provider, Func<PortalDbContext> newDb, (int Nord,
 {
     var (nord, sud, sample) = loaded;
 
-    var manager = new StaffScope(AllTeams: true, TeamId: null);
-    var worker = new StaffScope(AllTeams: false, TeamId: nord);
+    var manager = new StaffScope("bench-manager", "Responsable", IsManager: true, TeamId: null);
+    var worker = new StaffScope("bench-worker", "Travailleur Nord", IsManager: false, TeamId: nord);
     var cases = new (string Name, StaffScope Scope, QueueFilters Filters, int Page)[]
     {
         ("manager, no filter, page 1", manager, new(), 1),

@@ -5,8 +5,6 @@ using Portal.Data;
 using Portal.Domain.Accounts;
 using Portal.Domain.Requests;
 using Portal.CaseFiles;
-using Portal.Pages.Suivi.Demandes;
-using StaffScope = Portal.Pages.Suivi.Demandes.StaffScope;
 
 namespace Portal.Pages.Suivi;
 
@@ -47,7 +45,7 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
             .ToListAsync(ct);
 
         var scope = StaffScope.For(User, Me);
-        var counts = await RequestQueueQuery.Visible(db.HousingRequests.AsNoTracking(), scope)
+        var counts = await scope.Visible(db.HousingRequests.AsNoTracking())
             .Where(r => NeedingAction.Contains(r.Status))
             .GroupBy(r => r.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
@@ -56,10 +54,9 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
             .Select(s => new StatusCount(s, counts.FirstOrDefault(c => c.Status == s)?.Count ?? 0))
             .ToList();
         if (IsManager)
-            WithoutTeam = await RequestQueueQuery.Visible(db.HousingRequests.AsNoTracking(), scope)
+            WithoutTeam = await scope.Visible(db.HousingRequests.AsNoTracking())
                 .CountAsync(r => r.TeamId == null && r.Status != RequestStatus.Closed && r.Status != RequestStatus.Refused && r.Status != RequestStatus.MovedIn, ct);
 
-        var caseScope = await Portal.CaseFiles.StaffScope.ForAsync(User, db, ct);
-        CaseFiles = await HouseholdsPortfolio.CountsAsync(db, caseScope, clock.GetUtcNow().UtcDateTime, ct);
+        CaseFiles = await HouseholdsPortfolio.CountsAsync(db, scope, clock.GetUtcNow().UtcDateTime, ct);
     }
 }

@@ -13,7 +13,6 @@ using Portal.Domain.Requests;
 using Portal.Domain.Support;
 using Portal.Housing;
 using Portal.Web;
-using Portal.Pages.Suivi.Demandes;
 
 namespace Portal.Pages.Suivi.Commissions;
 
@@ -460,11 +459,11 @@ public class SeanceModel(PortalDbContext db, UserManager<PortalUser> users, Port
         if (session.Status == SessionStatus.Planned)
         {
             var onAgenda = session.Items.Select(i => (i.Subject, i.SubjectId)).ToHashSet();
-            var requests = await RequestQueueQuery.Visible(db.HousingRequests.AsNoTracking(), access.Requests)
+            var requests = await access.Scope.Visible(db.HousingRequests.AsNoTracking())
                 .Where(r => r.Status == RequestStatus.UnderReview || r.Status == RequestStatus.PresentedToCommittee)
                 .OrderBy(r => r.SearchName).Take(300)
                 .Select(r => new { r.Id, r.Reference, r.ApplicantName }).ToListAsync(ct);
-            var households = await access.Households.Visible(db.Households.AsNoTracking())
+            var households = await access.Scope.Visible(db.Households.AsNoTracking())
                 .Where(h => h.Status == HouseholdStatus.Active)
                 .OrderBy(h => h.SearchName).Take(300)
                 .Select(h => new { h.Id, h.Name }).ToListAsync(ct);

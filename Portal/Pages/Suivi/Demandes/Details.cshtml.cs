@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
+using Portal.CaseFiles;
 using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Accounts;
@@ -111,7 +112,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
     public async Task<IActionResult> OnGetDocumentAsync(long id, long documentId, bool download, CancellationToken ct)
     {
         if (await ScopeAsync(ct) is not { } scope) return Challenge();
-        var doc = await RequestQueueQuery.Visible(db.HousingRequests.AsNoTracking(), scope)
+        var doc = await scope.Visible(db.HousingRequests.AsNoTracking())
             .Where(r => r.Id == id)
             .SelectMany(r => r.Documents)
             .Where(d => d.Id == documentId)
@@ -178,7 +179,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
         if (!User.IsInRole(Roles.Manager))
         {
             // A social worker never sees a request outside their team; inside it, this is a manager's job.
-            if (await ScopeAsync(ct) is { } scope && await RequestQueueQuery.Visible(db.HousingRequests, scope).AnyAsync(r => r.Id == id, ct))
+            if (await ScopeAsync(ct) is { } scope && await scope.Visible(db.HousingRequests).AnyAsync(r => r.Id == id, ct))
                 return Forbid();
             return NotFound();
         }
@@ -209,7 +210,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
         Message = message;
         if (await ScopeAsync(ct) is not { } scope) return Challenge();
         var me = (await users.GetUserAsync(User))!;
-        var request = await RequestQueueQuery.Visible(db.HousingRequests, scope).SingleOrDefaultAsync(r => r.Id == id, ct);
+        var request = await scope.Visible(db.HousingRequests).SingleOrDefaultAsync(r => r.Id == id, ct);
         if (request is null) return NotFound();
 
         if (ModelState.IsValid && string.IsNullOrWhiteSpace(message.Body))
@@ -243,7 +244,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
     public async Task<IActionResult> OnPostOpenHouseholdAsync(long id, CancellationToken ct)
     {
         if (await ScopeAsync(ct) is not { } scope) return Challenge();
-        var request = await RequestQueueQuery.Visible(db.HousingRequests.AsNoTracking(), scope)
+        var request = await scope.Visible(db.HousingRequests.AsNoTracking())
             .Where(r => r.Id == id).Select(r => new { r.Id, r.Status, r.ReferentId }).SingleOrDefaultAsync(ct);
         if (request is null) return NotFound();
         if (request.Status is not (RequestStatus.Accepted or RequestStatus.HousingOffered or RequestStatus.MovedIn))
@@ -251,15 +252,14 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
             StatusMessage = "Le dossier ménage s'ouvre une fois la demande acceptée.";
             return RedirectToPage(new { id });
         }
-        var caseScope = await Portal.CaseFiles.StaffScope.ForAsync(User, db, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var household = await Portal.CaseFiles.HouseholdFactory.FromRequestAsync(db, id, now, request.ReferentId ?? caseScope.UserId, ct);
+        var household = await HouseholdFactory.FromRequestAsync(db, id, now, request.ReferentId ?? scope.UserId, ct);
         if (db.Entry(household).State == EntityState.Added)
         {
             try
             {
                 await db.SaveChangesAsync(ct);
-                caseScope.Audit(db, Portal.CaseFiles.AuditActions.ChangedFile, household.Id, now, $"Dossier ouvert depuis la demande {id}");
+                scope.Audit(db, AuditActions.ChangedFile, household.Id, now, $"Dossier ouvert depuis la demande {id}");
                 await db.SaveChangesAsync(ct);
                 TempData["StatusMessage"] = $"Le dossier du ménage {household.Name} est ouvert, avec les personnes et les ressources de la demande.";
             }
@@ -280,7 +280,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
     {
         if (await ScopeAsync(ct) is not { } scope) return Challenge();
         var me = (await users.GetUserAsync(User))!;
-        var request = await RequestQueueQuery.Visible(db.HousingRequests, scope).SingleOrDefaultAsync(r => r.Id == id, ct);
+        var request = await scope.Visible(db.HousingRequests).SingleOrDefaultAsync(r => r.Id == id, ct);
         if (request is null) return NotFound();
 
         if (ModelState.IsValid && version is { } seen && seen != request.Version)
@@ -318,7 +318,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
 
     private async Task<bool> LoadAsync(long id, StaffScope scope, CancellationToken ct)
     {
-        var summary = await RequestQueueQuery.Visible(db.HousingRequests.AsNoTracking(), scope)
+        var summary = await scope.Visible(db.HousingRequests.AsNoTracking())
             .Where(r => r.Id == id)
             .Select(r => new Summary(
                 r.Id, r.Reference, r.ApplicantName, r.Applicant != null ? r.Applicant.Email : null, r.Status, r.Version,

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.CaseFiles;
 using Portal.Domain.Requests;
+using Portal.Requests;
 
 namespace Portal.Pages.Suivi.Demandes;
 

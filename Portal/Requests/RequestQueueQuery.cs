@@ -1,18 +1,11 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Portal.CaseFiles;
 using Portal.Data;
-using Portal.Domain.Accounts;
 using Portal.Domain.Formatting;
 using Portal.Domain.Requests;
 
-namespace Portal.Pages.Suivi.Demandes;
-
-/// Whose requests a staff member may see: a manager every team's, a social worker their own team's.
-public sealed record StaffScope(bool AllTeams, int? TeamId)
-{
-    public static StaffScope For(ClaimsPrincipal user, PortalUser me) => new(user.IsInRole(Roles.Manager), me.TeamId);
-}
+namespace Portal.Requests;
 
 public enum QueueSort { DateDesc, DateAsc, ReferenceAsc, ReferenceDesc, NameAsc, NameDesc, StatusAsc, StatusDesc }
 
@@ -42,24 +35,9 @@ public static class RequestQueueQuery
 {
     public const int PageSize = 25;
 
-    /// Requests the staff member may open: never drafts, and only their team's unless a manager.
-    public static IQueryable<HousingRequest> Visible(IQueryable<HousingRequest> requests, StaffScope scope)
-    {
-        // SubmittedAtUtc is set by Submit, so "not a draft" is also "has a submission date": this
-        // lets the (SubmittedAtUtc) and (TeamId, Status, SubmittedAtUtc) indexes serve the queue.
-        var query = requests.Where(r => r.Status != RequestStatus.Draft && r.SubmittedAtUtc != null);
-        if (!scope.AllTeams)
-        {
-            // A social worker with no team sees nothing (not the requests with no team).
-            if (scope.TeamId is not { } teamId) return query.Where(r => false);
-            query = query.Where(r => r.TeamId == teamId);
-        }
-        return query;
-    }
-
     public static IQueryable<HousingRequest> Build(PortalDbContext db, QueueFilters f, StaffScope scope)
     {
-        var query = Visible(db.HousingRequests.AsNoTracking(), scope);
+        var query = scope.Visible(db.HousingRequests.AsNoTracking());
 
         if (f.Status is { } status) query = query.Where(r => r.Status == status);
         if (f.From is { } from)
@@ -74,7 +52,7 @@ public static class RequestQueueQuery
         }
         if (f.Group is { } group and not TargetGroups.None) query = query.Where(r => (r.TargetGroups & group) != 0);
         if (f.Dalo is { } dalo) query = query.Where(r => r.IsDalo == dalo);
-        if (f.Team is { } team && scope.AllTeams)
+        if (f.Team is { } team && scope.IsManager)
             query = team == QueueFilters.NoTeam ? query.Where(r => r.TeamId == null) : query.Where(r => r.TeamId == team);
 
         if (!string.IsNullOrWhiteSpace(f.Q)) query = Search(query, f.Q);
