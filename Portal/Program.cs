@@ -127,6 +127,7 @@ services.AddSingleton<Portal.Appointments.AppointmentTokens>();
 services.AddScoped<Portal.Appointments.AppointmentNotifier>();
 services.AddScoped<Portal.Appointments.AppointmentBooking>();
 services.AddPortalJobs(config);
+services.AddPortalServices();
 
 services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database")

@@ -149,8 +149,8 @@ public abstract partial class PortalDbContext(DbContextOptions options)
         builder.Entity<DocumentTemplate>(b =>
         {
             b.Property(t => t.Kind).HasMaxLength(50).IsRequired();
-            b.Property(t => t.FileName).HasMaxLength(TemplateStore.MaxFileNameLength).IsRequired();
-            b.Property(t => t.Comment).HasMaxLength(TemplateStore.MaxCommentLength);
+            b.Property(t => t.FileName).HasMaxLength(DocumentTemplate.MaxFileNameLength).IsRequired();
+            b.Property(t => t.Comment).HasMaxLength(DocumentTemplate.MaxCommentLength);
             b.Property(t => t.UploadedById).HasMaxLength(450).IsRequired();
             b.HasOne(t => t.UploadedBy).WithMany().HasForeignKey(t => t.UploadedById).OnDelete(DeleteBehavior.Restrict);
             b.HasIndex(t => new { t.Kind, t.Version }).IsUnique();

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
@@ -22,7 +21,7 @@ public static class AppointmentEmails
     public const string CalendarFileName = "rendez-vous.ics";
     public const string CalendarContentType = "text/calendar; charset=utf-8";
 
-    public static EmailContent Confirmed(string? name, AppointmentDetails a, string cancelLink, string listLink) => Compose(
+    public static EmailContent Confirmed(string? name, AppointmentDetails a, string cancelLink, string listLink) => EmailLayout.Compose(
         $"Rendez-vous confirmé {a.When}",
         name,
         [
@@ -33,7 +32,7 @@ public static class AppointmentEmails
         ("Voir mes rendez-vous", listLink),
         CancelLines(cancelLink));
 
-    public static EmailContent Moved(string? name, AppointmentDetails a, string cancelLink, string listLink) => Compose(
+    public static EmailContent Moved(string? name, AppointmentDetails a, string cancelLink, string listLink) => EmailLayout.Compose(
         $"Rendez-vous déplacé {a.When}",
         name,
         [
@@ -44,7 +43,7 @@ public static class AppointmentEmails
         ("Voir mes rendez-vous", listLink),
         CancelLines(cancelLink));
 
-    public static EmailContent Cancelled(string? name, AppointmentDetails a, string bookLink) => Compose(
+    public static EmailContent Cancelled(string? name, AppointmentDetails a, string bookLink) => EmailLayout.Compose(
         $"Rendez-vous annulé ({French.DateTimeShort(a.StartUtc)})",
         name,
         [
@@ -54,7 +53,7 @@ public static class AppointmentEmails
         ("Prendre un rendez-vous", bookLink),
         []);
 
-    public static EmailContent Reminder(string? name, AppointmentDetails a, string cancelLink, string listLink) => Compose(
+    public static EmailContent Reminder(string? name, AppointmentDetails a, string cancelLink, string listLink) => EmailLayout.Compose(
         $"Rappel : rendez-vous {a.When}",
         name,
         [
@@ -93,31 +92,4 @@ public static class AppointmentEmails
         $"Un empêchement ? Vous pouvez annuler jusqu'à {Portal.Domain.Appointments.AppointmentPolicy.Default.LimitText} avant, depuis votre espace ou avec ce lien :",
         cancelLink,
     ];
-
-    private static EmailContent Compose(string subject, string? name, string[] before, (string Label, string Url) action, string[] after)
-    {
-        var greeting = string.IsNullOrWhiteSpace(name) ? "Bonjour," : $"Bonjour {name},";
-        var text = new StringBuilder();
-        text.AppendLine(greeting).AppendLine();
-        foreach (var p in before) text.AppendLine(p);
-        text.AppendLine().AppendLine(action.Url).AppendLine();
-        foreach (var p in after) text.AppendLine(p);
-        text.AppendLine().AppendLine("L'équipe Passerelle").AppendLine("Ce message est envoyé automatiquement, merci de ne pas y répondre.");
-
-        static string E(string s) => WebUtility.HtmlEncode(s);
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>").Append(E(subject)).Append("</title></head>");
-        html.Append("<body style=\"font-family:Arial,Helvetica,sans-serif;color:#1e1e1e;line-height:1.5;max-width:600px;margin:0 auto;padding:16px\">");
-        html.Append("<p style=\"font-size:20px;font-weight:bold;color:#000091\">Passerelle</p>");
-        html.Append("<p>").Append(E(greeting)).Append("</p>");
-        foreach (var p in before) html.Append("<p>").Append(E(p)).Append("</p>");
-        html.Append("<p><a href=\"").Append(E(action.Url)).Append("\" style=\"display:inline-block;background:#000091;color:#ffffff;padding:10px 16px;text-decoration:none;border-radius:4px\">")
-            .Append(E(action.Label)).Append("</a></p>");
-        foreach (var p in after)
-            html.Append(p.StartsWith("http", StringComparison.Ordinal)
-                ? $"<p><a href=\"{E(p)}\">{E(p)}</a></p>"
-                : $"<p>{E(p)}</p>");
-        html.Append("<p>L'équipe Passerelle</p><p style=\"font-size:12px;color:#3a3a3a\">Ce message est envoyé automatiquement, merci de ne pas y répondre.</p></body></html>");
-        return new EmailContent(subject, text.ToString(), html.ToString());
-    }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using Portal.Domain.Formatting;
 using Portal.Email;
 
@@ -17,7 +15,7 @@ public sealed record WorkshopDetails(long Id, string Theme, DateTime StartsAtUtc
 /// The French emails about workshops. Every user-given text is HTML-encoded in the HTML part.
 public static class WorkshopEmails
 {
-    public static EmailContent Registered(string? name, WorkshopDetails w, string link) => Compose(
+    public static EmailContent Registered(string? name, WorkshopDetails w, string link) => EmailLayout.Compose(
         $"Inscription confirmée : atelier « {w.Title} » {w.When}",
         name,
         [
@@ -28,7 +26,7 @@ public static class WorkshopEmails
         ],
         ("Voir mes ateliers", link));
 
-    public static EmailContent SeatOffered(string? name, WorkshopDetails w, DateTime expiresAtUtc, string link) => Compose(
+    public static EmailContent SeatOffered(string? name, WorkshopDetails w, DateTime expiresAtUtc, string link) => EmailLayout.Compose(
         $"Une place se libère : atelier « {w.Title} » {w.When}",
         name,
         [
@@ -39,7 +37,7 @@ public static class WorkshopEmails
         ("Accepter ou refuser la place", link),
         ["Sans réponse de votre part d'ici là, la place sera proposée à la personne suivante."]);
 
-    public static EmailContent OfferLapsed(string? name, WorkshopDetails w, string link) => Compose(
+    public static EmailContent OfferLapsed(string? name, WorkshopDetails w, string link) => EmailLayout.Compose(
         $"Place expirée : atelier « {w.Title} » {w.When}",
         name,
         [
@@ -48,7 +46,7 @@ public static class WorkshopEmails
         ],
         ("Voir les ateliers", link));
 
-    public static EmailContent Cancelled(string? name, WorkshopDetails w, string link) => Compose(
+    public static EmailContent Cancelled(string? name, WorkshopDetails w, string link) => EmailLayout.Compose(
         $"Atelier annulé : « {w.Title} » {w.When}",
         name,
         [
@@ -58,7 +56,7 @@ public static class WorkshopEmails
         ("Voir les ateliers", link));
 
     /// The date, time, duration or place of a session changed: the new ones, then the old ones.
-    public static EmailContent Rescheduled(string? name, WorkshopDetails w, WorkshopDetails before, string link) => Compose(
+    public static EmailContent Rescheduled(string? name, WorkshopDetails w, WorkshopDetails before, string link) => EmailLayout.Compose(
         $"Atelier modifié : « {w.Title} » a lieu {w.When}",
         name,
         [
@@ -69,29 +67,4 @@ public static class WorkshopEmails
             "Un empêchement ? Désinscrivez-vous depuis votre espace : la place sera proposée à une autre personne.",
         ],
         ("Voir la séance", link));
-
-    private static EmailContent Compose(string subject, string? name, string[] before, (string Label, string Url) action, string[]? after = null)
-    {
-        var greeting = string.IsNullOrWhiteSpace(name) ? "Bonjour," : $"Bonjour {name},";
-        var text = new StringBuilder();
-        text.AppendLine(greeting).AppendLine();
-        foreach (var p in before) text.AppendLine(p);
-        text.AppendLine().AppendLine(action.Url).AppendLine();
-        foreach (var p in after ?? []) text.AppendLine(p);
-        text.AppendLine().AppendLine("L'équipe Passerelle").AppendLine("Ce message est envoyé automatiquement, merci de ne pas y répondre.");
-
-        static string E(string s) => WebUtility.HtmlEncode(s);
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>").Append(E(subject)).Append("</title></head>");
-        html.Append("<body style=\"font-family:Arial,Helvetica,sans-serif;color:#1e1e1e;line-height:1.5;max-width:600px;margin:0 auto;padding:16px\">");
-        html.Append("<p style=\"font-size:20px;font-weight:bold;color:#000091\">Passerelle</p>");
-        html.Append("<p>").Append(E(greeting)).Append("</p>");
-        foreach (var p in before) html.Append("<p>").Append(E(p)).Append("</p>");
-        html.Append("<p><a href=\"").Append(E(action.Url)).Append("\" style=\"display:inline-block;background:#000091;color:#ffffff;padding:10px 16px;text-decoration:none;border-radius:4px\">")
-            .Append(E(action.Label)).Append("</a></p>");
-        html.Append("<p style=\"font-size:13px;color:#3a3a3a\">Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :<br>").Append(E(action.Url)).Append("</p>");
-        foreach (var p in after ?? []) html.Append("<p>").Append(E(p)).Append("</p>");
-        html.Append("<p>L'équipe Passerelle</p><p style=\"font-size:12px;color:#3a3a3a\">Ce message est envoyé automatiquement, merci de ne pas y répondre.</p></body></html>");
-        return new EmailContent(subject, text.ToString(), html.ToString());
-    }
 }

@@ -33,16 +33,11 @@ public sealed record WorkshopInput(string Theme, string? Description, int PlaceI
 /// operation, writes the lines back, bumps <see cref="Workshop.Version"/> and queues the emails, all in
 /// one SaveChanges. Two people acting on the same session at once: the second save fails on the
 /// version and the operation is replayed on fresh data, so the last seat goes to one person only.
-///
-/// Not registered in DI (the composition root is shared): pages and jobs build it with
-/// <see cref="Create"/>, which takes every dependency from the request's or job's scope.
 public sealed class WorkshopRegistrations(PortalDbContext db, TimeProvider clock, PublicLinks links, ILogger<WorkshopRegistrations> log)
 {
     public const int MaxAttempts = 15;
     public const string BusyMessage = "Beaucoup de personnes s'inscrivent en même temps : réessayez dans un instant.";
     public const string CancelledMessage = "Cette séance est annulée.";
-
-    public static WorkshopRegistrations Create(IServiceProvider services) => ActivatorUtilities.CreateInstance<WorkshopRegistrations>(services);
 
     /// The domain view of a workshop, its lines in the order they were created.
     public static WorkshopSession SessionOf(Workshop w) =>

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Jobs;
 using Portal.CaseFiles;
 using Portal.Data;
 using Portal.Domain.Formatting;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Documents.Templates;
 using Portal.Testing;
 
 namespace Portal.Tests.Pages.Admin.Modeles;

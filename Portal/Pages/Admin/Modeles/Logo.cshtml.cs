@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Documents.Templates;
 using Portal.Documents;
 
 namespace Portal.Pages.Admin.Modeles;
@@ -49,7 +50,7 @@ public class LogoModel(PortalDbContext db, UserManager<PortalUser> users, TimePr
 
         var fileName = logo!.FileName.Split('/', '\\')[^1].Trim();
         if (fileName.Length == 0) fileName = "logo";
-        if (fileName.Length > TemplateStore.MaxFileNameLength) fileName = fileName[^TemplateStore.MaxFileNameLength..];
+        if (fileName.Length > DocumentTemplate.MaxFileNameLength) fileName = fileName[^DocumentTemplate.MaxFileNameLength..];
         var next = (await db.DocumentTemplates.Where(t => t.Kind == AssociationLogo.Kind).MaxAsync(t => (int?)t.Version, ct) ?? 0) + 1;
         db.DocumentTemplates.Add(DocumentTemplate.Uploaded(AssociationLogo.Kind, next, fileName, content, users.GetUserId(User)!, clock.GetUtcNow().UtcDateTime, null));
         try

@@ -38,7 +38,7 @@ public class ModeleModel(PortalDbContext db, UserManager<PortalUser> users, Time
         [Display(Name = "Fichier du modèle (.docx)")]
         public IFormFile? File { get; set; }
 
-        [StringLength(TemplateStore.MaxCommentLength, ErrorMessage = "Le commentaire ne doit pas dépasser 500 caractères.")]
+        [StringLength(DocumentTemplate.MaxCommentLength, ErrorMessage = "Le commentaire ne doit pas dépasser 500 caractères.")]
         [Display(Name = "Commentaire (facultatif)")]
         public string? Comment { get; set; }
     }
@@ -106,7 +106,7 @@ public class ModeleModel(PortalDbContext db, UserManager<PortalUser> users, Time
         // Some browsers send the whole path of the file on the admin's computer: keep its name only.
         var fileName = upload.File!.FileName.Split('/', '\\')[^1].Trim();
         if (fileName.Length == 0) fileName = $"modele-{Kind.Slug}.docx";
-        if (fileName.Length > TemplateStore.MaxFileNameLength) fileName = fileName[^TemplateStore.MaxFileNameLength..];
+        if (fileName.Length > DocumentTemplate.MaxFileNameLength) fileName = fileName[^DocumentTemplate.MaxFileNameLength..];
         var next = (await db.DocumentTemplates.Where(t => t.Kind == Kind.Kind).MaxAsync(t => (int?)t.Version, ct) ?? 0) + 1;
         db.DocumentTemplates.Add(DocumentTemplate.Uploaded(Kind.Kind, next, fileName, content, users.GetUserId(User)!, clock.GetUtcNow().UtcDateTime, upload.Comment));
         try

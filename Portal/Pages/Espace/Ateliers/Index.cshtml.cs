@@ -14,7 +14,7 @@ public interface IWorkshopMessages
 
 /// Upcoming sessions, the person's own, and the actions on their line (sign up, withdraw, accept or
 /// decline a seat offered). Every action is on the signed-in person's own line: there is no other.
-public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, IServiceProvider services) : HandledPageModel, IWorkshopMessages
+public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, WorkshopRegistrations registrations) : HandledPageModel, IWorkshopMessages
 {
     public IReadOnlyList<SessionCard> Upcoming { get; private set; } = [];
     public IReadOnlyList<SessionCard> Mine { get; private set; } = [];
@@ -41,7 +41,7 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
 
     private async Task<IActionResult> ActAsync(long id, string? retour, Func<WorkshopRegistrations, string, Task<WorkshopResult>> act, string? done)
     {
-        var result = await act(WorkshopRegistrations.Create(services), users.GetUserId(User)!);
+        var result = await act(registrations, users.GetUserId(User)!);
         if (!result.Found) return NotFound();
         if (result.Error is { } error) ErrorMessage = error;
         else StatusMessage = done ?? result.Outcome?.Message;

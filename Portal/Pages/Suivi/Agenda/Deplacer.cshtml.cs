@@ -12,7 +12,7 @@ namespace Portal.Pages.Suivi.Agenda;
 
 /// Staff move an appointment to another free slot (same motif and place, the same or another
 /// worker of their scope): the same appointment, and the person is told by email.
-public class DeplacerModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, AppointmentBooking booking) : HandledPageModel
+public class DeplacerModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, AppointmentBooking booking, StaffAgenda agenda) : HandledPageModel
 {
     public sealed record Summary(string Motif, string Place, string Person, string Worker, DateTime StartUtc);
 
@@ -64,7 +64,7 @@ public class DeplacerModel(PortalDbContext db, UserManager<PortalUser> users, Ti
     {
         var me = await users.GetUserAsync(User);
         if (me is null) return null;
-        Workers = await new StaffAgenda(db).WorkersInScopeAsync(User, me, ct);
+        Workers = await agenda.WorkersInScopeAsync(User, me, ct);
         var ids = Workers.Select(w => w.Id).ToList();
         return await db.Appointments.FirstOrDefaultAsync(a => a.Id == id && ids.Contains(a.WorkerId), ct);
     }

@@ -15,7 +15,7 @@ namespace Portal.Pages.Suivi.Agenda;
 /// A worker's weekly opening hours per place, absences (leave, training) and one-off extra
 /// openings. A worker edits their own; a manager anyone's. Every field is read as text and checked
 /// here (with the domain's rules), so that messages are French and a hand-made post never fails.
-public class HorairesModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : HandledPageModel
+public class HorairesModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, StaffAgenda agenda) : HandledPageModel
 {
     public const int MaxReason = 400;
 
@@ -232,7 +232,7 @@ public class HorairesModel(PortalDbContext db, UserManager<PortalUser> users, Ti
     {
         var me = await users.GetUserAsync(User);
         if (me is null) return false;
-        Workers = await new StaffAgenda(db).HoursEditableAsync(User, me, ct);
+        Workers = await agenda.HoursEditableAsync(User, me, ct);
         var chosen = string.IsNullOrEmpty(Travailleur) ? me.Id : Travailleur;
         if (Workers.FirstOrDefault(w => w.Id == chosen) is not { } worker) return false;
         Worker = worker;

@@ -15,7 +15,7 @@ using Portal.Web;
 
 namespace Portal.Pages.Suivi.Agenda;
 
-public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, AppointmentBooking booking) : HandledPageModel
+public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, AppointmentBooking booking, StaffAgenda agenda) : HandledPageModel
 {
     public sealed record OpeningRow(TimeOnly Start, TimeOnly End, string Place, string Worker = "");
     public enum JournalState { NotApplicable, NoHousehold, CanWrite, Written }
@@ -72,7 +72,7 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
         Monday = DateOnly.TryParseExact(Semaine, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             && d.Year is >= 2000 and <= 2100 ? MondayOf(d) : ThisMonday;
 
-        Teams = await new StaffAgenda(db).TeamsInScopeAsync(User, me, ct);
+        Teams = await agenda.TeamsInScopeAsync(User, me, ct);
         IsTeamView = Vue == TeamView;
         if (IsTeamView)
         {
@@ -82,7 +82,7 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
             else if (!int.TryParse(Equipe, out var teamId) || (Team = Teams.FirstOrDefault(t => t.Id == teamId)) is null)
                 return NotFound();
             if (Team is null) return NotFound();
-            TeamWorkers = await new StaffAgenda(db).TeamWorkersAsync(Team.Id, ct);
+            TeamWorkers = await agenda.TeamWorkersAsync(Team.Id, ct);
             Days = await WeekAsync(TeamWorkers, ct);
         }
         else
@@ -145,7 +145,7 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
 
     /// The signed-in user, then the social workers of their team (every team's for a manager).
     private Task<IReadOnlyList<WorkerOption>> WorkersInScopeAsync(PortalUser me, CancellationToken ct) =>
-        new StaffAgenda(db).WorkersInScopeAsync(User, me, ct);
+        agenda.WorkersInScopeAsync(User, me, ct);
 
     private async Task<IReadOnlyList<DayRow>> WeekAsync(IReadOnlyList<WorkerOption> workers, CancellationToken ct)
     {

@@ -13,7 +13,7 @@ namespace Portal.Pages.Suivi.Agenda;
 
 /// Writes an honoured appointment (or a home visit) into the journal of the person's household,
 /// once: the entry keeps the appointment's id.
-public class JournalModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : HandledPageModel
+public class JournalModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, StaffAgenda agenda) : HandledPageModel
 {
     public const int MaxText = 10000;
 
@@ -88,7 +88,6 @@ public class JournalModel(PortalDbContext db, UserManager<PortalUser> users, Tim
     {
         var me = await users.GetUserAsync(User);
         if (me is null) return false;
-        var agenda = new StaffAgenda(db);
         var workers = (await agenda.WorkersInScopeAsync(User, me, ct)).Select(w => w.Id).ToList();
         var current = await db.Appointments.AsNoTracking().Where(a => a.Id == id && workers.Contains(a.WorkerId))
             .Select(a => new Summary(a.Id, a.Motif!.Name, a.Place!.Name, a.Place.Kind, a.Person!.FullName, a.PersonId, a.WorkerId, a.StartUtc, a.Status))

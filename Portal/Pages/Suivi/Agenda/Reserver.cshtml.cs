@@ -15,7 +15,7 @@ namespace Portal.Pages.Suivi.Agenda;
 /// Staff book for a person: someone from their households or their team's requests, any motif
 /// (staff-only ones too), a place allowed for it, a free slot in a worker's agenda. The person gets
 /// the confirmation email with its calendar file, as when they book themselves.
-public class ReserverModel(PortalDbContext db, UserManager<PortalUser> users, AppointmentBooking booking) : HandledPageModel
+public class ReserverModel(PortalDbContext db, UserManager<PortalUser> users, AppointmentBooking booking, StaffAgenda agenda) : HandledPageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     [BindProperty(SupportsGet = true, Name = "personne")] public string? PersonId { get; set; }
@@ -94,7 +94,6 @@ public class ReserverModel(PortalDbContext db, UserManager<PortalUser> users, Ap
     {
         var me = await users.GetUserAsync(User);
         if (me is null) return false;
-        var agenda = new StaffAgenda(db);
         var scope = await StaffScope.ForAsync(User, db, ct);
         if (Query is { Length: > 200 }) Query = Query[..200];
         People = await agenda.SearchPeopleAsync(scope, Query, ct);

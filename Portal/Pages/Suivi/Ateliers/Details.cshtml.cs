@@ -10,7 +10,7 @@ using Portal.Workshops;
 namespace Portal.Pages.Suivi.Ateliers;
 
 /// One session for staff: participants, offers and waiting list; change the seats, cancel, record attendance.
-public class DetailsModel(PortalDbContext db, TimeProvider clock, IServiceProvider services) : PageModel
+public class DetailsModel(PortalDbContext db, TimeProvider clock, WorkshopRegistrations registrations) : PageModel
 {
     public sealed record Line(string PersonId, string Name, string? Email, RegistrationStatus Status, DateTime JoinedAtUtc, DateTime? OfferExpiresAtUtc, bool? Attended, int? Position);
 
@@ -68,7 +68,7 @@ public class DetailsModel(PortalDbContext db, TimeProvider clock, IServiceProvid
         if (!await CanReachAsync(id, ct)) return NotFound();
         if (!int.TryParse(places, NumberStyles.None, CultureInfo.InvariantCulture, out var seats) || seats is < 1 or > 500)
             return Done(id, WorkshopResult.Refused("Indiquez un nombre de places entre 1 et 500."), null);
-        var result = await WorkshopRegistrations.Create(services).ChangeSeatsAsync(id, seats, ct);
+        var result = await registrations.ChangeSeatsAsync(id, seats, ct);
         return Done(id, result, $"La séance compte maintenant {seats} place{(seats > 1 ? "s" : "")}." + (result.OffersMade > 0 ? " " + EditionModel.OffersText(result.OffersMade) : ""));
     }
 
@@ -77,7 +77,7 @@ public class DetailsModel(PortalDbContext db, TimeProvider clock, IServiceProvid
         if (!await CanReachAsync(id, ct)) return NotFound();
         if (confirmer != "oui")
             return Done(id, WorkshopResult.Refused("Cochez la case pour confirmer l'annulation de la séance."), null);
-        var result = await WorkshopRegistrations.Create(services).CancelAsync(id, ct);
+        var result = await registrations.CancelAsync(id, ct);
         return Done(id, result, "La séance est annulée. Les personnes inscrites ou en liste d'attente sont prévenues par courriel.");
     }
 
@@ -86,7 +86,7 @@ public class DetailsModel(PortalDbContext db, TimeProvider clock, IServiceProvid
         if (!await CanReachAsync(id, ct)) return NotFound();
         var marks = (presence ?? []).Where(kv => kv.Value is "present" or "absent")
             .ToDictionary(kv => kv.Key, kv => kv.Value == "present");
-        var result = await WorkshopRegistrations.Create(services).RecordAttendanceAsync(id, marks, ct);
+        var result = await registrations.RecordAttendanceAsync(id, marks, ct);
         return Done(id, result, "Les présences sont enregistrées.");
     }
 

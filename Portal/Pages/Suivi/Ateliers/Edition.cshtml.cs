@@ -14,7 +14,7 @@ using Portal.Workshops;
 namespace Portal.Pages.Suivi.Ateliers;
 
 /// Creates a session, or changes one (a new number of seats offers the added seats to the waiting list).
-public class EditionModel(PortalDbContext db, TimeProvider clock, IServiceProvider services) : PageModel
+public class EditionModel(PortalDbContext db, TimeProvider clock, WorkshopRegistrations registrations) : PageModel
 {
     public sealed record Option(string Value, string Label);
 
@@ -105,7 +105,6 @@ public class EditionModel(PortalDbContext db, TimeProvider clock, IServiceProvid
             ModelState.AddModelError("Input.TeamId", "Choisissez votre équipe, aucune équipe, ou animez la séance vous-même : sinon vous ne pourriez plus y accéder.");
         if (input is null || !ModelState.IsValid) return Page();
 
-        var registrations = WorkshopRegistrations.Create(services);
         try
         {
             if (id is null)

@@ -8,12 +8,12 @@ using Portal.Documents;
 namespace Portal.Pages.Suivi.Documents;
 
 /// Downloads a generated document, for staff who reach its subject; each download is audited.
-public class DownloadModel(PortalDbContext db, TimeProvider clock, IConfiguration config) : PageModel
+public class DownloadModel(PortalDbContext db, TimeProvider clock, DocumentDesk desk) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         var scope = await StaffScope.ForAsync(User, db, ct);
-        if (await new DocumentDesk(db, clock, config).FindVisibleAsync(scope, id, ct) is null) return NotFound();
+        if (await desk.FindVisibleAsync(scope, id, ct) is null) return NotFound();
         var doc = await db.DocumentRequests.AsNoTracking()
             .Where(r => r.Id == id && r.Document != null)
             .Select(r => new { r.Title, r.HouseholdId, r.Document!.FileName, r.Document.ContentType, r.Document.Content, r.Document.Version })

@@ -9,7 +9,7 @@ using Portal.Documents;
 
 namespace Portal.Pages.Suivi.Documents;
 
-public partial class IndexModel(PortalDbContext db, TimeProvider clock, IConfiguration config) : PageModel
+public partial class IndexModel(PortalDbContext db, DocumentDesk desk) : PageModel
 {
     public sealed record StatusView(DocumentRow Row, string? Target, string? NewKey);
 
@@ -19,7 +19,6 @@ public partial class IndexModel(PortalDbContext db, TimeProvider clock, IConfigu
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await StaffScope.ForAsync(User, db, ct);
-        var desk = new DocumentDesk(db, clock, config);
         Rows = await desk.WhereReachableAsync(scope, await DocumentDesk.Rows(desk.VisibleTo(scope).OrderByDescending(r => r.Id).Take(50)).ToListAsync(ct), ct);
         var ids = Rows.Select(r => r.HouseholdId).OfType<long>().Distinct().ToList();
         Households = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name, ct);
@@ -29,7 +28,7 @@ public partial class IndexModel(PortalDbContext db, TimeProvider clock, IConfigu
     public async Task<IActionResult> OnPostGenerateAsync(string? kind, string? subject, bool share, string? key, string? target, CancellationToken ct)
     {
         var scope = await StaffScope.ForAsync(User, db, ct);
-        var request = await new DocumentDesk(db, clock, config).RequestAsync(scope, kind, subject, share, key, ct);
+        var request = await desk.RequestAsync(scope, kind, subject, share, key, ct);
         if (request is null) return NotFound();
         if (!Request.IsHtmx()) return RedirectToPage();
         // Most documents take a fraction of a second: waiting a little here shows the link at once
@@ -43,7 +42,6 @@ public partial class IndexModel(PortalDbContext db, TimeProvider clock, IConfigu
     public async Task<IActionResult> OnGetStatusAsync(long id, string? target, CancellationToken ct)
     {
         var scope = await StaffScope.ForAsync(User, db, ct);
-        var desk = new DocumentDesk(db, clock, config);
         if (await desk.FindVisibleAsync(scope, id, ct) is null) return NotFound();
         var row = await DocumentDesk.Rows(db.DocumentRequests.Where(r => r.Id == id)).SingleAsync(ct);
         Response.Htmx(h => h.WithVary());

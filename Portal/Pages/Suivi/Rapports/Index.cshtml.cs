@@ -10,7 +10,7 @@ using Portal.Domain.Support;
 namespace Portal.Pages.Suivi.Rapports;
 
 /// Managers choose a year and a funder, read the key figures and generate the yearly activity report.
-public class IndexModel(PortalDbContext db, TimeProvider clock, IConfiguration config) : PageModel
+public class IndexModel(TimeProvider clock, DocumentSources sources) : PageModel
 {
     public bool IsManager { get; private set; }
     public int Year { get; private set; }
@@ -28,7 +28,7 @@ public class IndexModel(PortalDbContext db, TimeProvider clock, IConfiguration c
         Years = Enumerable.Range(thisYear - 5, 6).Reverse().ToList();
         Year = year is { } y && Years.Contains(y) ? y : thisYear;
         Funder = int.TryParse(funder, out var n) && Enum.IsDefined((Funder)n) ? (Funder)n : null;
-        Report = await new DocumentSources(db, clock, config).ActivityAsync(Year, Funder, ct);
+        Report = await sources.ActivityAsync(Year, Funder, ct);
         Generate = new DocumentGenerateModel(BilanActivite.Kind, DocumentSubject.YearKey(Year, Funder),
             ButtonLabel: $"Générer le bilan d'activité {Year} ({DocumentSources.FunderName(Funder)})");
     }

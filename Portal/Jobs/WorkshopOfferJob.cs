@@ -3,13 +3,14 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Appointments;
+using Portal.Workshops;
 
-namespace Portal.Workshops;
+namespace Portal.Jobs;
 
 /// Every 15 minutes: seats offered from a waiting list and not taken in time pass to the next
 /// person, who is emailed (the person whose offer lapsed is told too). Safe to run twice: each
 /// session is settled through <see cref="WorkshopRegistrations"/>, under its version check.
-public sealed class WorkshopOfferJob(IServiceProvider services, PortalDbContext db, TimeProvider clock, ILogger<WorkshopOfferJob> log)
+public sealed class WorkshopOfferJob(WorkshopRegistrations registrations, PortalDbContext db, TimeProvider clock, ILogger<WorkshopOfferJob> log)
 {
     public const string RecurringJobId = "ateliers-places-proposees";
     public const string Schedule = "*/15 * * * *";
@@ -23,7 +24,6 @@ public sealed class WorkshopOfferJob(IServiceProvider services, PortalDbContext 
             .Where(w => !w.IsCancelled && w.Signups.Any(s => s.Status == RegistrationStatus.Offered && s.OfferExpiresAtUtc <= now))
             .Select(w => w.Id)
             .ToListAsync(ct);
-        var registrations = WorkshopRegistrations.Create(services);
         var offers = 0;
         foreach (var id in ids)
         {

@@ -1,9 +1,9 @@
 using System.Data.Common;
 using Hangfire;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Portal.Jobs;
+using Portal.Data;
 
-namespace Portal.Data;
+namespace Portal.Jobs;
 
 /// Enqueues the job of every new work row once the row is durable: after SaveChanges when there is
 /// no surrounding transaction, or when the surrounding transaction commits. The job only carries the

@@ -1,0 +1,50 @@
+using System.ComponentModel;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Support;
+using Portal.Email;
+using Portal.Infrastructure;
+using Portal.Support;
+
+namespace Portal.Jobs;
+
+/// Every day, warns each household's referent of the reviews coming within the window (or late)
+/// that they were not warned about yet. Safe to run twice: the email and the measure's
+/// ReviewsWarnedUntil are saved together, and a review already warned about is not picked again.
+public sealed class ReviewWarningJob(PortalDbContext db, PublicLinks links, TimeProvider clock, ILogger<ReviewWarningJob> log)
+{
+    public const string RecurringJobId = "bilans-a-preparer";
+
+    [AutomaticRetry(Attempts = 0)]
+    [DisplayName("Bilans de mesures à préparer")]
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var today = SupportFiles.Today(clock);
+        // Active measures of followed households whose referent has an address.
+        var candidates = await db.SupportMeasures.AsNoTracking()
+            .Where(m => m.Status == MeasureStatus.Active)
+            .Join(db.Households.Where(h => h.Status == HouseholdStatus.Active && h.ReferentId != null),
+                m => m.HouseholdId, h => h.Id, (m, h) => m.Id)
+            .ToListAsync(ct);
+
+        var sent = 0;
+        foreach (var id in candidates)
+        {
+            var measure = await db.SupportMeasures.Include(m => m.RecordedReviews).Include(m => m.Renewals)
+                .SingleOrDefaultAsync(m => m.Id == id, ct);
+            if (measure is null) continue;
+            var warn = ReviewSchedule.ToWarn([measure], today).ToList();
+            if (warn.Count == 0) continue;
+            var household = await db.Households.AsNoTracking().Include(h => h.Referent).SingleAsync(h => h.Id == measure.HouseholdId, ct);
+            if (household.Referent?.Email is not { Length: > 0 } email) continue;
+            var link = links.Absolute($"/suivi/menages/{household.Id}/accompagnement/mesures/{measure.Id}#bilans");
+            EmailOutbox.Queue(db, email, household.Referent.FullName, StaffEmails.ReviewDue(household.Referent.FullName, household.Name, measure, warn, link));
+            measure.MarkReviewWarningSent(warn.Max(r => r.DueOn));
+            await db.SaveChangesAsync(ct);
+            sent++;
+        }
+        if (sent > 0) log.LogInformation("Queued {Count} review warnings", sent);
+        return sent;
+    }
+}
