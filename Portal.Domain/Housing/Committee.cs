@@ -104,7 +104,7 @@ public class CommitteeSession
         DateOnly entryOn, IEnumerable<Occupation> dwellingOccupations, int months = Stay.DefaultMonths)
     {
         Ready(item);
-        if (entryOn < HeldOn) throw new DomainRuleException("L'entrée dans les lieux ne peut pas précéder la décision.");
+        if (entryOn < HeldOn) throw new DomainRuleException("L'entrée dans les lieux ne peut pas précéder la décision.", nameof(Decision.EntryOn));
         Allocation.Ensure(dwelling, household, entryOn, dwellingOccupations);
         var stay = Stay.Open(householdId, dwelling.Id, entryOn, months);
         item.Record(new Decision(DecisionKind.Allocation, HeldOn) { DwellingId = dwelling.Id, EntryOn = entryOn, Months = months });
@@ -133,8 +133,7 @@ public class CommitteeSession
     public void Refuse(AgendaItem item, string reason)
     {
         Ready(item);
-        if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Un refus doit être motivé.");
-        item.Record(new Decision(DecisionKind.Refusal, HeldOn) { Reason = reason.Trim() });
+        item.Record(new Decision(DecisionKind.Refusal, HeldOn) { Reason = RefusalRule.Reason(reason) });
     }
 
     public void Postpone(AgendaItem item, string? reason = null)

@@ -42,7 +42,7 @@ public class Stay
     public static Stay Open(long householdId, long dwellingId, DateOnly startsOn, int months = DefaultMonths, long? decisionId = null)
     {
         if (months < 1 || months > MaxRenewalMonths)
-            throw new DomainRuleException($"La durée d'un séjour est comprise entre 1 et {MaxRenewalMonths} mois.");
+            throw new DomainRuleException($"La durée d'un séjour est comprise entre 1 et {MaxRenewalMonths} mois.", "Months");
         return new Stay
         {
             HouseholdId = householdId,

@@ -51,6 +51,12 @@ public class SlidingLease
 
     public void AttachDwelling(long dwellingId) => DwellingId = dwellingId;
 
+    /// A payment recorded by staff on <paramref name="today"/>: never dated in the future.
+    public RentPayment RecordPayment(DateOnly paidOn, decimal amount, string? reference, DateOnly today) =>
+        paidOn > today
+            ? throw new DomainRuleException("Un paiement ne peut pas être daté dans le futur.", nameof(RentPayment.PaidOn))
+            : RecordPayment(paidOn, amount, reference);
+
     public RentPayment RecordPayment(DateOnly paidOn, decimal amount, string? reference = null)
     {
         if (Status == LeaseStatus.DirectLease)

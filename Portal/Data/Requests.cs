@@ -91,8 +91,7 @@ public class HousingRequest
                 throw new DomainRuleException("Indiquez le motif de la clôture : il sera communiqué à la personne.");
             ClosingReason = note.Trim();
         }
-        if (action == RequestAction.Refuse && string.IsNullOrWhiteSpace(note))
-            throw new DomainRuleException("Indiquez le motif du refus : il sera communiqué à la personne.");
+        if (action == RequestAction.Refuse) RefusalRule.Reason(note);
         if (action == RequestAction.Submit)
         {
             if (Id == 0) throw new InvalidOperationException("A request gets its reference from its saved id.");

@@ -76,7 +76,7 @@ public class CommitteeTests
     {
         var session = Session();
         var item = session.AddItem(AgendaSubject.Request, 7, Member);
-        Assert.Equal("Un refus doit être motivé.", Assert.Throws<DomainRuleException>(() => session.Refuse(item, reason)).Message);
+        Assert.Equal(RefusalRule.ReasonRequired, Assert.Throws<DomainRuleException>(() => session.Refuse(item, reason)).Message);
         session.Refuse(item, "  Hors critères du dispositif ");
         Assert.Equal("Hors critères du dispositif", item.Decision!.Reason);
         Assert.Null(item.NewReferentId);

@@ -92,6 +92,16 @@ public class SlidingLeaseTests
         Assert.Throws<DomainRuleException>(() => Lease().RecordPayment(Start, 10.005m));
 
     [Fact]
+    public void A_payment_recorded_today_cannot_be_dated_in_the_future()
+    {
+        var lease = Lease();
+        var today = Start.AddDays(10);
+        var error = Assert.Throws<DomainRuleException>(() => lease.RecordPayment(today.AddDays(1), 450m, null, today));
+        Assert.Equal(nameof(RentPayment.PaidOn), error.Field);
+        Assert.Equal(450m, lease.RecordPayment(today, 450m, null, today).Amount);
+    }
+
+    [Fact]
     public void Slide_is_allowed_when_the_rent_is_up_to_date_and_the_situation_stable()
     {
         var lease = PaidEveryMonthUntil(new DateOnly(2026, 7, 1));

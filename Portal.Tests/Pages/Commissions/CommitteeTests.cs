@@ -47,6 +47,22 @@ public class CommitteeTests(PortalApp app)
     }
 
     [Fact]
+    public async Task Allocation_with_an_entry_before_the_session_shows_the_rule_at_the_entry_date()
+    {
+        var (_, dwellings) = await StockAsync(app, Typology.T3);
+        var household = await HouseholdAsync(app, "Nord", persons: 2);
+        var (session, items) = await SessionAsync(app, null, (AgendaSubject.Household, household));
+
+        var manager = await app.SignedInAsync(PortalApp.Manager);
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd");
+        var html = await (await Forms.PostAsync(manager, SessionUrl(session), Allocation(items[0], dwellings[0], entry: yesterday), "Allocate")).TextAsync();
+
+        Assert.Equal("L'entrée dans les lieux ne peut pas précéder la décision.", FieldError(html, $"alloc-entry-{items[0]}"));
+        Assert.Equal("", FieldError(html, $"alloc-dwelling-{items[0]}"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Stays.CountAsync(s => s.HouseholdId == household)));
+    }
+
+    [Fact]
     public async Task Allocation_opens_the_stay_and_the_presenter_becomes_the_referent()
     {
         var (_, dwellings) = await StockAsync(app, Typology.T3);

@@ -321,8 +321,7 @@ public class MesureModel(PortalDbContext db, TimeProvider clock) : PageModel
         return ActAsync(id, measureId, ct, (scope, now) =>
         {
             if (Lease is null || LeaseFromPrevious) throw new DomainRuleException("Cette mesure n'a pas de bail en sous-location.");
-            if (payment.PaidOn!.Value > Today) throw new FieldException("Payment.PaidOn", "Un paiement ne peut pas être daté dans le futur.");
-            var p = Lease.RecordPayment(payment.PaidOn.Value, payment.Amount!.Value, payment.Reference);
+            var p = Lease.RecordPayment(payment.PaidOn!.Value, payment.Amount!.Value, payment.Reference, Today);
             return $"Le paiement de {French.Money(p.Amount)} du {French.Date(p.PaidOn)} est enregistré.";
         }, errorKey: "Payment.Amount", anchor: "#bail");
     }
@@ -360,7 +359,8 @@ public class MesureModel(PortalDbContext db, TimeProvider clock) : PageModel
             catch (DomainRuleException e)
             {
                 if (axisError) AxisError = e.Message;
-                else ModelState.AddModelError(errorKey, e.Message);
+                // A rule about one field of the entity lands at that field of the same form.
+                else ModelState.AddModelError(e.Field is { } field && errorKey.Contains('.') ? $"{errorKey[..errorKey.IndexOf('.')]}.{field}" : errorKey, e.Message);
             }
             catch (DbUpdateConcurrencyException)
             {

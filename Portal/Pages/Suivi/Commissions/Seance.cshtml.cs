@@ -151,19 +151,10 @@ public class SeanceModel(PortalDbContext db, UserManager<PortalUser> users, Port
             {
                 await decisions.AllocateAsync(session, item, me, Decide.DwellingId!.Value, Decide.EntryOn!.Value, months!.Value, now, ct);
             }
-            catch (DomainRuleException e) when (e.Message.StartsWith("L'entrée", StringComparison.Ordinal))
-            {
-                ModelState.AddModelError("Decide.EntryOn", e.Message);
-                return null;
-            }
-            catch (DomainRuleException e) when (e.Message.Contains("séjour", StringComparison.Ordinal))
-            {
-                ModelState.AddModelError("Decide.Months", e.Message);
-                return null;
-            }
             catch (DomainRuleException e)
             {
-                ModelState.AddModelError("Decide.DwellingId", e.Message);
+                // The entry date and the length are the decision's own fields; any other rule is about the dwelling.
+                ModelState.AddModelError(e.Field is "EntryOn" or "Months" ? $"Decide.{e.Field}" : "Decide.DwellingId", e.Message);
                 return null;
             }
             catch (Exception e) when (e is DbUpdateException or DbException)
@@ -216,12 +207,11 @@ public class SeanceModel(PortalDbContext db, UserManager<PortalUser> users, Port
     public Task<IActionResult> OnPostRefuseAsync(long id, CancellationToken ct) =>
         DecideAsync(id, "refusal", ct, async (session, item, me, now) =>
         {
-            if (string.IsNullOrWhiteSpace(Decide.Reason)) ModelState.AddModelError("Decide.Reason", "Un refus doit être motivé : indiquez le motif, il sera communiqué à la personne.");
-            else if (Decide.Reason.Length > 2000) ModelState.AddModelError("Decide.Reason", "Le motif ne doit pas dépasser 2 000 caractères.");
+            if (Decide.Reason is { Length: > 2000 }) ModelState.AddModelError("Decide.Reason", "Le motif ne doit pas dépasser 2 000 caractères.");
             if (!ModelState.IsValid) return null;
             try
             {
-                await decisions.RefuseAsync(session, item, me, Decide.Reason!, now, ct);
+                await decisions.RefuseAsync(session, item, me, Decide.Reason ?? "", now, ct);
             }
             catch (DomainRuleException e)
             {
