@@ -20,7 +20,11 @@ public class TransportTests(PortalApp app)
     [Fact]
     public async Task The_auth_cookie_is_secure_and_http_only_outside_Development()
     {
-        var response = await Forms.PostAsync(app.Client(), "/compte/connexion", new() { ["Input.Email"] = PortalApp.Resident2, ["Input.Password"] = PortalApp.Password });
+        // Over plain HTTP: a cookie marked Secure only when the request is (SameAsRequest) would not be.
+        var plain = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") });
+        plain.DefaultRequestHeaders.Add(ClientAddressFilter.Header, PortalApp.NextAddress());
+        var response = await Forms.PostAsync(plain, "/compte/connexion", new() { ["Input.Email"] = PortalApp.Resident2, ["Input.Password"] = PortalApp.Password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("passerelle.auth=", StringComparison.Ordinal));
         Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
