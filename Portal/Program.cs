@@ -1,8 +1,6 @@
 using System.Globalization;
 using Htmx;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Portal.Data;
@@ -32,7 +30,7 @@ services.AddIdentity<PortalUser, IdentityRole>(o =>
         o.SignIn.RequireConfirmedEmail = true;
         o.SignIn.RequireConfirmedAccount = true;
         o.User.RequireUniqueEmail = true;
-        o.Password.RequiredLength = 10;
+        o.Password.RequiredLength = 12;
         o.Password.RequireNonAlphanumeric = false;
         o.Password.RequireUppercase = true;
         o.Password.RequireLowercase = true;
@@ -43,15 +41,19 @@ services.AddIdentity<PortalUser, IdentityRole>(o =>
     })
     .AddEntityFrameworkStores<PortalDbContext>()
     .AddDefaultTokenProviders()
+    .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName)
+    .AddPasswordValidator<CommonPasswordValidator>()
     .AddErrorDescriber<FrenchIdentityErrorDescriber>();
-services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
+// Password-reset and confirmation links live one hour; invitations have their own provider.
+services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = AccountTokens.Lifespan);
 
 services.ConfigureApplicationCookie(o =>
 {
     o.Cookie.Name = "passerelle.auth";
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;
-    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    // Never sent over plain HTTP outside Development (the site is reached over HTTPS there).
+    o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
     o.LoginPath = "/compte/connexion";
     o.LogoutPath = "/compte/deconnexion";
     o.AccessDeniedPath = "/statut/403";
@@ -96,6 +98,7 @@ services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/RendezVous/Annuler");
     foreach (var page in new[] { "Inscription", "InscriptionEnvoyee", "Confirmer", "RenvoyerConfirmation", "Connexion", "MotDePasseOublie", "NouveauMotDePasse" })
         o.Conventions.AllowAnonymousToPage("/Compte/" + page);
+    RateLimiting.Conventions(o.Conventions);
 });
 services.AddRouting(o => o.LowercaseUrls = true);
 // French text stays readable in the HTML source (é, not &#xE9;); markup characters are still encoded.
@@ -106,7 +109,8 @@ services.AddAntiforgery(o =>
     o.HeaderName = "RequestVerificationToken";
     o.Cookie.Name = "passerelle.af";
 });
-services.AddDataProtection().SetApplicationName("Passerelle").PersistKeysToDbContext<PortalDbContext>();
+services.AddPortalDataProtection(config, builder.Environment);
+services.AddPortalRateLimiting(config);
 
 services.Configure<SmtpOptions>(config.GetSection(SmtpOptions.Section));
 if (string.IsNullOrWhiteSpace(config["Smtp:Host"]))
@@ -129,16 +133,10 @@ services.AddScoped<Portal.Appointments.AppointmentBooking>();
 services.AddPortalJobs(config);
 services.AddPortalServices();
 
+services.AddPortalTransport(config);
 services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database")
     .AddCheck<JobStorageHealthCheck>("jobs");
-
-services.Configure<ForwardedHeadersOptions>(o =>
-{
-    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-    o.KnownIPNetworks.Clear();
-    o.KnownProxies.Clear();
-});
 
 var app = builder.Build();
 
@@ -149,8 +147,7 @@ var french = new CultureInfo("fr-FR");
 CultureInfo.DefaultThreadCurrentCulture = french;
 CultureInfo.DefaultThreadCurrentUICulture = french;
 
-if (config.GetValue("Portal:BehindProxy", false))
-    app.UseForwardedHeaders();
+app.UsePortalTransport(config, app.Environment);
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
 app.UseFrenchStatusPages();
@@ -164,6 +161,7 @@ app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UsePortalRateLimiting();
 app.UseAuthorization();
 
 app.MapRazorPages();

@@ -40,6 +40,10 @@ public sealed class E2EApp : IAsyncLifetime
             b.UseSetting("Smtp:Port", Mail.SmtpPort.ToString());
             b.UseSetting("Smtp:Security", "None");
             b.UseSetting("Portal:PublicBaseUrl", BaseUrl);
+            b.UseSetting("DataProtection:KeysDirectory", Path.Combine(dataDir, "keys"));
+            // Every browser of the run comes from 127.0.0.1 and the demo accounts sign in again and again.
+            foreach (var limit in new[] { "SignInPerIp", "SignInPerAccount", "EmailPerIp", "CancellationPerIp" })
+                b.UseSetting($"RateLimiting:{limit}:Permits", "100000");
         });
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         factory.StartServer();

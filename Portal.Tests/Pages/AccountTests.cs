@@ -67,7 +67,7 @@ public class AccountTests(PortalApp app)
         var response = await Forms.PostAsync(app.Client(), "/compte/inscription", form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.HtmlAsync();
-        Assert.Contains("entre 10 et 100 caractères", html);
+        Assert.Contains("entre 12 et 100 caractères", html);
         Assert.Contains("ne sont pas identiques", html);
         Assert.Contains("notice sur vos données personnelles", html);
         Assert.Contains($"value=\"{email}\"", html);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,16 +44,42 @@ public sealed partial class PortalApp : IAsyncLifetime
             b.UseSetting("Smtp:Security", "None");
             b.UseSetting("Smtp:TimeoutSeconds", "5");
             b.UseSetting("Hangfire:WorkerCount", "4");
+            b.UseSetting("DataProtection:KeysDirectory", KeysDirectory);
+            // The demo accounts sign in hundreds of times a run; every other limit stays as shipped,
+            // each client coming from its own address (see Client()).
+            b.UseSetting("RateLimiting:SignInPerAccount:Permits", "100000");
+            b.ConfigureServices(s => s.AddSingleton<IStartupFilter, ClientAddressFilter>());
         });
         // Starts the host: migrations, seed, Hangfire server.
         using var _ = Factory.CreateClient();
     }
 
-    public HttpClient Client() => Factory.CreateClient(new WebApplicationFactoryClientOptions
+    /// Where the generated data-protection certificate of this run is kept.
+    public string KeysDirectory { get; } = Path.Combine(Path.GetTempPath(), $"passerelle-test-keys-{Guid.NewGuid():N}");
+
+    private static int clients;
+
+    /// A browser on its own address (as the rate limiter sees it), over HTTPS: the auth cookie is
+    /// Secure outside Development.
+    public HttpClient Client() => Client(NextAddress());
+
+    public HttpClient Client(string address)
     {
-        AllowAutoRedirect = false,
-        HandleCookies = true,
-    });
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            BaseAddress = new Uri("https://localhost"),
+        });
+        client.DefaultRequestHeaders.Add(ClientAddressFilter.Header, address);
+        return client;
+    }
+
+    public static string NextAddress()
+    {
+        var n = Interlocked.Increment(ref clients);
+        return $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}";
+    }
 
     public AsyncServiceScope Scope() => Factory.Services.CreateAsyncScope();
 
@@ -76,7 +103,25 @@ public sealed partial class PortalApp : IAsyncLifetime
         await Factory.DisposeAsync();
         await Database.DisposeAsync();
         await Mail.DisposeAsync();
+        try { Directory.Delete(KeysDirectory, recursive: true); } catch (IOException) { }
     }
+}
+
+/// TestServer gives requests no remote address: the test clients say which one they stand for.
+public sealed class ClientAddressFilter : IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (System.Net.IPAddress.TryParse(context.Request.Headers[Header].ToString(), out var address))
+                context.Connection.RemoteIpAddress = address;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 [CollectionDefinition(Name)]

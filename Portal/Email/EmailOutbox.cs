@@ -33,7 +33,7 @@ public static class EmailTemplates
         name,
         [
             "Vous venez de créer votre compte sur Passerelle.",
-            "Pour l'activer, confirmez votre adresse électronique en suivant ce lien :",
+            "Pour l'activer, confirmez votre adresse électronique en suivant ce lien, valable une heure :",
         ],
         ("Confirmer mon adresse", link),
         ["Si vous n'avez pas créé de compte, ignorez ce message : aucun compte ne sera activé."]);
@@ -53,7 +53,7 @@ public static class EmailTemplates
         name,
         [
             "Vous avez demandé à changer votre mot de passe.",
-            "Choisissez-en un nouveau en suivant ce lien, valable 3 jours :",
+            "Choisissez-en un nouveau en suivant ce lien, valable une heure :",
         ],
         ("Choisir un nouveau mot de passe", link),
         ["Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé."]);

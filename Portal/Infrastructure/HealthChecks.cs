@@ -2,6 +2,7 @@ using System.Text.Json;
 using Hangfire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Portal.Data;
+using Portal.Domain.Accounts;
 
 namespace Portal.Infrastructure;
 
@@ -45,11 +46,16 @@ public sealed class JobStorageHealthCheck(JobStorage storage) : IHealthCheck
     }
 }
 
+/// A load balancer gets the bare status (and 503 when unhealthy); the provider, job counts and
+/// errors are for signed-in admins only.
 public static class HealthResponse
 {
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        if (!context.User.IsInRole(Roles.Admin))
+            return context.Response.WriteAsync(JsonSerializer.Serialize(new { status = report.Status.ToString() }));
         var body = new
         {
             status = report.Status.ToString(),

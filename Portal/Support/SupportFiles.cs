@@ -26,13 +26,20 @@ public static class SupportFiles
     /// The diagnostic of a measure is the household's first interview written for it.
     public static string DiagnosticText(long measureId, string text) => $"{DiagnosticPrefix}{text.Trim()}\n(mesure n° {measureId})";
 
-    public static string? DiagnosticOf(long measureId, IEnumerable<JournalEntry> entries)
+    public static string? DiagnosticOf(long measureId, IEnumerable<JournalEntry> entries) =>
+        DiagnosticEntryOf(measureId, entries) is { } entry ? DiagnosticOf(measureId, entry) : null;
+
+    /// The journal entry holding the diagnostic: a confidential one is read only by whoever may
+    /// read the household's confidential entries (<see cref="StaffScope.CanReadConfidential"/>).
+    public static JournalEntry? DiagnosticEntryOf(long measureId, IEnumerable<JournalEntry> entries)
     {
         var suffix = $"\n(mesure n° {measureId})";
-        var entry = entries.Where(e => e.Text.StartsWith(DiagnosticPrefix, StringComparison.Ordinal) && e.Text.EndsWith(suffix, StringComparison.Ordinal))
+        return entries.Where(e => e.Text.StartsWith(DiagnosticPrefix, StringComparison.Ordinal) && e.Text.EndsWith(suffix, StringComparison.Ordinal))
             .OrderBy(e => e.Id).FirstOrDefault();
-        return entry?.Text[DiagnosticPrefix.Length..^suffix.Length];
     }
+
+    public static string DiagnosticOf(long measureId, JournalEntry entry) =>
+        entry.Text[DiagnosticPrefix.Length..^$"\n(mesure n° {measureId})".Length];
 
     /// A line in the household's journal, so that its file tells the whole story.
     public static JournalEntry Journal(PortalDbContext db, long householdId, StaffScope scope, DateOnly on, JournalKind kind, string text, DateTime nowUtc)

@@ -36,8 +36,10 @@ public static partial class ClickToDownload
                 b.UseSetting("Smtp:Port", "2");
                 b.UseSetting("Hangfire:WorkerCount", "2");
                 b.UseSetting("Logging:LogLevel:Default", "Warning");
+                b.UseSetting("DataProtection:KeysDirectory", Path.Combine(dir, "keys"));
             });
-            var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+            // Over HTTPS: the auth cookie is Secure outside Development.
+            var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
             var measureId = await CreateCaseAsync(factory.Services);
             await SignInAsync(client, "travailleur1@demo.passerelle.fr", "Passerelle-Demo-2026!");
             var token = LayoutToken().Match(await client.GetStringAsync("/suivi/documents")).Groups[1].Value;

@@ -118,7 +118,7 @@ public class HousingRequestTests(PortalApp app)
     }
 
     [Fact]
-    public async Task Accepted_documents_keep_the_name_for_display_and_the_type_found_in_the_content()
+    public async Task Accepted_documents_keep_the_name_for_display_with_the_extension_and_type_found_in_the_content()
     {
         var email = await NewResidentAsync(app);
         var client = await app.SignedInAsync(email);
@@ -126,7 +126,7 @@ public class HousingRequestTests(PortalApp app)
         var response = await UploadAsync(client, Step(id, 5), "IncomeProof", @"C:\Users\moi\..\bulletin <mars>.exe", Pdf, "application/x-msdownload");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var doc = await app.WithDbAsync(db => db.RequestDocuments.SingleAsync(d => d.HousingRequestId == id));
-        Assert.Equal("bulletin <mars>.exe", doc.FileName);
+        Assert.Equal("bulletin <mars>.pdf", doc.FileName);
         Assert.Equal("application/pdf", doc.ContentType);
         Assert.Equal(Pdf.Length, doc.Size);
 
@@ -141,7 +141,7 @@ public class HousingRequestTests(PortalApp app)
         Assert.Equal("inline", inline.Content.Headers.ContentDisposition!.DispositionType);
 
         var step5 = await (await client.GetAsync(Step(id, 5))).HtmlAsync();
-        Assert.Contains("bulletin &lt;mars&gt;.exe", step5);
+        Assert.Contains("bulletin &lt;mars&gt;.pdf", step5);
         var delete = await Forms.PostAsync(client, Step(id, 5) + $"?documentId={doc.Id}", [], "DeleteDocument");
         Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);
         Assert.Equal(0, await app.WithDbAsync(db => db.RequestDocuments.CountAsync(d => d.HousingRequestId == id)));

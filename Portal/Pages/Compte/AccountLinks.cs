@@ -25,7 +25,7 @@ public static class AccountLinks
         $"/compte/confirmer?userId={Uri.EscapeDataString(userId)}&code={Encode(token)}";
 
     public static string NewPasswordPath(string userId, string token, bool invitation) =>
-        $"/compte/nouveau-mot-de-passe?userId={Uri.EscapeDataString(userId)}&code={Encode(token)}" + (invitation ? "&invitation=1" : "");
+        $"/compte/nouveau-mot-de-passe?userId={Uri.EscapeDataString(userId)}&code={Encode(token)}" + (invitation ? "&invitation=true" : "");
 
     public static string HomeFor(System.Security.Claims.ClaimsPrincipal user) =>
         user.IsInRole(Portal.Domain.Accounts.Roles.Admin) ? "/admin"

@@ -29,7 +29,7 @@ public class InscriptionModel(PortalDbContext db, UserManager<PortalUser> users,
         public string Email { get; set; } = "";
 
         [Required(ErrorMessage = "Choisissez un mot de passe.")]
-        [StringLength(100, MinimumLength = 10, ErrorMessage = "Le mot de passe doit contenir entre 10 et 100 caractères.")]
+        [StringLength(100, MinimumLength = 12, ErrorMessage = "Le mot de passe doit contenir entre 12 et 100 caractères.")]
         [DataType(DataType.Password)]
         [Display(Name = "Mot de passe")]
         public string Password { get; set; } = "";

@@ -23,7 +23,7 @@ public class MotDePasseModel(UserManager<PortalUser> users, SignInManager<Portal
         public string CurrentPassword { get; set; } = "";
 
         [Required(ErrorMessage = "Choisissez un nouveau mot de passe.")]
-        [StringLength(100, MinimumLength = 10, ErrorMessage = "Le mot de passe doit contenir entre 10 et 100 caractères.")]
+        [StringLength(100, MinimumLength = 12, ErrorMessage = "Le mot de passe doit contenir entre 12 et 100 caractères.")]
         [DataType(DataType.Password)]
         [Display(Name = "Nouveau mot de passe")]
         public string NewPassword { get; set; } = "";

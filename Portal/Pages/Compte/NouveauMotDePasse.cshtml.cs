@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Data;
+using Portal.Infrastructure;
 
 namespace Portal.Pages.Compte;
 
@@ -30,7 +31,7 @@ public class NouveauMotDePasseModel(UserManager<PortalUser> users) : PageModel
     public class InputModel
     {
         [Required(ErrorMessage = "Choisissez un mot de passe.")]
-        [StringLength(100, MinimumLength = 10, ErrorMessage = "Le mot de passe doit contenir entre 10 et 100 caractères.")]
+        [StringLength(100, MinimumLength = 12, ErrorMessage = "Le mot de passe doit contenir entre 12 et 100 caractères.")]
         [DataType(DataType.Password)]
         [Display(Name = "Nouveau mot de passe")]
         public string Password { get; set; } = "";
@@ -58,7 +59,9 @@ public class NouveauMotDePasseModel(UserManager<PortalUser> users) : PageModel
         }
         if (!ModelState.IsValid) return Page();
 
-        var result = await users.ResetPasswordAsync(user, token, Input.Password);
+        // An invitation link carries a token of its own, valid longer than a reset link's.
+        var resetToken = Invitation ? await AccountTokens.ResetTokenFromInvitationAsync(users, user, token) ?? "" : token;
+        var result = await users.ResetPasswordAsync(user, resetToken, Input.Password);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)

@@ -8,15 +8,20 @@ using Portal.Domain.Work;
 
 namespace Portal.Pages.Admin.Documents;
 
+/// The admin's check that document generation works, with a test sheet. Admins run the system, not
+/// cases: the documents staff generate about households, sessions or years are not listed, shown
+/// or downloaded here (they are reached from /suivi, through their subject).
 public class IndexModel(PortalDbContext db, UserManager<PortalUser> users) : PageModel
 {
+    private IQueryable<DocumentRequest> TestSheets => db.DocumentRequests.Where(r => r.Kind == DocumentKinds.TestSheet);
+
     public sealed record Row(long Id, string Title, string Kind, WorkStatus Status, DateTime CreatedAtUtc, string RequestedBy, string? FileName, long? Size, int Attempts);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Rows = await Project(db.DocumentRequests.OrderByDescending(r => r.Id).Take(50)).ToListAsync(ct);
+        Rows = await Project(TestSheets.OrderByDescending(r => r.Id).Take(50)).ToListAsync(ct);
     }
 
     public async Task<IActionResult> OnPostGenerateAsync(CancellationToken ct)
@@ -40,7 +45,7 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users) : Pag
     /// Polled by a row while its document is being prepared; stops polling once it is ready or failed.
     public async Task<IActionResult> OnGetRowAsync(long id, CancellationToken ct)
     {
-        var row = await Project(db.DocumentRequests.Where(r => r.Id == id)).SingleOrDefaultAsync(ct);
+        var row = await Project(TestSheets.Where(r => r.Id == id)).SingleOrDefaultAsync(ct);
         if (row is null) return NotFound();
         Response.Htmx(h => h.WithVary());
         return Partial("_Row", row);
@@ -49,7 +54,7 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users) : Pag
     public async Task<IActionResult> OnGetDownloadAsync(long id, CancellationToken ct)
     {
         var doc = await db.GeneratedDocuments.AsNoTracking()
-            .Where(g => g.DocumentRequestId == id)
+            .Where(g => g.DocumentRequestId == id && g.DocumentRequest!.Kind == DocumentKinds.TestSheet)
             .Select(g => new { g.FileName, g.ContentType, g.Content })
             .SingleOrDefaultAsync(ct);
         if (doc is null) return NotFound();

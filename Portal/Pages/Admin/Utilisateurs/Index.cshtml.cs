@@ -105,7 +105,7 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, Publi
             return Page();
         }
         await users.AddToRoleAsync(user, Invite.Role);
-        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var token = await AccountTokens.InvitationAsync(users, user);
         var link = links.Absolute(AccountLinks.NewPasswordPath(user.Id, token, invitation: true));
         EmailOutbox.Queue(db, user.Email, user.FullName, EmailTemplates.Invitation(user.FullName, Roles.Label(Invite.Role), link));
         await db.SaveChangesAsync(ct);

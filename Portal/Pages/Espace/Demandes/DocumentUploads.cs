@@ -81,14 +81,18 @@ public static class DocumentUploads
         };
     }
 
-    /// "C:\Users\x\Mes papiers\avis 2025.pdf" → "avis 2025.pdf"; no control character; 200 characters at most.
+    /// "C:\Users\x\Mes papiers\avis 2025.pdf" → "avis 2025.pdf"; no control character; 200 characters
+    /// at most; the extension is the one of the type found in the content, never the person's:
+    /// a PDF posted as "poly.html" is kept as "poly.pdf".
     public static string DisplayName(string? posted, AcceptedFileType type)
     {
         var name = (posted ?? "").Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..];
         name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
-        if (name.Length > 200) name = name[..(char.IsHighSurrogate(name[199]) ? 199 : 200)];
-        return name.Length == 0 ? "document" + UploadedFileCheck.Extension(type) : name;
+        var dot = name.LastIndexOf('.');
+        if (dot >= 0) name = name[..dot].TrimEnd();
+        if (name.Length > 190) name = name[..(char.IsHighSurrogate(name[189]) ? 189 : 190)];
+        return (name.Length == 0 ? "document" : name) + UploadedFileCheck.Extension(type);
     }
 
     public static IActionResult Serve(PageModel page, RequestDocument document, bool inline) =>

@@ -27,6 +27,8 @@ public class MesureModel(PortalDbContext db, TimeProvider clock) : PageModel
     public string? DwellingLabel { get; private set; }
     public long? FollowUpId { get; private set; }
     public string? Diagnostic { get; private set; }
+    /// The diagnostic is written in a confidential entry this person may not read.
+    public bool DiagnosticHidden { get; private set; }
     public IReadOnlyDictionary<string, string> Authors { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyList<DwellingOption> Dwellings { get; private set; } = [];
     public IReadOnlyList<ScheduledReview> Schedule { get; private set; } = [];
@@ -196,7 +198,7 @@ public class MesureModel(PortalDbContext db, TimeProvider clock) : PageModel
         Diag = diag;
         return ActAsync(id, measureId, ct, (scope, now) =>
         {
-            if (Diagnostic is not null) throw new DomainRuleException("Le diagnostic initial est déjà écrit.");
+            if (Diagnostic is not null || DiagnosticHidden) throw new DomainRuleException("Le diagnostic initial est déjà écrit.");
             SupportFiles.Journal(db, id, scope, Measure.StartsOn, JournalKind.Interview, SupportFiles.DiagnosticText(measureId, diag.Text!), now);
             return "Le diagnostic initial est enregistré.";
         });
@@ -419,7 +421,9 @@ public class MesureModel(PortalDbContext db, TimeProvider clock) : PageModel
 
         var diagnostics = await db.JournalEntries.AsNoTracking()
             .Where(j => j.HouseholdId == id && j.Text.StartsWith(SupportFiles.DiagnosticPrefix)).ToListAsync(ct);
-        Diagnostic = SupportFiles.DiagnosticOf(measureId, diagnostics);
+        var diagnostic = SupportFiles.DiagnosticEntryOf(measureId, diagnostics);
+        DiagnosticHidden = diagnostic is { IsConfidential: true } && !scope.CanReadConfidential(household.ReferentId);
+        Diagnostic = diagnostic is null || DiagnosticHidden ? null : SupportFiles.DiagnosticOf(measureId, diagnostic);
 
         var authorIds = measure.Axes.SelectMany(a => a.Notes).Select(n => n.AuthorId).Distinct().ToList();
         Authors = await db.Users.AsNoTracking().Where(u => authorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
