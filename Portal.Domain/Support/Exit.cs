@@ -27,10 +27,16 @@ public class Exit
     public ExitDestination Destination { get; private set; }
     public string? Details { get; private set; }
 
+    /// How far ahead of the exit date it may be recorded: a month.
+    public const int MonthsAhead = 1;
+
     /// What an exit on <paramref name="on"/> closes among the household's records. Throws, closing
-    /// nothing, when one of them starts after the exit date.
-    public static ExitPlan Plan(long householdId, DateOnly on, IEnumerable<Stay> stays, IEnumerable<SupportMeasure> measures, IEnumerable<AidGrant> grants)
+    /// nothing, when the exit is more than a month after <paramref name="today"/>, or when one of the
+    /// records starts after the exit date.
+    public static ExitPlan Plan(long householdId, DateOnly on, DateOnly today, IEnumerable<Stay> stays, IEnumerable<SupportMeasure> measures, IEnumerable<AidGrant> grants)
     {
+        if (on > today.AddMonths(MonthsAhead))
+            throw new DomainRuleException("La sortie s'enregistre au plus tôt un mois avant la date prévue.", nameof(ExitedOn));
         var openStays = stays.Where(s => s.HouseholdId == householdId && s.Status == StayStatus.Active).ToList();
         var openMeasures = measures.Where(m => m.HouseholdId == householdId && m.Status == MeasureStatus.Active).ToList();
         var nextMonth = new DateOnly(on.Year, on.Month, 1).AddMonths(1);
@@ -38,20 +44,20 @@ public class Exit
 
         var latestStart = openStays.Select(s => s.StartsOn).Concat(openMeasures.Select(m => m.StartsOn)).DefaultIfEmpty(on).Max();
         if (latestStart > on)
-            throw new DomainRuleException($"La sortie ne peut pas précéder une entrée ou une mesure commencée le {French.Date(latestStart)}.");
+            throw new DomainRuleException($"La sortie ne peut pas précéder une entrée ou une mesure commencée le {French.Date(latestStart)}.", nameof(ExitedOn));
         return new ExitPlan(openStays, openMeasures, grantsToStop, nextMonth);
     }
 
     /// Records the exit and closes what <see cref="Plan"/> lists: stays end on the exit date,
     /// measures end with reason « sortie », aid stops after the exit month (that month is paid).
     public static Exit Record(
-        long householdId, DateOnly on, ExitDestination destination, string? details,
+        long householdId, DateOnly on, DateOnly today, ExitDestination destination, string? details,
         IEnumerable<Stay> stays, IEnumerable<SupportMeasure> measures, IEnumerable<AidGrant> grants)
     {
-        if (!Enum.IsDefined(destination)) throw new DomainRuleException("Destination de sortie inconnue.");
+        if (!Enum.IsDefined(destination)) throw new DomainRuleException("Destination de sortie inconnue.", nameof(Destination));
         if (destination == ExitDestination.Other && string.IsNullOrWhiteSpace(details))
-            throw new DomainRuleException("Précisez la destination de sortie.");
-        var plan = Plan(householdId, on, stays, measures, grants);
+            throw new DomainRuleException("Précisez la destination de sortie.", nameof(Details));
+        var plan = Plan(householdId, on, today, stays, measures, grants);
         foreach (var stay in plan.Stays) stay.Exit(on);
         foreach (var measure in plan.Measures) measure.Close(on, MeasureEndReason.Exit);
         foreach (var grant in plan.Grants) grant.StopFrom(plan.AidStopsFrom);

@@ -63,10 +63,31 @@ public class SupportMeasure
 
     public bool IsActiveOn(DateOnly day) => StartsOn <= day && (EndedOn is null || day < EndedOn);
 
+    /// The sliding lease this measure carries: only a kind of measure that carries one, and one lease
+    /// per measure (<paramref name="existing"/> is the lease it already carries, its own or the one it
+    /// took over from the measure it follows).
+    public SlidingLease StartLease(SlidingLease? existing, string landlord, DateOnly startsOn, decimal rent, decimal charges)
+    {
+        if (!Kind.CanSlideLease()) throw new DomainRuleException($"Une mesure {Kind.Label()} ne porte pas de bail glissant.");
+        if (existing is not null) throw new DomainRuleException("Cette mesure a déjà son bail.");
+        return new SlidingLease(HouseholdId, Id, landlord, startsOn, rent, charges);
+    }
+
+    /// The initial diagnostic is written once per measure: <paramref name="written"/> is the one
+    /// already kept, if any. Returns the text to keep.
+    public string WriteDiagnostic(string? written, string text)
+    {
+        EnsureActive();
+        if (written is not null) throw new DomainRuleException("Le diagnostic initial est déjà écrit.");
+        return string.IsNullOrWhiteSpace(text) ? throw new DomainRuleException("Écrivez le diagnostic initial.", "Text") : text.Trim();
+    }
+
     /// Adds months to the term, counted from the start so month ends do not drift.
     public MeasureRenewal Renew(int months, DateOnly decidedOn)
     {
         EnsureActive();
+        if (decidedOn < StartsOn)
+            throw new DomainRuleException($"Le renouvellement ne peut pas précéder le début de la mesure, le {French.Date(StartsOn)}.", nameof(MeasureRenewal.DecidedOn));
         var rule = Kind.Rule();
         if (months < 1 || months > rule.MaxMonths)
             throw new DomainRuleException($"Un renouvellement de mesure {Kind.Label()} dure de 1 à {rule.MaxMonths} mois.");

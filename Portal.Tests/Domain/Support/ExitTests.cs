@@ -17,7 +17,7 @@ public class ExitTests
         var masp = SupportMeasure.Open(Household, SupportKind.Masp, Funder.FslDepartment, new DateOnly(2026, 3, 1), 12);
         var grant = AidFund.Grant(Household, 100m, 6, new DateOnly(2026, 7, 1), [new HousingAidFund(2026, 5000m)], []);
 
-        var exit = Exit.Record(Household, ExitDay, ExitDestination.SocialLandlord, null, [stay], [iml, masp], [grant]);
+        var exit = Exit.Record(Household, ExitDay, ExitDay, ExitDestination.SocialLandlord, null, [stay], [iml, masp], [grant]);
 
         Assert.Equal(ExitDay, exit.ExitedOn);
         Assert.Equal(ExitDestination.SocialLandlord, exit.Destination);
@@ -39,10 +39,10 @@ public class ExitTests
         var closed = SupportMeasure.Open(Household, SupportKind.Asll, Funder.FslDepartment, new DateOnly(2026, 1, 1), 6);
         closed.Close(new DateOnly(2026, 7, 1), MeasureEndReason.Completed);
 
-        var plan = Exit.Plan(Household, ExitDay, [other], [closed], []);
+        var plan = Exit.Plan(Household, ExitDay, ExitDay, [other], [closed], []);
         Assert.True(plan.ClosesNothing);
 
-        Exit.Record(Household, ExitDay, ExitDestination.VoluntaryDeparture, null, [other], [closed], []);
+        Exit.Record(Household, ExitDay, ExitDay, ExitDestination.VoluntaryDeparture, null, [other], [closed], []);
         Assert.Equal(StayStatus.Active, other.Status);
         Assert.Equal(new DateOnly(2026, 7, 1), closed.EndedOn);
     }
@@ -53,7 +53,7 @@ public class ExitTests
         var stay = Stay.Open(Household, 1, new DateOnly(2026, 1, 1));
         var later = SupportMeasure.Open(Household, SupportKind.Avdl, Funder.Drihl, new DateOnly(2026, 10, 1), 12);
 
-        var error = Assert.Throws<DomainRuleException>(() => Exit.Record(Household, ExitDay, ExitDestination.PrivateRental, null, [stay], [later], []));
+        var error = Assert.Throws<DomainRuleException>(() => Exit.Record(Household, ExitDay, ExitDay, ExitDestination.PrivateRental, null, [stay], [later], []));
 
         Assert.Contains("1 octobre 2026", error.Message);
         Assert.Equal(StayStatus.Active, stay.Status);
@@ -61,9 +61,24 @@ public class ExitTests
     }
 
     [Fact]
+    public void Exit_is_recorded_at_most_a_month_ahead()
+    {
+        var stay = Stay.Open(Household, 1, new DateOnly(2026, 1, 1));
+        var today = ExitDay.AddMonths(-1);
+
+        Assert.False(Exit.Plan(Household, ExitDay, today, [stay], [], []).ClosesNothing);
+        var error = Assert.Throws<DomainRuleException>(() =>
+            Exit.Record(Household, ExitDay, today.AddDays(-1), ExitDestination.SocialLandlord, null, [stay], [], []));
+
+        Assert.Equal("La sortie s'enregistre au plus tôt un mois avant la date prévue.", error.Message);
+        Assert.Equal(nameof(Exit.ExitedOn), error.Field);
+        Assert.Equal(StayStatus.Active, stay.Status);
+    }
+
+    [Fact]
     public void An_other_destination_must_be_described() =>
         Assert.Equal("Précisez la destination de sortie.", Assert.Throws<DomainRuleException>(() =>
-            Exit.Record(Household, ExitDay, ExitDestination.Other, " ", [], [], [])).Message);
+            Exit.Record(Household, ExitDay, ExitDay, ExitDestination.Other, " ", [], [], [])).Message);
 
     [Fact]
     public void Every_destination_is_labelled_in_french()

@@ -119,6 +119,51 @@ public class SupportMeasureTests
         foreach (var d in Enum.GetValues<ReviewDecision>()) Assert.NotEqual(d.ToString(), d.Label());
         foreach (var s in Enum.GetValues<ReviewState>()) Assert.NotEqual(s.ToString(), s.Label());
     }
+
+    [Fact]
+    public void A_renewal_cannot_be_decided_before_the_measure_starts()
+    {
+        var measure = SupportMeasure.Open(1, SupportKind.Masp, Funder.FslDepartment, Start, 12);
+
+        var error = Assert.Throws<DomainRuleException>(() => measure.Renew(6, Start.AddDays(-1)));
+
+        Assert.Equal("Le renouvellement ne peut pas précéder le début de la mesure, le 15 janvier 2026.", error.Message);
+        Assert.Equal(nameof(MeasureRenewal.DecidedOn), error.Field);
+        Assert.Equal(Start.AddMonths(12), measure.EndsOn);
+    }
+
+    [Fact]
+    public void A_measure_carries_one_sliding_lease_at_most()
+    {
+        var measure = SupportMeasure.Open(1, SupportKind.Iml, Funder.Ddets, Start, 12);
+
+        var lease = measure.StartLease(null, "Bailleur social", Start, 450m, 60m);
+        Assert.Equal(1, lease.HouseholdId);
+
+        var error = Assert.Throws<DomainRuleException>(() => measure.StartLease(lease, "Bailleur social", Start, 450m, 60m));
+        Assert.Equal("Cette mesure a déjà son bail.", error.Message);
+    }
+
+    [Fact]
+    public void Only_a_measure_of_a_sliding_kind_carries_a_lease()
+    {
+        var measure = SupportMeasure.Open(1, SupportKind.Masp, Funder.FslDepartment, Start, 12);
+
+        var error = Assert.Throws<DomainRuleException>(() => measure.StartLease(null, "Bailleur social", Start, 450m, 60m));
+
+        Assert.Equal("Une mesure MASP niveau 2 ne porte pas de bail glissant.", error.Message);
+    }
+
+    [Fact]
+    public void The_initial_diagnostic_is_written_once()
+    {
+        var measure = SupportMeasure.Open(1, SupportKind.Asll, Funder.FslDepartment, Start, 12);
+
+        Assert.Equal("Dettes de loyer.", measure.WriteDiagnostic(null, "  Dettes de loyer.  "));
+        var error = Assert.Throws<DomainRuleException>(() => measure.WriteDiagnostic("Dettes de loyer.", "Autre texte"));
+
+        Assert.Equal("Le diagnostic initial est déjà écrit.", error.Message);
+    }
 }
 
 public class ActionPlanTests

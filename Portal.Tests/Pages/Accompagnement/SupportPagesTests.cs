@@ -150,6 +150,27 @@ public class SupportPagesTests(PortalApp app)
     }
 
     [Fact]
+    public async Task An_exit_more_than_a_month_ahead_is_refused_at_its_date_and_closes_nothing()
+    {
+        var h = await HouseholdAsync(app);
+        var worker = await app.SignedInAsync(PortalApp.Worker1);
+        var url = $"/suivi/menages/{h.HouseholdId}/sortie";
+        var form = new Dictionary<string, string>
+        {
+            ["Input.ExitedOn"] = Today.AddMonths(1).AddDays(1).ToString("yyyy-MM-dd"), ["Input.Destination"] = "SocialLandlord",
+        };
+
+        foreach (var handler in new string?[] { null, "Record" })
+        {
+            var html = await (await Forms.PostAsync(worker, url, form, handler)).TextAsync();
+            Assert.Matches("data-valmsg-for=\"Input.ExitedOn\"[^>]*>La sortie s'enregistre au plus tôt un mois avant la date prévue.<", html);
+            Assert.DoesNotContain("Ce que la sortie va clôturer", html);
+        }
+        Assert.Equal(HouseholdStatus.Active, await app.WithDbAsync(db => db.Households.Where(x => x.Id == h.HouseholdId).Select(x => x.Status).SingleAsync()));
+        Assert.Equal(StayStatus.Active, await app.WithDbAsync(db => db.Stays.Where(s => s.Id == h.StayId).Select(s => s.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task The_aid_fund_refuses_a_grant_above_what_is_left_in_French()
     {
         var manager = await app.SignedInAsync(PortalApp.Manager);

@@ -22,7 +22,7 @@ public class CommitteeTests(PortalApp app)
         var (session, items) = await SessionAsync(app, null, (AgendaSubject.Household, candidate));
 
         var manager = await app.SignedInAsync(PortalApp.Manager);
-        var response = await Forms.PostAsync(manager, SessionUrl(session), Allocation(items[0], dwellings[0]), "Allocate");
+        var response = await PostSessionAsync(manager, SessionUrl(session), Allocation(items[0], dwellings[0]), "Allocate");
         var html = await response.TextAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -40,7 +40,7 @@ public class CommitteeTests(PortalApp app)
         var (session, items) = await SessionAsync(app, null, (AgendaSubject.Household, family));
 
         var manager = await app.SignedInAsync(PortalApp.Manager);
-        var html = await (await Forms.PostAsync(manager, SessionUrl(session), Allocation(items[0], dwellings[0]), "Allocate")).TextAsync();
+        var html = await (await PostSessionAsync(manager, SessionUrl(session), Allocation(items[0], dwellings[0]), "Allocate")).TextAsync();
 
         Assert.Equal("Le logement L1 (T1) accueille au plus 2 personnes : le ménage en compte 3.", FieldError(html, $"alloc-dwelling-{items[0]}"));
         Assert.Equal(0, await app.WithDbAsync(db => db.Stays.CountAsync(s => s.DwellingId == dwellings[0])));
@@ -55,7 +55,7 @@ public class CommitteeTests(PortalApp app)
 
         var manager = await app.SignedInAsync(PortalApp.Manager);
         var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd");
-        var html = await (await Forms.PostAsync(manager, SessionUrl(session), Allocation(items[0], dwellings[0], entry: yesterday), "Allocate")).TextAsync();
+        var html = await (await PostSessionAsync(manager, SessionUrl(session), Allocation(items[0], dwellings[0], entry: yesterday), "Allocate")).TextAsync();
 
         Assert.Equal("L'entrée dans les lieux ne peut pas précéder la décision.", FieldError(html, $"alloc-entry-{items[0]}"));
         Assert.Equal("", FieldError(html, $"alloc-dwelling-{items[0]}"));
@@ -70,7 +70,7 @@ public class CommitteeTests(PortalApp app)
         var (session, items) = await SessionAsync(app, PortalApp.Worker1, (AgendaSubject.Household, household));
 
         var manager = await app.SignedInAsync(PortalApp.Manager);
-        var response = await Forms.PostAsync(manager, SessionUrl(session), Allocation(items[0], dwellings[0], months: "9"), "Allocate");
+        var response = await PostSessionAsync(manager, SessionUrl(session), Allocation(items[0], dwellings[0], months: "9"), "Allocate");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         var stay = await app.WithDbAsync(db => db.Stays.AsNoTracking().SingleAsync(s => s.HouseholdId == household));
@@ -99,8 +99,8 @@ public class CommitteeTests(PortalApp app)
         var b = await app.SignedInAsync(PortalApp.Manager);
 
         var responses = await Task.WhenAll(
-            Forms.PostAsync(a, SessionUrl(s1), Allocation(i1[0], dwellings[0]), "Allocate"),
-            Forms.PostAsync(b, SessionUrl(s2), Allocation(i2[0], dwellings[0]), "Allocate"));
+            PostSessionAsync(a, SessionUrl(s1), Allocation(i1[0], dwellings[0]), "Allocate"),
+            PostSessionAsync(b, SessionUrl(s2), Allocation(i2[0], dwellings[0]), "Allocate"));
 
         Assert.Equal(1, await app.WithDbAsync(db => db.Stays.CountAsync(s => s.DwellingId == dwellings[0])));
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
@@ -132,13 +132,13 @@ public class CommitteeTests(PortalApp app)
         {
             var fields = Allocation(items[0], dwellings[0]);
             fields["Decide.Reason"] = "Motif";
-            var response = await Forms.PostAsync(nord, SessionUrl(session), fields, handler);
+            var response = await PostSessionAsync(nord, SessionUrl(session), fields, handler);
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{handler} answered {(int)response.StatusCode}");
         }
 
         var sud = await app.SignedInAsync(PortalApp.Worker2);
         Assert.Contains(name, await (await sud.GetAsync(SessionUrl(session))).TextAsync());
-        Assert.Equal(HttpStatusCode.Forbidden, (await Forms.PostAsync(sud, SessionUrl(session), Allocation(items[0], dwellings[0]), "Allocate")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostSessionAsync(sud, SessionUrl(session), Allocation(items[0], dwellings[0]), "Allocate")).StatusCode);
         Assert.Equal(0, await app.WithDbAsync(db => db.Stays.CountAsync(s => s.DwellingId == dwellings[0])));
     }
 
@@ -150,16 +150,16 @@ public class CommitteeTests(PortalApp app)
         var (session, _) = await SessionAsync(app, null);
 
         // Put on the agenda through the page: the request moves to « présentée en commission ».
-        var added = await Forms.PostAsync(manager, SessionUrl(session), new() { ["NewItem.Subject"] = $"R:{request.Id}" }, "AddItem");
+        var added = await PostSessionAsync(manager, SessionUrl(session), new() { ["NewItem.Subject"] = $"R:{request.Id}" }, "AddItem");
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Equal(RequestStatus.PresentedToCommittee, (await SuiviData.LoadAsync(app, request.Id)).Status);
         var itemId = await app.WithDbAsync(db => db.AgendaItems.AsNoTracking().Where(i => i.CommitteeSessionId == session).Select(i => i.Id).SingleAsync());
 
-        var empty = await (await Forms.PostAsync(manager, SessionUrl(session), new() { ["Decide.ItemId"] = itemId.ToString(), ["Decide.Reason"] = " " }, "Refuse")).TextAsync();
+        var empty = await (await PostSessionAsync(manager, SessionUrl(session), new() { ["Decide.ItemId"] = itemId.ToString(), ["Decide.Reason"] = " " }, "Refuse")).TextAsync();
         Assert.Contains("Un refus doit être motivé", FieldError(empty, $"reason-{itemId}"));
 
         const string reason = "Vos ressources permettent un accès direct au parc social.";
-        var refused = await Forms.PostAsync(manager, SessionUrl(session), new() { ["Decide.ItemId"] = itemId.ToString(), ["Decide.Reason"] = reason }, "Refuse");
+        var refused = await PostSessionAsync(manager, SessionUrl(session), new() { ["Decide.ItemId"] = itemId.ToString(), ["Decide.Reason"] = reason }, "Refuse");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         var moved = await SuiviData.LoadAsync(app, request.Id);
         Assert.Equal(RequestStatus.Refused, moved.Status);
@@ -168,7 +168,7 @@ public class CommitteeTests(PortalApp app)
         Assert.Contains(reason, mail.Text);
 
         // Every item decided: the session closes.
-        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(manager, SessionUrl(session), [], "Close")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostSessionAsync(manager, SessionUrl(session), [], "Close")).StatusCode);
         Assert.Equal(SessionStatus.Closed, await app.WithDbAsync(db => db.CommitteeSessions.Where(s => s.Id == session).Select(s => s.Status).SingleAsync()));
     }
 
@@ -180,7 +180,7 @@ public class CommitteeTests(PortalApp app)
         var (session, items) = await SessionAsync(app, PortalApp.Worker1, (AgendaSubject.Request, request.Id));
         var manager = await app.SignedInAsync(PortalApp.Manager);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(manager, SessionUrl(session), Allocation(items[0], dwellings[0]), "Allocate")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostSessionAsync(manager, SessionUrl(session), Allocation(items[0], dwellings[0]), "Allocate")).StatusCode);
 
         var household = await app.WithDbAsync(db => db.Households.AsNoTracking().Include(h => h.Persons).SingleAsync(h => h.HousingRequestId == request.Id));
         Assert.Equal(request.ApplicantId, household.ResidentId);
@@ -199,18 +199,18 @@ public class CommitteeTests(PortalApp app)
         var (session, items) = await SessionAsync(app, null, (AgendaSubject.Household, household));
         var manager = await app.SignedInAsync(PortalApp.Manager);
 
-        var html = await (await Forms.PostAsync(manager, SessionUrl(session), new()
+        var html = await (await PostSessionAsync(manager, SessionUrl(session), new()
         {
             ["Decide.ItemId"] = items[0].ToString(), ["Decide.MonthlyAmount"] = "120,50", ["Decide.Months"] = "3", ["Decide.StartMonth"] = "2090-01-01",
         }, "Aid")).TextAsync();
         Assert.Equal("Aucun budget du fonds d'aide n'est ouvert pour 2090.", FieldError(html, $"aid-amount-{items[0]}"));
 
-        var close = await (await Forms.PostAsync(manager, SessionUrl(session), [], "Close")).TextAsync();
+        var close = await (await PostSessionAsync(manager, SessionUrl(session), [], "Close")).TextAsync();
         Assert.Contains("Une situation de l'ordre du jour attend encore sa décision.", close);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(manager, SessionUrl(session),
+        Assert.Equal(HttpStatusCode.Redirect, (await PostSessionAsync(manager, SessionUrl(session),
             new() { ["Decide.ItemId"] = items[0].ToString(), ["Decide.Reason"] = "Dossier incomplet." }, "Postpone")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(manager, SessionUrl(session), [], "Close")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostSessionAsync(manager, SessionUrl(session), [], "Close")).StatusCode);
         var page = await (await manager.GetAsync(SessionUrl(session))).TextAsync();
         Assert.Contains("Ajournement", page);
         Assert.Contains("Motif : Dossier incomplet.", page);
@@ -253,16 +253,16 @@ public class CommitteeTests(PortalApp app)
             ["Decide.ItemId"] = "abc", ["Decide.DwellingId"] = "-1", ["Decide.EntryOn"] = "31/02/2020", ["Decide.Months"] = "9999999999999",
             ["Decide.SupportKind"] = "42", ["Decide.Funder"] = "x", ["Decide.StartsOn"] = "hier", ["Decide.MonthlyAmount"] = "1e999",
             ["Decide.StartMonth"] = "0000-00-00", ["Decide.Reason"] = "\u0000", ["NewItem.Subject"] = "R:99999999999999999999",
-            ["NewItem.PresentedById"] = "nobody", ["present"] = "zz",
+            ["NewItem.PresentedById"] = "nobody", ["Attendance.Present"] = "zz",
             ["NewCommittee.Kind"] = "999", ["NewMember.CommitteeId"] = "x", ["NewSession.CommitteeId"] = "-5", ["NewSession.HeldOn"] = "x",
-            ["Schedule.HeldOn"] = "32/13/2026", ["itemId"] = "abc", ["memberId"] = "-x", ["active"] = "peut-être",
+            ["Schedule.HeldOn"] = "32/13/2026", ["Removal.ItemId"] = "abc", ["memberId"] = "-x", ["active"] = "peut-être",
         };
         foreach (var handler in new[] { "Allocate", "Support", "Aid", "Refuse", "Postpone", "AddItem", "Attendance", "Reschedule", "RemoveItem", "Close", "Nope" })
         {
-            var r = await Forms.PostAsync(manager, SessionUrl(session), garbage, handler);
+            var r = await PostSessionAsync(manager, SessionUrl(session), garbage, handler);
             Assert.True((int)r.StatusCode < 500, $"{handler} answered {(int)r.StatusCode}");
             var withItem = new Dictionary<string, string>(garbage) { ["Decide.ItemId"] = items[0].ToString() };
-            r = await Forms.PostAsync(manager, SessionUrl(session), withItem, handler);
+            r = await PostSessionAsync(manager, SessionUrl(session), withItem, handler);
             Assert.True((int)r.StatusCode < 500, $"{handler} with item answered {(int)r.StatusCode}");
         }
         foreach (var handler in new[] { "Committee", "Member", "MemberActive", "Session" })

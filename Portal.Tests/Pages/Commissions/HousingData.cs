@@ -85,6 +85,23 @@ public static class HousingData
 
     public static string SessionUrl(long id) => $"/suivi/commissions/seances/{id}";
 
+    /// Loads the session page as a browser would, then posts one of its forms where it goes: the
+    /// decision forms to the session's "decision" sub-page, the date and attendance forms to its
+    /// "planning" sub-page, the others to the session page itself.
+    public static async Task<HttpResponseMessage> PostSessionAsync(HttpClient client, string sessionUrl, Dictionary<string, string> fields, string handler)
+    {
+        var page = await client.GetAsync(sessionUrl);
+        if (!page.IsSuccessStatusCode) throw new InvalidOperationException($"GET {sessionUrl} answered {(int)page.StatusCode}");
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = Forms.Token(await page.Content.ReadAsStringAsync()) };
+        var subPage = handler switch
+        {
+            "Allocate" or "Support" or "Aid" or "Refuse" or "Postpone" => "/decision",
+            "Attendance" or "Reschedule" => "/planning",
+            _ => "",
+        };
+        return await client.PostAsync($"{sessionUrl}{subPage}?handler={handler}", new FormUrlEncodedContent(form));
+    }
+
     public static string Today => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
 
     public static Dictionary<string, string> Allocation(long itemId, long dwellingId, string? entry = null, string months = "6") => new()

@@ -23,10 +23,10 @@ public class SessionChangesTests(PortalApp app)
         var (session, items) = await SessionAsync(app, null, (AgendaSubject.Household, household));
         var manager = await app.SignedInAsync(PortalApp.Manager);
 
-        var empty = await (await Forms.PostAsync(manager, SessionUrl(session), new() { ["Schedule.HeldOn"] = "" }, "Reschedule")).TextAsync();
+        var empty = await (await PostSessionAsync(manager, SessionUrl(session), new() { ["Schedule.HeldOn"] = "" }, "Reschedule")).TextAsync();
         Assert.Equal("Indiquez la nouvelle date de la séance.", FieldError(empty, "schedule-date"));
 
-        var moved = await Forms.PostAsync(manager, SessionUrl(session), new() { ["Schedule.HeldOn"] = "2031-06-12" }, "Reschedule");
+        var moved = await PostSessionAsync(manager, SessionUrl(session), new() { ["Schedule.HeldOn"] = "2031-06-12" }, "Reschedule");
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         Assert.Equal(new DateOnly(2031, 6, 12), await HeldOnAsync(session));
         var page = await (await manager.GetAsync(SessionUrl(session))).TextAsync();
@@ -34,15 +34,15 @@ public class SessionChangesTests(PortalApp app)
         Assert.Contains("est déplacée au 12 juin 2031", page);
 
         var worker = await app.SignedInAsync(PortalApp.Worker1);
-        Assert.Equal(HttpStatusCode.Forbidden, (await Forms.PostAsync(worker, SessionUrl(session), new() { ["Schedule.HeldOn"] = "2031-07-01" }, "Reschedule")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostSessionAsync(worker, SessionUrl(session), new() { ["Schedule.HeldOn"] = "2031-07-01" }, "Reschedule")).StatusCode);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(manager, SessionUrl(session),
+        Assert.Equal(HttpStatusCode.Redirect, (await PostSessionAsync(manager, SessionUrl(session),
             new() { ["Decide.ItemId"] = items[0].ToString(), ["Decide.Reason"] = "Attendre le bilan." }, "Postpone")).StatusCode);
         var decided = await (await manager.GetAsync(SessionUrl(session))).TextAsync();
         Assert.DoesNotContain("name=\"Schedule.HeldOn\"", decided);
         Assert.Contains("Des décisions sont déjà prises : la date de la séance ne peut plus changer.", decided);
 
-        var refused = await Forms.PostAsync(manager, SessionUrl(session), new() { ["Schedule.HeldOn"] = "2031-09-01" }, "Reschedule");
+        var refused = await PostSessionAsync(manager, SessionUrl(session), new() { ["Schedule.HeldOn"] = "2031-09-01" }, "Reschedule");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Equal("Des décisions sont déjà prises : la date de la séance ne peut plus changer.", FieldError(await refused.TextAsync(), "schedule-date"));
         Assert.Equal(new DateOnly(2031, 6, 12), await HeldOnAsync(session));
@@ -55,24 +55,24 @@ public class SessionChangesTests(PortalApp app)
         var first = await HouseholdAsync(app, "Nord");
         var (session, items) = await SessionAsync(app, null, (AgendaSubject.Household, first));
         var manager = await app.SignedInAsync(PortalApp.Manager);
-        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(manager, SessionUrl(session), new() { ["NewItem.Subject"] = $"R:{request.Id}" }, "AddItem")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostSessionAsync(manager, SessionUrl(session), new() { ["NewItem.Subject"] = $"R:{request.Id}" }, "AddItem")).StatusCode);
         var before = await SuiviData.LoadAsync(app, request.Id);
         Assert.Equal(RequestStatus.PresentedToCommittee, before.Status);
         var itemId = await app.WithDbAsync(db => db.AgendaItems.Where(i => i.CommitteeSessionId == session && i.Subject == AgendaSubject.Request).Select(i => i.Id).SingleAsync());
 
         var worker2 = await app.SignedInAsync(PortalApp.Worker2);
-        Assert.Equal(HttpStatusCode.NotFound, (await Forms.PostAsync(worker2, SessionUrl(session), new() { ["itemId"] = itemId.ToString() }, "RemoveItem")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostSessionAsync(worker2, SessionUrl(session), new() { ["Removal.ItemId"] = itemId.ToString() }, "RemoveItem")).StatusCode);
         var worker1 = await app.SignedInAsync(PortalApp.Worker1);
-        Assert.Equal(HttpStatusCode.Forbidden, (await Forms.PostAsync(worker1, SessionUrl(session), new() { ["itemId"] = itemId.ToString() }, "RemoveItem")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostSessionAsync(worker1, SessionUrl(session), new() { ["Removal.ItemId"] = itemId.ToString() }, "RemoveItem")).StatusCode);
 
         // The first item is decided: it cannot be taken off, the reason is shown.
-        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(manager, SessionUrl(session),
+        Assert.Equal(HttpStatusCode.Redirect, (await PostSessionAsync(manager, SessionUrl(session),
             new() { ["Decide.ItemId"] = items[0].ToString(), ["Decide.Reason"] = "Attendre le bilan." }, "Postpone")).StatusCode);
-        var refused = await Forms.PostAsync(manager, SessionUrl(session), new() { ["itemId"] = items[0].ToString() }, "RemoveItem");
+        var refused = await PostSessionAsync(manager, SessionUrl(session), new() { ["Removal.ItemId"] = items[0].ToString() }, "RemoveItem");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("Une situation déjà décidée ne peut pas être retirée de l'ordre du jour.", await refused.TextAsync());
 
-        var removed = await Forms.PostAsync(manager, SessionUrl(session), new() { ["itemId"] = itemId.ToString() }, "RemoveItem");
+        var removed = await PostSessionAsync(manager, SessionUrl(session), new() { ["Removal.ItemId"] = itemId.ToString() }, "RemoveItem");
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.False(await app.WithDbAsync(db => db.AgendaItems.AnyAsync(i => i.Id == itemId)));
         Assert.True(await app.WithDbAsync(db => db.AgendaItems.AnyAsync(i => i.Id == items[0])));
@@ -103,7 +103,7 @@ public class SessionChangesTests(PortalApp app)
             await db.SaveChangesAsync();
             return (a.Id, b.Id);
         });
-        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(manager, SessionUrl(past), new() { ["present"] = leavingId.ToString() }, "Attendance")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostSessionAsync(manager, SessionUrl(past), new() { ["Attendance.Present"] = leavingId.ToString() }, "Attendance")).StatusCode);
 
         var worker = await app.SignedInAsync(PortalApp.Worker1);
         Assert.Equal(HttpStatusCode.Forbidden, (await Forms.PostAsync(worker, "/suivi/commissions",
@@ -130,7 +130,7 @@ public class SessionChangesTests(PortalApp app)
         Assert.DoesNotContain(leaving, newPage);
         Assert.Contains($"id=\"present-{stayingId}\"", newPage);
         // Posting their id anyway does not record them.
-        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(manager, newUrl, new() { ["present"] = leavingId.ToString() }, "Attendance")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostSessionAsync(manager, newUrl, new() { ["Attendance.Present"] = leavingId.ToString() }, "Attendance")).StatusCode);
         var newId = long.Parse(newUrl.TrimEnd('/').Split('/')[^1]);
         Assert.False(await app.WithDbAsync(db => db.CommitteeAttendances.AnyAsync(a => a.CommitteeSessionId == newId && a.CommitteeMemberId == leavingId)));
 

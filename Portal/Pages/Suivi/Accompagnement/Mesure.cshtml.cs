@@ -198,8 +198,9 @@ public class MesureModel(PortalDbContext db, TimeProvider clock) : PageModel
         Diag = diag;
         return ActAsync(id, measureId, ct, (scope, now) =>
         {
-            if (Diagnostic is not null || DiagnosticHidden) throw new DomainRuleException("Le diagnostic initial est déjà écrit.");
-            SupportFiles.Journal(db, id, scope, Measure.StartsOn, JournalKind.Interview, SupportFiles.DiagnosticText(measureId, diag.Text!), now);
+            // A diagnostic hidden from this worker (confidential, not their household) is written all the same.
+            var text = Measure.WriteDiagnostic(DiagnosticHidden ? "" : Diagnostic, diag.Text!);
+            SupportFiles.Journal(db, id, scope, Measure.StartsOn, JournalKind.Interview, SupportFiles.DiagnosticText(measureId, text), now);
             return "Le diagnostic initial est enregistré.";
         });
     }
@@ -262,9 +263,9 @@ public class MesureModel(PortalDbContext db, TimeProvider clock) : PageModel
             if (review.Decision == ReviewDecision.SlideLease)
             {
                 if (!CanSlide || Lease is null)
-                    throw new FieldException("Review.Decision", "Le glissement du bail n'est possible que pour une mesure IML ou bail glissant dont le bail est en sous-location.");
+                    throw new DomainRuleException("Le glissement du bail n'est possible que pour une mesure IML ou bail glissant dont le bail est en sous-location.", nameof(ReviewInput.Decision));
                 if (Lease.SlideProblem(heldOn, review.Stable) is { } problem)
-                    throw new FieldException(Lease.SlideProblem(heldOn, true) is null ? "Review.Stable" : "Review.Decision", problem);
+                    throw new DomainRuleException(problem, Lease.SlideProblem(heldOn, true) is null ? nameof(ReviewInput.Stable) : nameof(ReviewInput.Decision));
                 var followUp = Measure.RecordSlideReview(months!.Value, heldOn, Lease, review.Stable, review.Situation);
                 db.SupportMeasures.Add(followUp);
                 done = $"Le bail a glissé le {French.Date(heldOn)} : le ménage est désormais locataire en titre. Une mesure « {followUp.Kind.Label()} » prend le relais.";
@@ -287,9 +288,7 @@ public class MesureModel(PortalDbContext db, TimeProvider clock) : PageModel
         if (ModelState.IsValid && months is null) ModelState.AddModelError("Renewal.Months", SupportFiles.InvalidNumber);
         return ActAsync(id, measureId, ct, (scope, now) =>
         {
-            if (renew.DecidedOn!.Value < Measure.StartsOn)
-                throw new FieldException("Renewal.DecidedOn", $"Le renouvellement ne peut pas précéder le début de la mesure, le {French.Date(Measure.StartsOn)}.");
-            var r = Measure.Renew(months!.Value, renew.DecidedOn.Value);
+            var r = Measure.Renew(months!.Value, renew.DecidedOn!.Value);
             SupportFiles.Journal(db, id, scope, renew.DecidedOn.Value, JournalKind.Note,
                 $"Renouvellement de la mesure {Measure.Kind.Label()} pour {r.Months} mois, jusqu'au {French.Date(r.NewEndsOn)}.", now);
             return $"La mesure est renouvelée jusqu'au {French.Date(r.NewEndsOn)}.";
@@ -301,13 +300,10 @@ public class MesureModel(PortalDbContext db, TimeProvider clock) : PageModel
         NewLease = lease;
         return ActAsync(id, measureId, ct, (scope, now) =>
         {
-            if (!Measure.Kind.CanSlideLease())
-                throw new DomainRuleException($"Une mesure {Measure.Kind.Label()} ne porte pas de bail glissant.");
-            if (Lease is not null) throw new DomainRuleException("Cette mesure a déjà son bail.");
-            var created = new SlidingLease(id, measureId, lease.Landlord!, lease.StartsOn!.Value, lease.Rent!.Value, lease.Charges!.Value);
+            var created = Measure.StartLease(Lease, lease.Landlord!, lease.StartsOn!.Value, lease.Rent!.Value, lease.Charges!.Value);
             if (lease.DwellingId is { } dwellingId)
             {
-                if (!Dwellings.Any(d => d.Id == dwellingId)) throw new FieldException("NewLease.DwellingId", "Ce logement n'est pas proposé.");
+                if (!Dwellings.Any(d => d.Id == dwellingId)) throw new DomainRuleException("Ce logement n'est pas proposé.", nameof(LeaseInput.DwellingId));
                 created.AttachDwelling(dwellingId);
             }
             db.SlidingLeases.Add(created);
@@ -326,12 +322,6 @@ public class MesureModel(PortalDbContext db, TimeProvider clock) : PageModel
             var p = Lease.RecordPayment(payment.PaidOn!.Value, payment.Amount!.Value, payment.Reference, Today);
             return $"Le paiement de {French.Money(p.Amount)} du {French.Date(p.PaidOn)} est enregistré.";
         }, errorKey: "Payment.Amount", anchor: "#bail");
-    }
-
-    /// An error that belongs to one field of the forms.
-    private sealed class FieldException(string key, string message) : Exception(message)
-    {
-        public string Key { get; } = key;
     }
 
     private async Task<IActionResult> ActAsync(long id, long measureId, CancellationToken ct, Func<StaffScope, DateTime, string> act,
@@ -353,10 +343,6 @@ public class MesureModel(PortalDbContext db, TimeProvider clock) : PageModel
                 await db.SaveChangesAsync(ct);
                 StatusMessage = done;
                 return Redirect(MeasurePage.Path(id, measureId) + anchor);
-            }
-            catch (FieldException e)
-            {
-                ModelState.AddModelError(e.Key, e.Message);
             }
             catch (DomainRuleException e)
             {

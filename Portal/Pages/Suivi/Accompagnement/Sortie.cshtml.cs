@@ -66,12 +66,12 @@ public class SortieModel(PortalDbContext db, TimeProvider clock) : PageModel
         {
             try
             {
-                var plan = Exit.Plan(id, Input.ExitedOn!.Value, stays, measures, grants);
+                var plan = Exit.Plan(id, Input.ExitedOn!.Value, Today, stays, measures, grants);
                 Plan = await DescribeAsync(plan, ct);
             }
             catch (DomainRuleException e)
             {
-                ModelState.AddModelError("Input.ExitedOn", e.Message);
+                AddError(e);
             }
         }
         return Page();
@@ -88,8 +88,8 @@ public class SortieModel(PortalDbContext db, TimeProvider clock) : PageModel
         {
             var on = Input.ExitedOn!.Value;
             var now = clock.GetUtcNow().UtcDateTime;
-            var plan = Exit.Plan(id, on, stays, measures, grants);
-            var exit = Exit.Record(id, on, Input.Destination!.Value, Input.Details, stays, measures, grants);
+            var plan = Exit.Plan(id, on, Today, stays, measures, grants);
+            var exit = Exit.Record(id, on, Today, Input.Destination!.Value, Input.Details, stays, measures, grants);
             db.Exits.Add(exit);
             household.Status = HouseholdStatus.Exited;
             household.ExitedOn = on;
@@ -104,7 +104,7 @@ public class SortieModel(PortalDbContext db, TimeProvider clock) : PageModel
         }
         catch (DomainRuleException e)
         {
-            ModelState.AddModelError("Input.ExitedOn", e.Message);
+            AddError(e);
         }
         catch (DbUpdateException)
         {
@@ -120,10 +120,12 @@ public class SortieModel(PortalDbContext db, TimeProvider clock) : PageModel
             ModelState.AddModelError("", "La sortie de ce ménage est déjà enregistrée.");
         if (ModelState.IsValid && Input.Destination == ExitDestination.Other && string.IsNullOrWhiteSpace(Input.Details))
             ModelState.AddModelError("Input.Details", "Précisez la destination de sortie.");
-        if (ModelState.IsValid && Input.ExitedOn > Today.AddMonths(1))
-            ModelState.AddModelError("Input.ExitedOn", "La sortie s'enregistre au plus tôt un mois avant la date prévue.");
         return ModelState.IsValid;
     }
+
+    /// A rule of the exit lands at the field it concerns (the date unless it names another).
+    private void AddError(DomainRuleException e) =>
+        ModelState.AddModelError($"{nameof(Input)}.{e.Field ?? nameof(ExitInput.ExitedOn)}", e.Message);
 
     private async Task<(List<Stay>, List<SupportMeasure>, List<AidGrant>)> DataAsync(long id, CancellationToken ct) => (
         await db.Stays.Where(s => s.HouseholdId == id && s.Status == StayStatus.Active).ToListAsync(ct),

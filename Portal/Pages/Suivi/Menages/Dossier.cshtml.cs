@@ -313,7 +313,7 @@ public class DossierModel(PortalDbContext db, UserManager<PortalUser> users, Tim
         return EditAsync(id, version, "ressources", ct, async (h, _) =>
         {
             if (income.PersonId is { } pid && !await db.HouseholdPersons.AnyAsync(p => p.Id == pid && p.HouseholdId == h.Id, ct))
-                throw new FieldException("Income.PersonId", "Cette personne ne fait pas partie du ménage : choisissez-la dans la liste.");
+                throw new DomainRuleException("Cette personne ne fait pas partie du ménage : choisissez-la dans la liste.", $"{nameof(Income)}.{nameof(IncomeInput.PersonId)}");
             db.HouseholdIncomes.Add(new HouseholdIncome
             {
                 HouseholdId = h.Id, HouseholdPersonId = income.PersonId, Kind = income.Kind!.Value, MonthlyAmount = income.MonthlyAmount!.Value,
@@ -446,13 +446,10 @@ public class DossierModel(PortalDbContext db, UserManager<PortalUser> users, Tim
                 StatusMessage = done;
                 return Redirect($"/suivi/menages/{id}#{anchor}");
             }
-            catch (FieldException e)
-            {
-                ModelState.AddModelError(e.Field, e.Message);
-            }
             catch (DomainRuleException e)
             {
-                ModelState.AddModelError("", e.Message);
+                // At the field of the form it concerns when the page has that field, else above the forms.
+                ModelState.AddModelError(e.Field is { } field && ModelState.ContainsKey(field) ? field : "", e.Message);
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -462,11 +459,6 @@ public class DossierModel(PortalDbContext db, UserManager<PortalUser> users, Tim
         }
         if (!await LoadAsync(id, scope, ct)) return NotFound();
         return Page();
-    }
-
-    private sealed class FieldException(string field, string message) : Exception(message)
-    {
-        public string Field { get; } = field;
     }
 
     private async Task<bool> LoadAsync(long id, StaffScope scope, CancellationToken ct)
