@@ -121,6 +121,9 @@ services.AddScoped<DocumentRenderer>();
 services.AddScoped<SendEmailJob>();
 services.AddScoped<GenerateDocumentJob>();
 services.AddScoped<PendingWorkSweeper>();
+services.AddScoped<Portal.Privacy.RetentionPurge>();
+services.AddScoped<RetentionJob>();
+services.AddScoped<IFileMaker, Portal.Privacy.PersonalDataExport>();
 services.AddScoped<AppointmentReminderJob>();
 // Appointments: booking rules from Portal.Domain, signed cancellation links, emails with .ics.
 services.AddSingleton<Portal.Appointments.AppointmentTokens>();

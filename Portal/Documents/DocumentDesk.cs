@@ -39,6 +39,7 @@ public sealed class DocumentDesk(PortalDbContext db, TimeProvider clock, IConfig
     /// requests, nor does a second click while the first document is still being prepared.
     public async Task<DocumentRequest?> RequestAsync(StaffScope scope, string? kind, string? subjectKey, bool share, string? idempotencyKey, CancellationToken ct = default)
     {
+        if (kind == Privacy.PersonalDataExport.KindName) return await RequestHouseholdDataAsync(scope, subjectKey, idempotencyKey, ct);
         if (TemplateKinds.ByKind(kind) is null) return null;
         var info = await new DocumentSources(db, clock, config).DescribeAsync(kind, subjectKey, ct);
         if (info is null) return null;
@@ -46,6 +47,19 @@ public sealed class DocumentDesk(PortalDbContext db, TimeProvider clock, IConfig
         return await FileRequests.AskAsync(db, clock, new FileOrder(kind!, info.Subject.Key, info.Title, scope.UserId, info.HouseholdId,
             share && info.HouseholdId is not null, idempotencyKey),
             (request, now) => scope.Audit(db, AuditActions.ExportedDocument, info.HouseholdId, now, request.Title), ct);
+    }
+
+    /// A household's personal data as a ZIP (GDPR art. 15), for staff who reach the household.
+    private async Task<DocumentRequest?> RequestHouseholdDataAsync(StaffScope scope, string? subjectKey, string? idempotencyKey, CancellationToken ct)
+    {
+        if (subjectKey is null || !subjectKey.StartsWith("household:", StringComparison.Ordinal)
+            || !long.TryParse(subjectKey["household:".Length..], System.Globalization.CultureInfo.InvariantCulture, out var householdId))
+            return null;
+        var name = await scope.Visible(db.Households).Where(h => h.Id == householdId).Select(h => h.Name).SingleOrDefaultAsync(ct);
+        if (name is null) return null;
+        return await FileRequests.AskAsync(db, clock, new FileOrder(Privacy.PersonalDataExport.KindName, Privacy.PersonalDataExport.HouseholdSubject(householdId),
+            $"Données personnelles – {name}", scope.UserId, householdId, false, idempotencyKey),
+            (request, now) => scope.Audit(db, Privacy.PersonalDataExport.ExportedAction, householdId, now, request.Title), ct);
     }
 
     /// Access to a document is access to its subject, decided here for generation, listing, status

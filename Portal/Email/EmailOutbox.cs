@@ -106,6 +106,13 @@ public static class EmailTemplates
         ("Lire le message", link),
         []);
 
+    public static EmailContent PersonalDataReady(string? name, string link) => Compose(
+        "Vos données sont prêtes – Passerelle",
+        Greeting(name),
+        ["Le fichier de vos données personnelles que vous avez demandé est prêt.", "Téléchargez-le depuis votre espace :"],
+        ("Télécharger mes données", link),
+        ["Si vous n'avez pas fait cette demande, changez votre mot de passe et prévenez l'association."]);
+
     private static string Greeting(string? name) => string.IsNullOrWhiteSpace(name) ? "Bonjour," : $"Bonjour {name},";
 
     private static EmailContent Compose(string subject, string greeting, string[] before, (string Label, string Url)? action, string[] after)

@@ -12,6 +12,12 @@ namespace Portal.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "AnonymisedAtUtc",
+                table: "Households",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "IdempotencyKey",
                 table: "DocumentRequests",
@@ -76,6 +82,10 @@ namespace Portal.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_DocumentRequests_SameKey",
                 table: "DocumentRequests");
+
+            migrationBuilder.DropColumn(
+                name: "AnonymisedAtUtc",
+                table: "Households");
 
             migrationBuilder.DropColumn(
                 name: "IdempotencyKey",

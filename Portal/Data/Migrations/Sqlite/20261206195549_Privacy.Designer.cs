@@ -11,7 +11,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261206193723_Privacy")]
+    [Migration("20261206195549_Privacy")]
     partial class Privacy
     {
         /// <inheritdoc />
@@ -541,6 +541,9 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.Property<string>("Address")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnonymisedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")

@@ -11,6 +11,12 @@ namespace Portal.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "AnonymisedAtUtc",
+                table: "Households",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "IdempotencyKey",
                 table: "DocumentRequests",
@@ -75,6 +81,10 @@ namespace Portal.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_DocumentRequests_SameKey",
                 table: "DocumentRequests");
+
+            migrationBuilder.DropColumn(
+                name: "AnonymisedAtUtc",
+                table: "Households");
 
             migrationBuilder.DropColumn(
                 name: "IdempotencyKey",
