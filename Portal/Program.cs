@@ -96,7 +96,7 @@ services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/RendezVous/Annuler");
     foreach (var page in new[] { "Inscription", "InscriptionEnvoyee", "Confirmer", "RenvoyerConfirmation", "Connexion", "MotDePasseOublie", "NouveauMotDePasse" })
         o.Conventions.AllowAnonymousToPage("/Compte/" + page);
-});
+}).AddMvcOptions(o => o.Filters.Add<Portal.Privacy.ReadAuditFilter>());
 services.AddRouting(o => o.LowercaseUrls = true);
 // French text stays readable in the HTML source (é, not &#xE9;); markup characters are still encoded.
 services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
