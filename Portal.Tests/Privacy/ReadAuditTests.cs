@@ -61,3 +61,35 @@ public class ReadAuditTests(PortalApp app)
         }));
     }
 }
+
+/// The audit log page: filters by kind and period, and the CSV export of what it shows.
+[Collection(PortalCollection.Name)]
+public class AuditJournalTests(PortalApp app)
+{
+    [Fact]
+    public async Task The_journal_filters_by_kind_and_period_and_exports_csv_with_formulas_neutralised()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await app.WithDbAsync(async db =>
+        {
+            db.AuditEntries.Add(new AuditEntry { AtUtc = new DateTime(2026, 1, 15, 10, 0, 0, DateTimeKind.Utc), UserId = "x", UserName = "Agent", Action = $"Essai {tag}", Detail = $"=CMD() {tag}" });
+            db.AuditEntries.Add(new AuditEntry { AtUtc = new DateTime(2025, 1, 15, 10, 0, 0, DateTimeKind.Utc), UserId = "x", UserName = "Agent", Action = $"Essai {tag}", Detail = $"ancien {tag}" });
+            return await db.SaveChangesAsync();
+        });
+        var admin = await app.SignedInAsync(PortalApp.Admin);
+        var url = $"/admin/journal?nature={Uri.EscapeDataString($"Essai {tag}")}&du=2026-01-01&au=2026-01-31";
+        var html = await (await admin.GetAsync(url)).HtmlAsync();
+        Assert.Contains($"=CMD() {tag}", System.Net.WebUtility.HtmlDecode(html));
+        Assert.DoesNotContain($"ancien {tag}", html);
+
+        var csv = await admin.GetAsync(url + "&handler=Csv");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        Assert.Contains("Date;Utilisateur;Action", text);
+        Assert.Contains(tag, text);
+        Assert.DoesNotContain($";=CMD() {tag}", text);
+        Assert.DoesNotContain($"ancien {tag}", text);
+    }
+}
