@@ -99,7 +99,7 @@ services.AddRazorPages(o =>
     foreach (var page in new[] { "Inscription", "InscriptionEnvoyee", "Confirmer", "RenvoyerConfirmation", "Connexion", "MotDePasseOublie", "NouveauMotDePasse" })
         o.Conventions.AllowAnonymousToPage("/Compte/" + page);
     RateLimiting.Conventions(o.Conventions);
-});
+}).AddMvcOptions(o => o.Filters.Add<Portal.Privacy.ReadAuditFilter>());
 services.AddRouting(o => o.LowercaseUrls = true);
 // French text stays readable in the HTML source (é, not &#xE9;); markup characters are still encoded.
 services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -125,6 +125,9 @@ services.AddScoped<DocumentRenderer>();
 services.AddScoped<SendEmailJob>();
 services.AddScoped<GenerateDocumentJob>();
 services.AddScoped<PendingWorkSweeper>();
+services.AddScoped<Portal.Privacy.RetentionPurge>();
+services.AddScoped<RetentionJob>();
+services.AddScoped<IFileMaker, Portal.Privacy.PersonalDataExport>();
 services.AddScoped<AppointmentReminderJob>();
 // Appointments: booking rules from Portal.Domain, signed cancellation links, emails with .ics.
 services.AddSingleton<Portal.Appointments.AppointmentTokens>();

@@ -105,6 +105,8 @@ public class Household
     public decimal? CurrentCharges { get; set; }
 
     public DateOnly? ExitedOn { get; set; }
+    /// Set by the retention purge once the file no longer names anyone (see RetentionPolicy).
+    public DateTime? AnonymisedAtUtc { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
     /// Bumped by every change: two people editing the same file at once, the second is told.

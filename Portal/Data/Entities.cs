@@ -75,6 +75,9 @@ public class DocumentRequest : WorkItem
     public string? SubjectKey { get; set; }
     /// Shown in the resident's space once generated.
     public bool SharedWithResident { get; set; }
+    /// The key of the form that asked for it: the same form posted twice makes one request
+    /// (a unique index with <see cref="RequestedById"/>, so it holds across web nodes).
+    public string? IdempotencyKey { get; set; }
 }
 
 public class GeneratedDocument
@@ -88,4 +91,18 @@ public class GeneratedDocument
     public int Version { get; set; } = 1;
     public string AuthorId { get; set; } = "";
     public DateTime CreatedAtUtc { get; set; }
+}
+
+/// Keeps a housing request or a household file out of the retention purge, for a stated reason
+/// (a dispute, a judge's request), until a manager lifts it.
+public class LegalHold
+{
+    public long Id { get; set; }
+    public long? HousingRequestId { get; set; }
+    public long? HouseholdId { get; set; }
+    public string Reason { get; set; } = "";
+    public string PlacedById { get; set; } = "";
+    public string PlacedByName { get; set; } = "";
+    public DateTime PlacedAtUtc { get; set; }
+    public DateTime? LiftedAtUtc { get; set; }
 }

@@ -30,6 +30,7 @@ public abstract partial class PortalDbContext(DbContextOptions options)
     public DbSet<WorkerExtraOpening> WorkerExtraOpenings => Set<WorkerExtraOpening>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
+    public DbSet<LegalHold> LegalHolds => Set<LegalHold>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -67,6 +68,14 @@ public abstract partial class PortalDbContext(DbContextOptions options)
             b.HasOne(d => d.Document).WithOne(g => g.DocumentRequest).HasForeignKey<GeneratedDocument>(g => g.DocumentRequestId);
             b.HasIndex(d => new { d.Status, d.NotBeforeUtc });
             b.HasIndex(d => new { d.RequestedById, d.CreatedAtUtc });
+            // « The same click twice » is one request, whichever web node takes each click: one row per
+            // form key, and at most one file of a kind and subject being made for a person at a time
+            // (WorkStatus Pending = 0, Running = 1). Both filters read the same in SQLite and PostgreSQL.
+            b.Property(d => d.IdempotencyKey).HasMaxLength(100);
+            b.HasIndex(d => new { d.RequestedById, d.IdempotencyKey }).IsUnique()
+                .HasFilter("\"IdempotencyKey\" IS NOT NULL").HasDatabaseName(SameKeyIndexName);
+            b.HasIndex(d => new { d.RequestedById, d.Kind, d.SubjectKey }).IsUnique()
+                .HasFilter("\"Status\" IN (0, 1)").HasDatabaseName(InProgressIndexName);
         });
 
         builder.Entity<HousingRequest>(b =>
@@ -139,6 +148,15 @@ public abstract partial class PortalDbContext(DbContextOptions options)
             b.HasIndex(g => g.DocumentRequestId).IsUnique();
         });
 
+        builder.Entity<LegalHold>(b =>
+        {
+            b.Property(h => h.Reason).HasMaxLength(1000).IsRequired();
+            b.Property(h => h.PlacedById).HasMaxLength(450).IsRequired();
+            b.Property(h => h.PlacedByName).HasMaxLength(200).IsRequired();
+            b.HasIndex(h => h.HousingRequestId);
+            b.HasIndex(h => h.HouseholdId);
+        });
+
         ConfigureAppointments(builder);
         ConfigureTemplates(builder);
         ConfigureCaseFiles(builder);
@@ -159,6 +177,9 @@ public abstract partial class PortalDbContext(DbContextOptions options)
             b.HasIndex(t => t.Kind).IsUnique().HasFilter("\"IsActive\"").HasDatabaseName(ActiveTemplateIndexName);
         });
     }
+
+    public const string SameKeyIndexName = "IX_DocumentRequests_SameKey";
+    public const string InProgressIndexName = "IX_DocumentRequests_InProgress";
 
     public const string ActiveTemplateIndexName = "IX_DocumentTemplates_Active";
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Portal.CaseFiles;
 using Portal.Data;
@@ -27,11 +26,7 @@ public sealed record DocumentRow(
 public sealed class DocumentDesk(PortalDbContext db, TimeProvider clock, IConfiguration config)
 {
     public const string DownloadedAction = "Téléchargement d'un document";
-    public const int MaxKeyLength = 100;
-
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static readonly ConcurrentDictionary<string, (long Id, DateTime AtUtc)> RecentKeys = new();
-    private static readonly TimeSpan KeyLifetime = TimeSpan.FromHours(1);
+    public const int MaxKeyLength = FileRequests.MaxKeyLength;
 
     public static string SafeId(string raw)
     {
@@ -44,57 +39,27 @@ public sealed class DocumentDesk(PortalDbContext db, TimeProvider clock, IConfig
     /// requests, nor does a second click while the first document is still being prepared.
     public async Task<DocumentRequest?> RequestAsync(StaffScope scope, string? kind, string? subjectKey, bool share, string? idempotencyKey, CancellationToken ct = default)
     {
+        if (kind == Privacy.PersonalDataExport.KindName) return await RequestHouseholdDataAsync(scope, subjectKey, idempotencyKey, ct);
         if (TemplateKinds.ByKind(kind) is null) return null;
         var info = await new DocumentSources(db, clock, config).DescribeAsync(kind, subjectKey, ct);
         if (info is null) return null;
         if (!await MayReachAsync(scope, info.Subject, info.HouseholdId, ct)) return null;
-        var key = string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > MaxKeyLength ? null : $"{scope.UserId}|{idempotencyKey}";
-
-        await Gate.WaitAsync(ct);
-        try
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            Prune(now);
-            if (key is not null && RecentKeys.TryGetValue(key, out var seen)
-                && await db.DocumentRequests.SingleOrDefaultAsync(r => r.Id == seen.Id, ct) is { } same)
-                return same;
-            var subject = info.Subject.Key;
-            var inProgress = await db.DocumentRequests
-                .Where(r => r.Kind == kind && r.SubjectKey == subject && r.RequestedById == scope.UserId
-                            && (r.Status == WorkStatus.Pending || r.Status == WorkStatus.Running))
-                .OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
-            if (inProgress is not null)
-            {
-                if (key is not null) RecentKeys[key] = (inProgress.Id, now);
-                return inProgress;
-            }
-            var request = new DocumentRequest
-            {
-                Kind = kind!,
-                Title = info.Title.Length > 300 ? info.Title[..300] : info.Title,
-                RequestedById = scope.UserId,
-                HouseholdId = info.HouseholdId,
-                SubjectKey = subject,
-                SharedWithResident = share && info.HouseholdId is not null,
-                CreatedAtUtc = now,
-            };
-            db.DocumentRequests.Add(request);
-            scope.Audit(db, AuditActions.ExportedDocument, info.HouseholdId, now, request.Title);
-            await db.SaveChangesAsync(ct);
-            if (key is not null) RecentKeys[key] = (request.Id, now);
-            return request;
-        }
-        finally
-        {
-            Gate.Release();
-        }
+        return await FileRequests.AskAsync(db, clock, new FileOrder(kind!, info.Subject.Key, info.Title, scope.UserId, info.HouseholdId,
+            share && info.HouseholdId is not null, idempotencyKey),
+            (request, now) => scope.Audit(db, AuditActions.ExportedDocument, info.HouseholdId, now, request.Title), ct);
     }
 
-    private static void Prune(DateTime now)
+    /// A household's personal data as a ZIP (GDPR art. 15), for staff who reach the household.
+    private async Task<DocumentRequest?> RequestHouseholdDataAsync(StaffScope scope, string? subjectKey, string? idempotencyKey, CancellationToken ct)
     {
-        if (RecentKeys.Count < 1000) return;
-        foreach (var (k, v) in RecentKeys)
-            if (now - v.AtUtc > KeyLifetime) RecentKeys.TryRemove(k, out _);
+        if (subjectKey is null || !subjectKey.StartsWith("household:", StringComparison.Ordinal)
+            || !long.TryParse(subjectKey["household:".Length..], System.Globalization.CultureInfo.InvariantCulture, out var householdId))
+            return null;
+        var name = await scope.Visible(db.Households).Where(h => h.Id == householdId).Select(h => h.Name).SingleOrDefaultAsync(ct);
+        if (name is null) return null;
+        return await FileRequests.AskAsync(db, clock, new FileOrder(Privacy.PersonalDataExport.KindName, Privacy.PersonalDataExport.HouseholdSubject(householdId),
+            $"Données personnelles – {name}", scope.UserId, householdId, false, idempotencyKey),
+            (request, now) => scope.Audit(db, Privacy.PersonalDataExport.ExportedAction, householdId, now, request.Title), ct);
     }
 
     /// Access to a document is access to its subject, decided here for generation, listing, status

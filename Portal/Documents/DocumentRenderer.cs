@@ -16,12 +16,16 @@ public sealed record TestSheetModel(
     IReadOnlyList<(string Label, string Value)> Checks);
 
 /// Gathers the data of a document request and hands it to <see cref="WordWriter"/>.
-public sealed class DocumentRenderer(PortalDbContext db, TimeProvider clock, IConfiguration config)
+public sealed class DocumentRenderer(PortalDbContext db, TimeProvider clock, IConfiguration config, IEnumerable<IFileMaker> makers)
 {
+    /// The maker of this kind of file when it is not a Word template (see <see cref="IFileMaker"/>).
+    public IFileMaker? MakerOf(string kind) => makers.FirstOrDefault(m => m.Kind == kind);
+
     public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     public async Task<RenderedFile> RenderAsync(DocumentRequest request, CancellationToken ct)
     {
+        if (MakerOf(request.Kind) is { } maker) return await maker.RenderAsync(request, ct);
         switch (request.Kind)
         {
             case DocumentKinds.TestSheet:

@@ -103,4 +103,11 @@ public static class EmailTemplates
         ["L'équipe vous a écrit au sujet de votre demande de logement. Pour des raisons de confidentialité, le message se lit dans votre espace :"],
         ("Lire le message", link),
         []);
+
+    public static EmailContent PersonalDataReady(string? name, string link) => EmailLayout.Compose(
+        "Vos données sont prêtes – Passerelle",
+        name,
+        ["Le fichier de vos données personnelles que vous avez demandé est prêt.", "Téléchargez-le depuis votre espace :"],
+        ("Télécharger mes données", link),
+        ["Si vous n'avez pas fait cette demande, changez votre mot de passe et prévenez l'association."]);
 }

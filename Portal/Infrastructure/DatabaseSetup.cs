@@ -46,13 +46,13 @@ public static class DatabaseSetup
                 var sqlite = SqliteConnectionString(config, env.ContentRootPath);
                 services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((sp, o) => o
                     .UseSqlite(sqlite, s => s.MigrationsHistoryTable("__EFMigrationsHistory"))
-                    .AddInterceptors(SqlitePragmas.Instance, sp.GetRequiredService<WorkDispatchInterceptor>()));
+                    .AddInterceptors(SqlitePragmas.Instance, sp.GetRequiredService<WorkDispatchInterceptor>(), Portal.Privacy.AppendOnlyAuditInterceptor.Instance));
                 break;
             case DatabaseProvider.Postgres:
                 var pg = PostgresConnectionString(config);
                 services.AddDbContext<PortalDbContext, PostgresPortalDbContext>((sp, o) => o
                     .UseNpgsql(pg)
-                    .AddInterceptors(sp.GetRequiredService<WorkDispatchInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<WorkDispatchInterceptor>(), Portal.Privacy.AppendOnlyAuditInterceptor.Instance));
                 break;
         }
         return services;

@@ -82,6 +82,7 @@ public sealed class WorkRecoveryService(IServiceProvider services, IRecurringJob
         recurring.AddOrUpdate<ReviewWarningJob>(ReviewWarningJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(6));
         recurring.AddOrUpdate<StayEndWarningJob>(StayEndWarningJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(7));
         recurring.AddOrUpdate<WorkshopOfferJob>(WorkshopOfferJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), WorkshopOfferJob.Schedule);
+        recurring.AddOrUpdate<RetentionJob>(RetentionJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
         try
         {
             using var scope = services.CreateScope();

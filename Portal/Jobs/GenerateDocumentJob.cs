@@ -3,6 +3,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Documents;
+using Portal.Email;
 using Portal.Domain.Work;
 
 namespace Portal.Jobs;
@@ -41,6 +42,10 @@ public sealed class GenerateDocumentJob(PortalDbContext db, DocumentRenderer ren
                     CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
                 });
             }
+            // The person is told once, with the change that makes the file available.
+            if (renderer.MakerOf(request.Kind)?.ReadyEmail(request, request.RequestedBy?.FullName) is { } ready
+                && request.RequestedBy?.Email is { Length: > 0 } to)
+                EmailOutbox.Queue(db, to, request.RequestedBy.FullName, ready);
             request.Status = WorkStatus.Done;
             request.CompletedAtUtc = clock.GetUtcNow().UtcDateTime;
             request.LeaseUntilUtc = null;

@@ -396,6 +396,10 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<long?>("HouseholdId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -438,7 +442,17 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasIndex("RequestedById", "CreatedAtUtc");
 
+                    b.HasIndex("RequestedById", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DocumentRequests_SameKey")
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
+
                     b.HasIndex("Status", "NotBeforeUtc");
+
+                    b.HasIndex("RequestedById", "Kind", "SubjectKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DocumentRequests_InProgress")
+                        .HasFilter("\"Status\" IN (0, 1)");
 
                     b.ToTable("DocumentRequests");
                 });
@@ -552,6 +566,9 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<string>("Address")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("AnonymisedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1004,6 +1021,50 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasIndex("HouseholdId", "OccurredOn");
 
                     b.ToTable("JournalEntries");
+                });
+
+            modelBuilder.Entity("Portal.Data.LegalHold", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("HousingRequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("LiftedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("PlacedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PlacedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("PlacedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("HousingRequestId");
+
+                    b.ToTable("LegalHolds");
                 });
 
             modelBuilder.Entity("Portal.Data.OutboundEmail", b =>

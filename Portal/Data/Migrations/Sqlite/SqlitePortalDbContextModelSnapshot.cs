@@ -375,6 +375,10 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<long?>("HouseholdId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -417,7 +421,17 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("RequestedById", "CreatedAtUtc");
 
+                    b.HasIndex("RequestedById", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DocumentRequests_SameKey")
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
+
                     b.HasIndex("Status", "NotBeforeUtc");
+
+                    b.HasIndex("RequestedById", "Kind", "SubjectKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DocumentRequests_InProgress")
+                        .HasFilter("\"Status\" IN (0, 1)");
 
                     b.ToTable("DocumentRequests");
                 });
@@ -524,6 +538,9 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.Property<string>("Address")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnonymisedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -961,6 +978,48 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("HouseholdId", "OccurredOn");
 
                     b.ToTable("JournalEntries");
+                });
+
+            modelBuilder.Entity("Portal.Data.LegalHold", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HousingRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LiftedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PlacedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("HousingRequestId");
+
+                    b.ToTable("LegalHolds");
                 });
 
             modelBuilder.Entity("Portal.Data.OutboundEmail", b =>

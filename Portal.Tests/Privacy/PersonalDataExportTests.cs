@@ -1,0 +1,99 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Requests;
+using Portal.Domain.Work;
+using Portal.Privacy;
+using Portal.Testing;
+
+namespace Portal.Tests.Privacy;
+
+/// « Mes données »: the person asks from their space, the ZIP is made in the background, and it
+/// holds every kind of their data and nothing of anyone else's.
+[Collection(PortalCollection.Name)]
+public partial class PersonalDataExportTests(PortalApp app)
+{
+    [GeneratedRegex("handler=Download&amp;id=(\\d+)|/espace/donnees\\?id=(\\d+)&amp;handler=Download")]
+    private static partial Regex DownloadLink();
+
+    [Fact]
+    public async Task A_resident_downloads_a_zip_of_their_own_data_and_nothing_of_another_household()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var mine = $"MIENNE{tag}";
+        var theirs = $"AUTRUI{tag}";
+        await app.WithDbAsync(async db =>
+        {
+            var me = await db.Users.SingleAsync(u => u.Email == PortalApp.Resident1);
+            var other = await db.Users.SingleAsync(u => u.Email == PortalApp.Resident2);
+            var now = DateTime.UtcNow;
+            HousingRequest Draft(PortalUser who, string marker)
+            {
+                var r = HousingRequest.NewDraft(who, now);
+                r.ApplicantName = who.FullName;
+                r.SituationDetails = $"Situation {marker}";
+                r.Members.Add(new HouseholdMember { FirstName = "Prénom", LastName = $"Membre{marker}", BirthDate = new DateOnly(1990, 2, 3), Relationship = Relationship.Applicant });
+                r.Documents.Add(new RequestDocument { Kind = SupportingDocumentKind.TaxNotice, FileName = $"avis-{marker}.pdf", ContentType = "application/pdf", Content = Encoding.UTF8.GetBytes($"PDF {marker}"), Size = 10, UploadedById = who.Id, UploadedAtUtc = now });
+                r.Messages.Add(new RequestMessage { AuthorId = who.Id, AuthorName = who.FullName, Body = $"=HYPERLINK(\"x\") Message {marker}", SentAtUtc = now });
+                return r;
+            }
+            db.HousingRequests.AddRange(Draft(me, mine), Draft(other, theirs));
+            var household = new Household { Name = $"Ménage {mine}", SearchName = mine, ResidentId = me.Id, CreatedAtUtc = now, UpdatedAtUtc = now };
+            household.Persons.Add(new HouseholdPerson { FirstName = "Enfant", LastName = $"Foyer{mine}", Relationship = Relationship.Child });
+            var otherHousehold = new Household { Name = $"Ménage {theirs}", SearchName = theirs, ResidentId = other.Id, CreatedAtUtc = now, UpdatedAtUtc = now };
+            db.Households.AddRange(household, otherHousehold);
+            return await db.SaveChangesAsync();
+        });
+
+        var client = await app.SignedInAsync(PortalApp.Resident1);
+        var page = await (await client.GetAsync("/espace/donnees")).HtmlAsync();
+        var key = Regex.Match(page, "name=\"key\" value=\"([0-9a-f]+)\"").Groups[1].Value;
+        var asked = await Forms.PostAsync(client, "/espace/donnees", new() { ["key"] = key }, "Prepare");
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        // The same form posted again (a double click) makes no second export.
+        await Forms.PostAsync(client, "/espace/donnees", new() { ["key"] = key }, "Prepare");
+        var meId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == PortalApp.Resident1).Select(u => u.Id).SingleAsync());
+        Assert.Equal(1, await app.WithDbAsync(db => db.DocumentRequests.CountAsync(r => r.RequestedById == meId && r.IdempotencyKey == key)));
+
+        var html = await Forms.EventuallyAsync(async () => await (await client.GetAsync("/espace/donnees")).HtmlAsync(),
+            h => h.Contains("Télécharger mes données"), TimeSpan.FromSeconds(30), "the export to be ready");
+        var match = DownloadLink().Match(html);
+        var id = match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
+        var download = await client.GetAsync($"/espace/donnees?handler=Download&id={id}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+
+        using var zip = new ZipArchive(await download.Content.ReadAsStreamAsync());
+        var names = zip.Entries.Select(e => e.FullName).ToList();
+        foreach (var expected in new[] { "index.html", "donnees.json", "compte.csv", "demandes.csv", "foyer.csv", "messages.csv", "rendez-vous.csv", "ateliers.csv", "fichiers.csv" })
+            Assert.Contains(expected, names);
+        var all = new StringBuilder();
+        foreach (var entry in zip.Entries)
+        {
+            using var reader = new StreamReader(entry.Open());
+            all.Append(entry.FullName).Append('\n').Append(await reader.ReadToEndAsync()).Append('\n');
+        }
+        var text = all.ToString();
+        Assert.Contains(PortalApp.Resident1, text);                  // account
+        Assert.Contains($"Situation {mine}", text);                  // request
+        Assert.Contains($"Membre{mine}", text);                      // the request's household
+        Assert.Contains($"Foyer{mine}", text);                       // the household file
+        Assert.Contains($"Message {mine}", text);                    // messages
+        Assert.Contains($"PDF {mine}", text);                        // the uploaded file itself
+        Assert.DoesNotContain(theirs, text);
+        Assert.DoesNotContain(PortalApp.Resident2, text);
+        // A spreadsheet would run a cell starting with « = »: the CSV neutralises it.
+        var messages = await new StreamReader(zip.GetEntry("messages.csv")!.Open()).ReadToEndAsync();
+        Assert.DoesNotContain(";=HYPERLINK", messages);
+        Assert.DoesNotContain(";\"=HYPERLINK", messages);
+
+        // Another resident cannot download it.
+        var intruder = await app.SignedInAsync(PortalApp.Resident2);
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.GetAsync($"/espace/donnees?handler=Download&id={id}")).StatusCode);
+        // The person was told by email, and both the request and the download are audited.
+        Assert.True(await app.WithDbAsync(db => db.OutboundEmails.AnyAsync(e => e.ToAddress == PortalApp.Resident1 && e.Subject.StartsWith("Vos données sont prêtes"))));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.UserId == meId && a.Action == PersonalDataExport.ExportedAction)));
+    }
+}

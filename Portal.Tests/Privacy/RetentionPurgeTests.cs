@@ -1,0 +1,177 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Portal.Data;
+using Portal.Domain.Requests;
+using Portal.Privacy;
+using Portal.Testing;
+
+namespace Portal.Tests.Privacy;
+
+/// The retention policy applied by the nightly purge, on a database of its own so that moving the
+/// clock years ahead touches nothing the other tests use.
+public sealed class RetentionPurgeTests : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        await using var db = Context();
+        await db.Database.MigrateAsync();
+    }
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    private PortalDbContext Context(params IInterceptor[] interceptors) => database.Provider == "Postgres"
+        ? new PostgresPortalDbContext(new DbContextOptionsBuilder<PostgresPortalDbContext>().UseNpgsql(database.ConnectionString).AddInterceptors(interceptors).Options)
+        : new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite(database.ConnectionString).AddInterceptors(interceptors).Options);
+
+    private sealed class CancelAfterCommit(CancellationTokenSource cts) : DbTransactionInterceptor
+    {
+        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            cts.Cancel();
+            return Task.CompletedTask;
+        }
+    }
+
+    private static readonly DateTime Start = new(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+
+    private sealed class Clock(DateTime now) : TimeProvider
+    {
+        public DateTime Now { get; set; } = now;
+        public override DateTimeOffset GetUtcNow() => new(Now);
+    }
+
+    private async Task<PortalUser> PersonAsync(PortalDbContext db, string name)
+    {
+        var user = new PortalUser { UserName = $"{name}@test.fr", Email = $"{name}@test.fr", FullName = name, CreatedAtUtc = Start };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user;
+    }
+
+    private static HousingRequest Request(PortalUser applicant, DateTime at)
+    {
+        var request = HousingRequest.NewDraft(applicant, at);
+        request.ApplicantName = applicant.FullName;
+        request.Members.Add(new HouseholdMember { FirstName = "Lina", LastName = applicant.FullName, BirthDate = new DateOnly(1990, 1, 1), Relationship = Relationship.Applicant });
+        request.Documents.Add(new RequestDocument { Kind = default, FileName = "avis.pdf", ContentType = "application/pdf", Content = [1, 2, 3], Size = 3, UploadedById = applicant.Id, UploadedAtUtc = at });
+        request.Messages.Add(new RequestMessage { AuthorId = applicant.Id, AuthorName = applicant.FullName, Body = "Bonjour", SentAtUtc = at });
+        return request;
+    }
+
+    [Fact]
+    public async Task A_request_unfollowed_two_years_and_a_day_is_deleted_with_its_uploads_unless_on_legal_hold()
+    {
+        await using var db = Context();
+        var person = await PersonAsync(db, "Alice");
+        var old = Request(person, Start);
+        var held = Request(person, Start);
+        var recent = Request(person, Start.AddDays(2));
+        db.HousingRequests.AddRange(old, held, recent);
+        await db.SaveChangesAsync();
+        db.LegalHolds.Add(new LegalHold { HousingRequestId = held.Id, Reason = "Contentieux en cours", PlacedById = person.Id, PlacedByName = "Cheffe", PlacedAtUtc = Start });
+        await db.SaveChangesAsync();
+
+        var clock = new Clock(Start.AddYears(2).AddDays(1).AddMinutes(1));
+        var done = await new RetentionPurge(db, clock).RunAsync(default);
+
+        Assert.Equal(1, done.Requests);
+        var left = await db.HousingRequests.Select(r => r.Id).ToListAsync();
+        Assert.DoesNotContain(old.Id, left);
+        Assert.Contains(held.Id, left);
+        Assert.Contains(recent.Id, left);
+        Assert.False(await db.RequestDocuments.AnyAsync(d => d.HousingRequestId == old.Id));
+        Assert.False(await db.RequestMessages.AnyAsync(d => d.HousingRequestId == old.Id));
+        Assert.True(await db.RequestDocuments.AnyAsync(d => d.HousingRequestId == held.Id));
+
+        // Lifting the hold lets the next night's run take it; running again finds nothing else.
+        await db.LegalHolds.ExecuteUpdateAsync(s => s.SetProperty(h => h.LiftedAtUtc, clock.Now));
+        Assert.Equal(1, (await new RetentionPurge(db, clock).RunAsync(default)).Requests);
+        Assert.Equal(0, (await new RetentionPurge(db, clock).RunAsync(default)).Requests);
+    }
+
+    [Fact]
+    public async Task A_purge_interrupted_between_batches_resumes_where_it_stopped()
+    {
+        await using (var db = Context())
+        {
+            var person = await PersonAsync(db, "Bruno");
+            for (var i = 0; i < RetentionPurge.BatchSize * 2 + 7; i++) db.HousingRequests.Add(Request(person, Start));
+            await db.SaveChangesAsync();
+        }
+        var clock = new Clock(Start.AddYears(3));
+        // Killed right after its first batch is committed: the cancellation stands for the process dying.
+        using var cts = new CancellationTokenSource();
+        await using (var db = Context(new CancelAfterCommit(cts)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new RetentionPurge(db, clock).RunAsync(cts.Token));
+        }
+        await using (var db = Context())
+            Assert.Equal(RetentionPurge.BatchSize + 7, await db.HousingRequests.CountAsync());
+        await using (var db = Context())
+        {
+            var done = await new RetentionPurge(db, clock).RunAsync(default);
+            Assert.True(done.Requests > 0);
+            Assert.Equal(0, await db.HousingRequests.CountAsync());
+            Assert.Equal(0, await db.RequestDocuments.CountAsync());
+        }
+    }
+
+    [Fact]
+    public async Task A_closed_file_is_anonymised_two_years_after_the_exit_and_its_request_deleted()
+    {
+        await using var db = Context();
+        var person = await PersonAsync(db, "Chloé");
+        var request = Request(person, Start);
+        db.HousingRequests.Add(request);
+        await db.SaveChangesAsync();
+        var household = new Household
+        {
+            Name = "DURAND-SECRET", SearchName = "DURAND-SECRET", Phone = "0611223344", Email = "durand@secret.fr", Address = "3 rue Secrète",
+            Status = HouseholdStatus.Exited, ExitedOn = DateOnly.FromDateTime(Start), ResidentId = person.Id, HousingRequestId = request.Id,
+            CreatedAtUtc = Start, UpdatedAtUtc = Start,
+        };
+        household.Persons.Add(new HouseholdPerson { FirstName = "Zoé", LastName = "DURAND-SECRET", Relationship = Relationship.Applicant });
+        household.Journal.Add(new JournalEntry { Kind = default, OccurredOn = DateOnly.FromDateTime(Start), AuthorId = person.Id, AuthorName = "x", Text = "Entretien DURAND-SECRET", CreatedAtUtc = Start });
+        db.Households.Add(household);
+        await db.SaveChangesAsync();
+
+        var clock = new Clock(Start.AddYears(2).AddDays(2));
+        Assert.Equal(1, (await new RetentionPurge(db, clock).RunAsync(default)).Households);
+
+        db.ChangeTracker.Clear();
+        var after = await db.Households.Include(h => h.Persons).SingleAsync(h => h.Id == household.Id);
+        Assert.Equal(RetentionPurge.AnonymisedName, after.Name);
+        Assert.Null(after.Phone);
+        Assert.Null(after.Email);
+        Assert.Null(after.Address);
+        Assert.DoesNotContain(after.Persons, p => p.LastName.Contains("DURAND"));
+        Assert.False(await db.JournalEntries.AnyAsync(j => j.HouseholdId == household.Id));
+        Assert.False(await db.HousingRequests.AnyAsync(r => r.Id == request.Id));
+        Assert.Equal(0, (await new RetentionPurge(db, clock).RunAsync(default)).Households);
+    }
+
+    [Fact]
+    public async Task Access_log_after_a_year_and_email_bodies_after_thirty_days_go_keeping_who_and_when()
+    {
+        await using var db = Context();
+        db.AuditEntries.Add(new AuditEntry { AtUtc = Start, UserId = "u", UserName = "u", Action = "Ouverture du dossier" });
+        db.AuditEntries.Add(new AuditEntry { AtUtc = Start.AddDays(300), UserId = "u", UserName = "u", Action = "Ouverture du dossier" });
+        db.OutboundEmails.Add(new OutboundEmail
+        {
+            ToAddress = "a@test.fr", Subject = "Votre rendez-vous", TextBody = "Corps", HtmlBody = "<p>Corps</p>", MessageId = "m1",
+            Status = Portal.Domain.Work.WorkStatus.Done, CompletedAtUtc = Start, CreatedAtUtc = Start, AttachmentContent = [1],
+        });
+        await db.SaveChangesAsync();
+
+        var done = await new RetentionPurge(db, new Clock(Start.AddDays(366))).RunAsync(default);
+
+        Assert.Equal(1, done.AuditLines);
+        Assert.Equal(1, await db.AuditEntries.CountAsync());
+        var email = await db.OutboundEmails.AsNoTracking().SingleAsync();
+        Assert.Equal(("", "", null, "a@test.fr", "Votre rendez-vous"), (email.TextBody, email.HtmlBody, email.AttachmentContent, email.ToAddress, email.Subject));
+    }
+}
