@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Portal.Accounts;
 using Portal.Data;
 using Portal.Documents;
 using Portal.Email;
@@ -40,6 +41,7 @@ services.AddIdentity<PortalUser, IdentityRole>(o =>
         o.Lockout.AllowedForNewUsers = true;
         o.Lockout.MaxFailedAccessAttempts = 5;
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
     })
     .AddEntityFrameworkStores<PortalDbContext>()
     .AddDefaultTokenProviders()
@@ -79,7 +81,10 @@ services.ConfigureApplicationCookie(o =>
             return Task.CompletedTask;
         },
     };
+    UserSessions.Attach(o.Events);
 });
+services.AddScoped<UserSessions>();
+services.AddScoped<AccountSignIn>();
 
 services.AddAuthorization(Policies.Configure);
 services.AddRazorPages(o =>
@@ -94,7 +99,7 @@ services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/StatusCode");
     // Cancellation by the link of an appointment email; the signed token is the only key.
     o.Conventions.AllowAnonymousToPage("/RendezVous/Annuler");
-    foreach (var page in new[] { "Inscription", "InscriptionEnvoyee", "Confirmer", "RenvoyerConfirmation", "Connexion", "MotDePasseOublie", "NouveauMotDePasse" })
+    foreach (var page in new[] { "Inscription", "InscriptionEnvoyee", "Confirmer", "RenvoyerConfirmation", "Connexion", "ConnexionCode", "MotDePasseOublie", "NouveauMotDePasse" })
         o.Conventions.AllowAnonymousToPage("/Compte/" + page);
 });
 services.AddRouting(o => o.LowercaseUrls = true);
@@ -163,6 +168,7 @@ app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseSecondFactorEnrolment();
 app.UseAuthorization();
 
 app.MapRazorPages();
