@@ -108,7 +108,15 @@ public sealed class E2EApp : IAsyncLifetime
     {
         await page.GetByLabel("Code à 6 chiffres").FillAsync(await CodeForAsync(email));
         await page.GetByRole(AriaRole.Button, new() { Name = "Valider" }).ClickAsync();
-        await page.WaitForURLAsync(u => !new Uri(u).AbsolutePath.StartsWith("/compte/connexion", StringComparison.OrdinalIgnoreCase));
+        try
+        {
+            await page.WaitForURLAsync(u => !new Uri(u).AbsolutePath.StartsWith("/compte/connexion", StringComparison.OrdinalIgnoreCase), new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, $"code-refused-{email}.png"), FullPage = true });
+            throw new InvalidOperationException($"The code step of {email} did not end at {DateTime.UtcNow:O}: {page.Url}\n{await page.Locator("main").InnerTextAsync()}");
+        }
     }
 
     public async Task<string> CodeForAsync(string email)
