@@ -3,6 +3,7 @@ using Htmx;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Portal.Accounts;
 using Portal.Data;
 using Portal.Documents;
 using Portal.Email;
@@ -38,6 +39,7 @@ services.AddIdentity<PortalUser, IdentityRole>(o =>
         o.Lockout.AllowedForNewUsers = true;
         o.Lockout.MaxFailedAccessAttempts = 5;
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
     })
     .AddEntityFrameworkStores<PortalDbContext>()
     .AddDefaultTokenProviders()
@@ -81,7 +83,10 @@ services.ConfigureApplicationCookie(o =>
             return Task.CompletedTask;
         },
     };
+    UserSessions.Attach(o.Events);
 });
+services.AddScoped<UserSessions>();
+services.AddScoped<AccountSignIn>();
 
 services.AddAuthorization(Policies.Configure);
 services.AddRazorPages(o =>
@@ -96,7 +101,7 @@ services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/StatusCode");
     // Cancellation by the link of an appointment email; the signed token is the only key.
     o.Conventions.AllowAnonymousToPage("/RendezVous/Annuler");
-    foreach (var page in new[] { "Inscription", "InscriptionEnvoyee", "Confirmer", "RenvoyerConfirmation", "Connexion", "MotDePasseOublie", "NouveauMotDePasse" })
+    foreach (var page in new[] { "Inscription", "InscriptionEnvoyee", "Confirmer", "RenvoyerConfirmation", "Connexion", "ConnexionCode", "MotDePasseOublie", "NouveauMotDePasse" })
         o.Conventions.AllowAnonymousToPage("/Compte/" + page);
     RateLimiting.Conventions(o.Conventions);
 }).AddMvcOptions(o => o.Filters.Add<Portal.Privacy.ReadAuditFilter>());
@@ -165,6 +170,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UsePortalRateLimiting();
+app.UseSecondFactorEnrolment();
 app.UseAuthorization();
 
 app.MapRazorPages();

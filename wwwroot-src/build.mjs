@@ -15,7 +15,7 @@ const cssSources = ["css/site.css"];
 const outputs = [
   { to: "lib/htmx.min.js", from: ["node_modules/htmx.org/dist/htmx.min.js"], verbatim: true },
   { to: "css/site.css", from: cssSources },
-  { to: "js/site.js", from: ["js/site.js"] },
+  { to: "js/site.js", from: ["js/site.js", "js/passkey.js"] },
   { to: "favicon.svg", from: ["favicon.svg"] },
 ];
 

@@ -100,7 +100,8 @@ public class AccountTests(PortalApp app)
         }
         var right = await Forms.PostAsync(app.Client(), "/compte/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = "Bonjour-Passerelle-1" });
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("verrouillé", await right.HtmlAsync());
+        // The same words as a wrong password (issue 11, point 8): they say when to come back.
+        Assert.Contains("bloquée pendant 15 minutes", await right.HtmlAsync());
     }
 
     [Fact]
@@ -170,6 +171,9 @@ public class AccountTests(PortalApp app)
 
         var signIn = await Forms.PostAsync(client, "/compte/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = "Equipe-Nord-2026" });
         Assert.Equal("/suivi", signIn.Headers.Location!.OriginalString);
+        // A new staff member sets up a second factor first (issue 11, point 5), then reaches their team.
+        Assert.Equal("/compte", (await client.GetAsync("/suivi")).Headers.Location!.OriginalString);
+        await app.EnrolAuthenticatorAsync(client);
         Assert.Contains("Équipe Nord", await (await client.GetAsync("/suivi")).HtmlAsync());
     }
 

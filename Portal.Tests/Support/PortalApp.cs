@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Identity;
+using Portal.Accounts;
 using Portal.Data;
 using Portal.Infrastructure;
 
@@ -89,13 +91,58 @@ public sealed partial class PortalApp : IAsyncLifetime
         return await work(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
     }
 
+    /// Signs in as a person would, second factor included: staff accounts made by a test get the
+    /// demo authenticator key first (the demo accounts have it from the seeder), and the code is
+    /// computed from the account's key.
     public async Task<HttpClient> SignedInAsync(string email, string password = Password)
     {
+        await EnsureStaffFactorAsync(email);
         var client = Client();
         var response = await Forms.PostAsync(client, "/compte/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = password });
-        if (response.StatusCode != HttpStatusCode.Redirect)
-            throw new InvalidOperationException($"Sign-in of {email} failed: {response.StatusCode}");
+        if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.StartsWith("/compte/connexion/code", StringComparison.OrdinalIgnoreCase))
+            response = await Forms.PostAsync(client, response.Headers.Location.OriginalString, new() { ["Code"] = await CodeForAsync(email) });
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location!.OriginalString.StartsWith("/compte/", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Sign-in of {email} failed: {response.StatusCode} {response.Headers.Location}");
         return client;
+    }
+
+    /// Sets up an authenticator from the account's page as a person would: reads the key shown,
+    /// types the code it gives. Returns the key and the recovery codes shown once.
+    public async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrolAuthenticatorAsync(HttpClient client)
+    {
+        var page = await (await client.GetAsync("/compte/securite/authentificateur")).HtmlAsync();
+        var key = SharedKeyPattern().Match(page).Groups[1].Value.Replace(" ", "").ToUpperInvariant();
+        if (key.Length == 0) throw new InvalidOperationException("No key on the authenticator page");
+        var done = await Forms.PostAsync(client, "/compte/securite/authentificateur", new() { ["Code"] = Totp.Code(key) });
+        if (done.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException("Enrolment refused: " + await done.HtmlAsync());
+        var codesPage = await (await client.GetAsync(done.Headers.Location!.OriginalString)).HtmlAsync();
+        var codes = RecoveryCodePattern().Matches(codesPage).Select(m => m.Groups[1].Value).ToList();
+        return (key, codes);
+    }
+
+    [GeneratedRegex("data-shared-key>([^<]+)<")]
+    private static partial Regex SharedKeyPattern();
+
+    [GeneratedRegex("<li><code>([^<]+)</code></li>")]
+    private static partial Regex RecoveryCodePattern();
+
+    /// The current code of the account's authenticator.
+    public async Task<string> CodeForAsync(string email)
+    {
+        await using var scope = Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}");
+        var key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException($"{email} has no authenticator");
+        return Totp.Code(key);
+    }
+
+    private async Task EnsureStaffFactorAsync(string email)
+    {
+        await using var scope = Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        if (await users.FindByEmailAsync(email) is not { TwoFactorEnabled: false } user) return;
+        if ((await users.GetRolesAsync(user)).Any(SecondFactor.IsStaffRole) && (await users.GetPasskeysAsync(user)).Count == 0)
+            await SecondFactor.SetUpDemoAsync(users, user);
     }
 
     public async Task DisposeAsync()
@@ -128,6 +175,12 @@ public sealed class ClientAddressFilter : IStartupFilter
 public sealed class PortalCollection : ICollectionFixture<PortalApp>
 {
     public const string Name = "Portal";
+}
+
+public static class Totp
+{
+    /// A code as an authenticator app shows it now (RFC 6238: SHA-1, 6 digits, 30 s).
+    public static string Code(string base32Key) => new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(base32Key)).ComputeTotp(DateTime.UtcNow);
 }
 
 public static partial class Forms

@@ -31,6 +31,7 @@ public abstract partial class PortalDbContext(DbContextOptions options)
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
     public DbSet<LegalHold> LegalHolds => Set<LegalHold>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -40,6 +41,15 @@ public abstract partial class PortalDbContext(DbContextOptions options)
         {
             b.Property(u => u.FullName).HasMaxLength(200);
             b.HasOne(u => u.Team).WithMany(t => t.Members).HasForeignKey(u => u.TeamId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<UserSession>(b =>
+        {
+            b.Property(s => s.Id).HasMaxLength(32);
+            b.Property(s => s.UserAgent).HasMaxLength(400);
+            b.Property(s => s.IpAddress).HasMaxLength(64);
+            b.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(s => new { s.UserId, s.LastSeenAtUtc });
         });
 
         builder.Entity<Team>(b =>

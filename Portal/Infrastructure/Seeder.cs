@@ -50,9 +50,16 @@ public static class Seeder
 
         foreach (var (email, name, role, team) in DemoAccounts)
         {
-            if (await users.FindByEmailAsync(email) is not null) continue;
-            int? teamId = team is null ? null : (await db.Teams.SingleAsync(t => t.Name == team, ct)).Id;
-            await CreateAsync(users, clock, email, name, role, teamId, DemoPassword);
+            var existing = await users.FindByEmailAsync(email);
+            if (existing is null)
+            {
+                int? teamId = team is null ? null : (await db.Teams.SingleAsync(t => t.Name == team, ct)).Id;
+                await CreateAsync(users, clock, email, name, role, teamId, DemoPassword);
+                existing = await users.FindByEmailAsync(email);
+            }
+            // Staff must sign in with a second factor: the demo accounts share a known key (README).
+            if (Portal.Accounts.SecondFactor.IsStaffRole(role) && existing is not null && !existing.TwoFactorEnabled)
+                await Portal.Accounts.SecondFactor.SetUpDemoAsync(users, existing);
         }
         await DemoRequests.SeedAsync(sp, ct);
         await DemoAppointments.SeedAsync(sp, ct);

@@ -7,7 +7,7 @@ using Portal.Data;
 namespace Portal.Pages.Compte;
 
 /// Open to any signed-in user (the fallback policy), unlike the other account pages.
-public class MotDePasseModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn) : PageModel
+public class MotDePasseModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, Portal.Accounts.UserSessions sessions) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -51,8 +51,10 @@ public class MotDePasseModel(UserManager<PortalUser> users, SignInManager<Portal
                 ModelState.AddModelError(error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Input.CurrentPassword" : "Input.NewPassword", error.Description);
             return Page();
         }
+        // The new security stamp already refuses every other cookie; this browser gets a new session.
+        await sessions.EndAllAsync(user.Id);
         await signIn.RefreshSignInAsync(user);
-        StatusMessage = "Votre mot de passe a été changé.";
+        StatusMessage = "Votre mot de passe a été changé. Vos autres sessions sont fermées.";
         return RedirectToPage();
     }
 }

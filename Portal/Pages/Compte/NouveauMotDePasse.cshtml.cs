@@ -9,7 +9,7 @@ namespace Portal.Pages.Compte;
 
 /// Sets a password from an emailed link: a forgotten password, or a staff invitation. Following the
 /// link proves the address, so the email counts as confirmed and any lockout is lifted.
-public class NouveauMotDePasseModel(UserManager<PortalUser> users) : PageModel
+public class NouveauMotDePasseModel(UserManager<PortalUser> users, Portal.Accounts.UserSessions sessions) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? UserId { get; set; }
@@ -78,6 +78,8 @@ public class NouveauMotDePasseModel(UserManager<PortalUser> users) : PageModel
         }
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        // A new password ends every session (the new security stamp refuses their cookies too).
+        await sessions.EndAllAsync(user.Id);
         StatusMessage = "Votre mot de passe est enregistré. Vous pouvez vous connecter.";
         return RedirectToPage("Connexion");
     }

@@ -11,11 +11,14 @@ using Portal.Pages.Compte;
 
 namespace Portal.Pages.Admin.Utilisateurs;
 
-public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, PublicLinks links, TimeProvider clock) : PageModel
+public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, PublicLinks links, TimeProvider clock, Portal.Accounts.UserSessions sessions) : PageModel
 {
     private const int PageSize = 50;
 
-    public sealed record UserRow(string Id, string FullName, string Email, string Role, string? Team, bool Confirmed, bool LockedOut);
+    public sealed record UserRow(string Id, string FullName, string Email, string Role, string? Team, bool Confirmed, bool LockedOut, bool HasSecondFactor);
+
+    public const string ResetFactorAction = "Réinitialisation de la double authentification";
+    public const string ChangeRoleAction = "Changement de profil";
     public sealed record TeamOption(int Id, string Name, int Members);
 
     [BindProperty(SupportsGet = true)]
@@ -131,6 +134,59 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, Publi
         return RedirectToPage();
     }
 
+    /// For a person who lost their phone and their codes: they enrol again at their next sign-in.
+    /// Every session of the account ends.
+    public async Task<IActionResult> OnPostResetFactorAsync(string? id, CancellationToken ct)
+    {
+        var user = id is null ? null : await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        await Portal.Accounts.SecondFactor.ResetAsync(users, user);
+        await sessions.EndAllAsync(user.Id);
+        Audit(ResetFactorAction, user);
+        await db.SaveChangesAsync(ct);
+        StatusMessage = $"La double authentification de {user.FullName} est réinitialisée : ses sessions sont fermées et un second facteur lui sera demandé à sa prochaine connexion.";
+        return RedirectToPage();
+    }
+
+    /// A staff account changes profile (and team); its sessions end, so the new rights apply at once.
+    public async Task<IActionResult> OnPostChangeRoleAsync(string? id, string? newRole, int? newTeamId, CancellationToken ct)
+    {
+        var user = id is null ? null : await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        var current = await users.GetRolesAsync(user);
+        string? error = null;
+        if (!current.Any(r => Roles.Staff.Contains(r))) error = "Seul le profil d'un membre de l'équipe peut être changé.";
+        else if (newRole is null || !Roles.Staff.Contains(newRole)) error = "Choisissez un profil dans la liste.";
+        else if (newRole == Roles.SocialWorker && newTeamId is null) error = "Un travailleur social doit appartenir à une équipe.";
+        else if (newTeamId is { } t && !await db.Teams.AnyAsync(x => x.Id == t, ct)) error = "Cette équipe n'existe pas.";
+        else if (user.Id == users.GetUserId(User) && newRole != Roles.Admin) error = "Vous ne pouvez pas retirer votre propre profil d'administrateur.";
+        if (error is not null)
+        {
+            ModelState.AddModelError("Manage", $"{user.FullName} : {error}");
+            await LoadAsync(ct);
+            return Page();
+        }
+        await users.RemoveFromRolesAsync(user, current);
+        await users.AddToRoleAsync(user, newRole!);
+        user.TeamId = newTeamId;
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        await sessions.EndAllAsync(user.Id);
+        Audit(ChangeRoleAction, user, $"{string.Join(", ", current.Select(Roles.Label))} → {Roles.Label(newRole!)}");
+        await db.SaveChangesAsync(ct);
+        StatusMessage = $"{user.FullName} a maintenant le profil {Roles.Label(newRole!)} ; ses sessions sont fermées.";
+        return RedirectToPage();
+    }
+
+    private void Audit(string action, PortalUser target, string? detail = null) => db.AuditEntries.Add(new AuditEntry
+    {
+        AtUtc = clock.GetUtcNow().UtcDateTime,
+        UserId = users.GetUserId(User) ?? "",
+        UserName = User.Identity?.Name ?? "",
+        Action = action,
+        Detail = $"Compte {target.Email}" + (detail is null ? "" : $" : {detail}"),
+    });
+
     private async Task LoadAsync(CancellationToken ct)
     {
         Teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name)
@@ -151,7 +207,8 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, Publi
         var now = clock.GetUtcNow();
         Rows = await query.OrderBy(x => x.u.FullName).Take(PageSize)
             .Select(x => new UserRow(x.u.Id, x.u.FullName, x.u.Email!, x.Role, x.u.Team != null ? x.u.Team.Name : null,
-                x.u.EmailConfirmed, x.u.LockoutEnd != null && x.u.LockoutEnd > now))
+                x.u.EmailConfirmed, x.u.LockoutEnd != null && x.u.LockoutEnd > now,
+                x.u.TwoFactorEnabled || db.UserPasskeys.Any(p => p.UserId == x.u.Id)))
             .ToListAsync(ct);
     }
 }
