@@ -97,6 +97,12 @@ services.AddRazorPages(o =>
     foreach (var page in new[] { "Inscription", "InscriptionEnvoyee", "Confirmer", "RenvoyerConfirmation", "Connexion", "MotDePasseOublie", "NouveauMotDePasse" })
         o.Conventions.AllowAnonymousToPage("/Compte/" + page);
 });
+// Every page: unknown or missing handlers answer 404; control characters and unreadable forms a French 400.
+services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
+{
+    o.Filters.Add<Portal.Web.UnknownHandlerFilter>();
+    o.Filters.Add<Portal.Web.ControlCharacterFilter>(Portal.Web.ControlCharacterFilter.FilterOrder);
+});
 services.AddRouting(o => o.LowercaseUrls = true);
 // French text stays readable in the HTML source (é, not &#xE9;); markup characters are still encoded.
 services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -118,6 +124,7 @@ services.AddSingleton<PublicLinks>();
 services.AddHttpContextAccessor();
 services.AddScoped<Portal.Requests.RequestNotifier>();
 services.AddScoped<DocumentRenderer>();
+services.AddSingleton<WorkNode>();
 services.AddScoped<SendEmailJob>();
 services.AddScoped<GenerateDocumentJob>();
 services.AddScoped<PendingWorkSweeper>();

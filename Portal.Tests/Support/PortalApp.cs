@@ -65,10 +65,16 @@ public sealed partial class PortalApp : IAsyncLifetime
     public async Task<HttpClient> SignedInAsync(string email, string password = Password)
     {
         var client = Client();
+        await SignInAsync(client, email, password);
+        return client;
+    }
+
+    /// Signs a client in through the sign-in page (this host's, or a child process's: ChildSite).
+    public static async Task SignInAsync(HttpClient client, string email, string password = Password)
+    {
         var response = await Forms.PostAsync(client, "/compte/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in of {email} failed: {response.StatusCode}");
-        return client;
     }
 
     public async Task DisposeAsync()

@@ -32,6 +32,8 @@ public abstract class WorkItem
     public DateTime? NotBeforeUtc { get; set; }
     /// While Running, the worker holds the row until then; past it, another worker may take it over.
     public DateTime? LeaseUntilUtc { get; set; }
+    /// The node holding the row while Running: its heartbeat renews the lease (see WorkPolicy.Lease).
+    public string? LeaseNode { get; set; }
     public DateTime? CompletedAtUtc { get; set; }
 }
 
@@ -75,6 +77,9 @@ public class DocumentRequest : WorkItem
     public string? SubjectKey { get; set; }
     /// Shown in the resident's space once generated.
     public bool SharedWithResident { get; set; }
+    /// The key of the form that asked for it: unique per requester, so the same click sent twice,
+    /// to one node or two, makes one request.
+    public string? IdempotencyKey { get; set; }
 }
 
 public class GeneratedDocument

@@ -55,7 +55,9 @@ public abstract partial class PortalDbContext(DbContextOptions options)
             b.Property(e => e.Subject).HasMaxLength(300).IsRequired();
             b.Property(e => e.MessageId).HasMaxLength(200).IsRequired();
             b.Property(e => e.LastError).HasMaxLength(2000);
+            b.Property(e => e.LeaseNode).HasMaxLength(200);
             b.HasIndex(e => new { e.Status, e.NotBeforeUtc });
+            b.HasIndex(e => new { e.Status, e.LeaseNode });
         });
 
         builder.Entity<DocumentRequest>(b =>
@@ -67,6 +69,10 @@ public abstract partial class PortalDbContext(DbContextOptions options)
             b.HasOne(d => d.Document).WithOne(g => g.DocumentRequest).HasForeignKey<GeneratedDocument>(g => g.DocumentRequestId);
             b.HasIndex(d => new { d.Status, d.NotBeforeUtc });
             b.HasIndex(d => new { d.RequestedById, d.CreatedAtUtc });
+            b.Property(d => d.LeaseNode).HasMaxLength(200);
+            b.HasIndex(d => new { d.Status, d.LeaseNode });
+            b.Property(d => d.IdempotencyKey).HasMaxLength(100);
+            b.HasIndex(d => new { d.RequestedById, d.IdempotencyKey }).IsUnique();
         });
 
         builder.Entity<HousingRequest>(b =>

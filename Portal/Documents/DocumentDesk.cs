@@ -58,6 +58,10 @@ public sealed class DocumentDesk(PortalDbContext db, TimeProvider clock, IConfig
             if (key is not null && RecentKeys.TryGetValue(key, out var seen)
                 && await db.DocumentRequests.SingleOrDefaultAsync(r => r.Id == seen.Id, ct) is { } same)
                 return same;
+            var formKey = key is null ? null : idempotencyKey;
+            // The same click sent to another node: the unique index on (requester, key) holds across nodes.
+            if (formKey is not null && await db.DocumentRequests.FirstOrDefaultAsync(r => r.RequestedById == scope.UserId && r.IdempotencyKey == formKey, ct) is { } sent)
+                return sent;
             var subject = info.Subject.Key;
             var inProgress = await db.DocumentRequests
                 .Where(r => r.Kind == kind && r.SubjectKey == subject && r.RequestedById == scope.UserId
@@ -77,10 +81,21 @@ public sealed class DocumentDesk(PortalDbContext db, TimeProvider clock, IConfig
                 SubjectKey = subject,
                 SharedWithResident = share && info.HouseholdId is not null,
                 CreatedAtUtc = now,
+                IdempotencyKey = formKey,
             };
             db.DocumentRequests.Add(request);
             scope.Audit(db, AuditActions.ExportedDocument, info.HouseholdId, now, request.Title);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException) when (formKey is not null)
+            {
+                db.ChangeTracker.Clear();
+                var twin = await db.DocumentRequests.FirstOrDefaultAsync(r => r.RequestedById == scope.UserId && r.IdempotencyKey == formKey, ct);
+                if (twin is null) throw;
+                return twin;
+            }
             if (key is not null) RecentKeys[key] = (request.Id, now);
             return request;
         }

@@ -396,6 +396,10 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<long?>("HouseholdId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -404,6 +408,10 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("LeaseNode")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTime?>("LeaseUntilUtc")
                         .HasColumnType("timestamp with time zone");
@@ -437,6 +445,11 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasIndex("Kind", "SubjectKey");
 
                     b.HasIndex("RequestedById", "CreatedAtUtc");
+
+                    b.HasIndex("RequestedById", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "LeaseNode");
 
                     b.HasIndex("Status", "NotBeforeUtc");
 
@@ -1040,6 +1053,10 @@ namespace Portal.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("LeaseNode")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime?>("LeaseUntilUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1073,6 +1090,8 @@ namespace Portal.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status", "LeaseNode");
 
                     b.HasIndex("Status", "NotBeforeUtc");
 

@@ -375,6 +375,10 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<long?>("HouseholdId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -382,6 +386,10 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseNode")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LeaseUntilUtc")
@@ -416,6 +424,11 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("Kind", "SubjectKey");
 
                     b.HasIndex("RequestedById", "CreatedAtUtc");
+
+                    b.HasIndex("RequestedById", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "LeaseNode");
 
                     b.HasIndex("Status", "NotBeforeUtc");
 
@@ -995,6 +1008,10 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeaseNode")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LeaseUntilUtc")
                         .HasColumnType("TEXT");
 
@@ -1028,6 +1045,8 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status", "LeaseNode");
 
                     b.HasIndex("Status", "NotBeforeUtc");
 
