@@ -16,6 +16,7 @@ public sealed class GenerateDocumentJob(PortalDbContext db, DocumentRenderer ren
     public async Task RunAsync(long id, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        using var working = node.Working<DocumentRequest>(id);
         if (!await WorkJobs.ClaimAsync(db.DocumentRequests, id, node, now, ct))
         {
             log.LogInformation("Document request {RequestId} already done, held by another worker, not due yet, or gone", id);

@@ -26,16 +26,15 @@ public sealed class PendingWorkSweeper(PortalDbContext db, IBackgroundJobClient 
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var fresh = now - WorkPolicy.DispatchGrace;
-        var count = 0;
-        foreach (var id in await Due(db.OutboundEmails, now, fresh).ToListAsync(ct))
-            if (Dispatch(new OutboundEmail(), id, now)) count++;
-        foreach (var id in await Due(db.DocumentRequests, now, fresh).ToListAsync(ct))
-            if (Dispatch(new DocumentRequest(), id, now)) count++;
+        var emails = await Due(db.OutboundEmails, now, fresh).ToListAsync(ct);
+        var documents = await Due(db.DocumentRequests, now, fresh).ToListAsync(ct);
+        var count = emails.Count(id => Dispatch(new OutboundEmail(), id, now)) + documents.Count(id => Dispatch(new DocumentRequest(), id, now));
         if (Recent.Count > 10_000)
             foreach (var (key, at) in Recent)
                 if (now - at > Repeat) Recent.TryRemove(key, out _);
         if (count > 0) log.LogInformation("Re-enqueued {Count} pending work items", count);
-        return count;
+        // The rows that need a job, including those enqueued again by a sweep a moment ago.
+        return emails.Count + documents.Count;
     }
 
     /// At start-up: everything pending now, whatever its back-off (a restart is a good moment to try

@@ -17,6 +17,7 @@ public sealed class SendEmailJob(PortalDbContext db, IMailTransport transport, W
     public async Task RunAsync(long id, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        using var working = node.Working<OutboundEmail>(id);
         if (!await WorkJobs.ClaimAsync(db.OutboundEmails, id, node, now, ct))
         {
             log.LogInformation("Email {EmailId} already sent, held by another worker, not due yet, or gone", id);

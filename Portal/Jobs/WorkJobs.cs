@@ -9,7 +9,25 @@ namespace Portal.Jobs;
 /// will ever use, so a row it held is recognisably its own.
 public sealed class WorkNode
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, long), byte> running = new();
+
     public string Id { get; } = $"{(Environment.MachineName.Length > 100 ? Environment.MachineName[..100] : Environment.MachineName)}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// While a job of this process works on a row; only those rows have their lease renewed, so a
+    /// row a job left behind (an error after the claim) is free again once its lease runs out.
+    public IDisposable Working<T>(long id) where T : WorkItem
+    {
+        running[(typeof(T), id)] = 0;
+        return new Release(() => running.TryRemove((typeof(T), id), out _));
+    }
+
+    public long[] RunningIds<T>() where T : WorkItem =>
+        running.Keys.Where(k => k.Item1 == typeof(T)).Select(k => k.Item2).ToArray();
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        public void Dispose() => release();
+    }
 }
 
 public static class WorkJobs
@@ -70,7 +88,9 @@ public static class WorkJobs
     public static Task<int> RenewAsync<T>(DbSet<T> set, WorkNode node, DateTime nowUtc, CancellationToken ct) where T : WorkItem
     {
         var leaseUntil = nowUtc + WorkPolicy.Lease;
-        return set.Where(w => w.Status == WorkStatus.Running && w.LeaseNode == node.Id)
+        var ids = node.RunningIds<T>();
+        if (ids.Length == 0) return Task.FromResult(0);
+        return set.Where(w => w.Status == WorkStatus.Running && w.LeaseNode == node.Id && ids.Contains(w.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.LeaseUntilUtc, leaseUntil), ct);
     }
 
