@@ -105,6 +105,12 @@ services.AddRazorPages(o =>
         o.Conventions.AllowAnonymousToPage("/Compte/" + page);
     RateLimiting.Conventions(o.Conventions);
 }).AddMvcOptions(o => o.Filters.Add<Portal.Privacy.ReadAuditFilter>());
+// Every page: unknown or missing handlers answer 404; control characters and unreadable forms a French 400.
+services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
+{
+    o.Filters.Add<Portal.Web.UnknownHandlerFilter>();
+    o.Filters.Add<Portal.Web.ControlCharacterFilter>(Portal.Web.ControlCharacterFilter.FilterOrder);
+});
 services.AddRouting(o => o.LowercaseUrls = true);
 // French text stays readable in the HTML source (é, not &#xE9;); markup characters are still encoded.
 services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -127,6 +133,7 @@ services.AddSingleton<PublicLinks>();
 services.AddHttpContextAccessor();
 services.AddScoped<Portal.Requests.RequestNotifier>();
 services.AddScoped<DocumentRenderer>();
+services.AddSingleton<WorkNode>();
 services.AddScoped<SendEmailJob>();
 services.AddScoped<GenerateDocumentJob>();
 services.AddScoped<PendingWorkSweeper>();

@@ -7,20 +7,24 @@ public class WorkPolicyTests
     private static readonly DateTime Now = new(2026, 11, 25, 12, 0, 0, DateTimeKind.Utc);
 
     [Theory]
-    [InlineData(1, 15)]
-    [InlineData(2, 60)]
-    [InlineData(3, 300)]
-    [InlineData(5, 3600)]
-    [InlineData(11, 3600)]
-    public void Retries_back_off_then_level_off(int attempts, int seconds) =>
+    [InlineData(1, 5)]
+    [InlineData(2, 10)]
+    [InlineData(3, 20)]
+    [InlineData(4, 30)]
+    [InlineData(50, 30)]
+    public void Retries_back_off_then_level_off_within_half_a_minute(int attempts, int seconds) =>
         Assert.Equal(TimeSpan.FromSeconds(seconds), WorkPolicy.DelayAfter(attempts));
 
     [Fact]
-    public void A_row_is_given_up_after_the_last_attempt()
+    public void A_row_is_given_up_only_after_two_days_of_failures()
     {
-        Assert.Equal(WorkStatus.Pending, WorkPolicy.StatusAfterFailure(WorkPolicy.MaxAttempts - 1));
-        Assert.Equal(WorkStatus.Failed, WorkPolicy.StatusAfterFailure(WorkPolicy.MaxAttempts));
+        Assert.Equal(WorkStatus.Pending, WorkPolicy.StatusAfterFailure(Now.AddDays(-2).AddMinutes(1), Now));
+        Assert.Equal(WorkStatus.Failed, WorkPolicy.StatusAfterFailure(Now.AddDays(-2), Now));
     }
+
+    [Fact]
+    public void A_dead_nodes_rows_are_free_within_half_a_minute() =>
+        Assert.True(WorkPolicy.Lease + WorkPolicy.Heartbeat <= TimeSpan.FromSeconds(30));
 
     [Fact]
     public void Pending_row_waits_for_its_next_try() =>

@@ -162,6 +162,10 @@ public sealed class MailMessage
 {
     [JsonPropertyName("id")] public string Id { get; set; } = "";
     [JsonPropertyName("subject")] public string Subject { get; set; } = "";
+    [JsonPropertyName("headers")] public Dictionary<string, System.Text.Json.JsonElement>? Headers { get; set; }
+    /// The Message-Id header, without its angle brackets.
+    public string? MessageId => Headers is not null && Headers.TryGetValue("message-id", out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String
+        ? v.GetString()!.Trim().Trim('<', '>') : null;
     [JsonPropertyName("text")] public string? Text { get; set; }
     [JsonPropertyName("html")] public string? Html { get; set; }
     [JsonPropertyName("to")] public List<MailAddress> To { get; set; } = [];

@@ -98,12 +98,19 @@ public sealed partial class PortalApp : IAsyncLifetime
     {
         await EnsureStaffFactorAsync(email);
         var client = Client();
+        await SignInAsync(client, email, password, CodeForAsync);
+        return client;
+    }
+
+    /// Signs a client in through the sign-in page (this host's, or a child process's: ChildSite),
+    /// with the code of the account's authenticator (by default the demo key the seeder gives staff).
+    public static async Task SignInAsync(HttpClient client, string email, string password = Password, Func<string, Task<string>>? code = null)
+    {
         var response = await Forms.PostAsync(client, "/compte/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.StartsWith("/compte/connexion/code", StringComparison.OrdinalIgnoreCase))
-            response = await Forms.PostAsync(client, response.Headers.Location.OriginalString, new() { ["Code"] = await CodeForAsync(email) });
+            response = await Forms.PostAsync(client, response.Headers.Location.OriginalString, new() { ["Code"] = code is null ? Totp.Code(SecondFactor.DemoKey) : await code(email) });
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location!.OriginalString.StartsWith("/compte/", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"Sign-in of {email} failed: {response.StatusCode} {response.Headers.Location}");
-        return client;
     }
 
     /// Sets up an authenticator from the account's page as a person would: reads the key shown,

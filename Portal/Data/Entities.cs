@@ -32,6 +32,8 @@ public abstract class WorkItem
     public DateTime? NotBeforeUtc { get; set; }
     /// While Running, the worker holds the row until then; past it, another worker may take it over.
     public DateTime? LeaseUntilUtc { get; set; }
+    /// The node holding the row while Running: its heartbeat renews the lease (see WorkPolicy.Lease).
+    public string? LeaseNode { get; set; }
     public DateTime? CompletedAtUtc { get; set; }
 }
 

@@ -66,7 +66,9 @@ public abstract partial class PortalDbContext(DbContextOptions options)
             b.Property(e => e.Subject).HasMaxLength(300).IsRequired();
             b.Property(e => e.MessageId).HasMaxLength(200).IsRequired();
             b.Property(e => e.LastError).HasMaxLength(2000);
+            b.Property(e => e.LeaseNode).HasMaxLength(200);
             b.HasIndex(e => new { e.Status, e.NotBeforeUtc });
+            b.HasIndex(e => new { e.Status, e.LeaseNode });
         });
 
         builder.Entity<DocumentRequest>(b =>
@@ -78,6 +80,8 @@ public abstract partial class PortalDbContext(DbContextOptions options)
             b.HasOne(d => d.Document).WithOne(g => g.DocumentRequest).HasForeignKey<GeneratedDocument>(g => g.DocumentRequestId);
             b.HasIndex(d => new { d.Status, d.NotBeforeUtc });
             b.HasIndex(d => new { d.RequestedById, d.CreatedAtUtc });
+            b.Property(d => d.LeaseNode).HasMaxLength(200);
+            b.HasIndex(d => new { d.Status, d.LeaseNode });
             // « The same click twice » is one request, whichever web node takes each click: one row per
             // form key, and at most one file of a kind and subject being made for a person at a time
             // (WorkStatus Pending = 0, Running = 1). Both filters read the same in SQLite and PostgreSQL.

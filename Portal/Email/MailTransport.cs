@@ -8,7 +8,9 @@ namespace Portal.Email;
 
 public interface IMailTransport
 {
-    Task SendAsync(OutboundEmail email, CancellationToken ct);
+    /// Sends the message; <paramref name="accepted"/> runs as soon as the server has taken it
+    /// (before the connection is closed), so the caller records it with the least delay.
+    Task SendAsync(OutboundEmail email, Func<Task> accepted, CancellationToken ct);
 }
 
 public static class MimeMessages
@@ -31,7 +33,7 @@ public static class MimeMessages
 
 public sealed class SmtpMailTransport(IOptions<SmtpOptions> options) : IMailTransport
 {
-    public async Task SendAsync(OutboundEmail email, CancellationToken ct)
+    public async Task SendAsync(OutboundEmail email, Func<Task> accepted, CancellationToken ct)
     {
         var o = options.Value;
         using var message = MimeMessages.Build(email, o);
@@ -47,14 +49,22 @@ public sealed class SmtpMailTransport(IOptions<SmtpOptions> options) : IMailTran
         if (!string.IsNullOrEmpty(o.User))
             await client.AuthenticateAsync(o.User, o.Password ?? "", ct);
         await client.SendAsync(message, ct);
-        await client.DisconnectAsync(true, ct);
+        await accepted();
+        try
+        {
+            await client.DisconnectAsync(true, ct);
+        }
+        catch (Exception ex) when (ex is IOException or MailKit.ProtocolException or SmtpCommandException or OperationCanceledException)
+        {
+            // The message is already accepted and recorded: a failed QUIT changes nothing.
+        }
     }
 }
 
 /// The embedded default: no SMTP server needed; each message is a .eml file to open with any mail client.
 public sealed class PickupDirectoryMailTransport(IOptions<SmtpOptions> options, IHostEnvironment env) : IMailTransport
 {
-    public async Task SendAsync(OutboundEmail email, CancellationToken ct)
+    public async Task SendAsync(OutboundEmail email, Func<Task> accepted, CancellationToken ct)
     {
         var o = options.Value;
         var dir = Path.IsPathRooted(o.PickupDirectory) ? o.PickupDirectory : Path.Combine(env.ContentRootPath, o.PickupDirectory);
@@ -65,5 +75,6 @@ public sealed class PickupDirectoryMailTransport(IOptions<SmtpOptions> options, 
         var tmp = path + ".tmp";
         await message.WriteToAsync(tmp, ct);
         File.Move(tmp, path, overwrite: true);
+        await accepted();
     }
 }

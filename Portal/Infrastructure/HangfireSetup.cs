@@ -3,6 +3,8 @@ using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Portal.Domain.Accounts;
+using Portal.Data;
+using Portal.Domain.Work;
 using Portal.Jobs;
 
 namespace Portal.Infrastructure;
@@ -28,7 +30,10 @@ public static class HangfireSetup
                     SchemaName = "hangfire",
                     PrepareSchemaIfNecessary = true,
                     QueuePollInterval = TimeSpan.FromSeconds(1),
-                    InvisibilityTimeout = TimeSpan.FromMinutes(30),
+                    // A job fetched by a node that died comes back to the queue after this; a live
+                    // node keeps pushing it back while the job runs.
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = TimeSpan.FromSeconds(30),
                 });
             }
             else
@@ -44,8 +49,13 @@ public static class HangfireSetup
                 o.WorkerCount = config.GetValue("Hangfire:WorkerCount", Math.Max(2, Environment.ProcessorCount * 2));
                 o.SchedulePollingInterval = TimeSpan.FromSeconds(provider == DatabaseProvider.Postgres ? 5 : 1);
                 o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                // A dead server leaves the dashboard (and its jobs are requeued) within a minute.
+                o.HeartbeatInterval = TimeSpan.FromSeconds(5);
+                o.ServerTimeout = TimeSpan.FromSeconds(30);
+                o.ServerCheckInterval = TimeSpan.FromSeconds(10);
             });
             services.AddHostedService<WorkRecoveryService>();
+            services.AddHostedService<WorkHeartbeatService>();
         }
         return services;
     }
@@ -86,7 +96,7 @@ public sealed class WorkRecoveryService(IServiceProvider services, IRecurringJob
         try
         {
             using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<PendingWorkSweeper>().RunAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<PendingWorkSweeper>().StartUpAsync(cancellationToken);
         }
         catch (Exception ex)
         {
@@ -95,4 +105,59 @@ public sealed class WorkRecoveryService(IServiceProvider services, IRecurringJob
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// The heartbeat of a worker node, every few seconds: renews the lease of the rows this node holds
+/// (a node that dies stops, and its rows are free within WorkPolicy.Lease), enqueues the rows
+/// nobody is taking care of, and every half minute requeues the jobs that job storage still shows
+/// as processing on a server that is gone.
+public sealed class WorkHeartbeatService(IServiceProvider services, WorkNode node, JobStorage storage, IBackgroundJobClient jobs,
+    TimeProvider clock, ILogger<WorkHeartbeatService> log) : BackgroundService
+{
+    private static readonly TimeSpan GhostCheck = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var nextGhostCheck = DateTime.MinValue;
+        using var timer = new PeriodicTimer(WorkPolicy.Heartbeat, clock);
+        do
+        {
+            try
+            {
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+                var now = clock.GetUtcNow().UtcDateTime;
+                await WorkJobs.RenewAsync(db.OutboundEmails, node, now, stoppingToken);
+                await WorkJobs.RenewAsync(db.DocumentRequests, node, now, stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<PendingWorkSweeper>().RunAsync(stoppingToken);
+                if (now >= nextGhostCheck)
+                {
+                    nextGhostCheck = now + GhostCheck;
+                    RequeueGhosts();
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                log.LogWarning(ex, "Work heartbeat failed; trying again in {Seconds} s", WorkPolicy.Heartbeat.TotalSeconds);
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// A job shown as processing by a server that no longer beats is a ghost of a dead process.
+    private void RequeueGhosts()
+    {
+        var monitoring = storage.GetMonitoringApi();
+        var live = monitoring.Servers().Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var processing = monitoring.ProcessingJobs(0, 500);
+        foreach (var (jobId, job) in processing)
+        {
+            if (job.ServerId is null || live.Contains(job.ServerId)) continue;
+            if (jobs.ChangeState(jobId, new Hangfire.States.EnqueuedState(), Hangfire.States.ProcessingState.StateName))
+                log.LogInformation("Requeued job {JobId} left processing by the dead server {Server}", jobId, job.ServerId);
+        }
+    }
 }

@@ -8,16 +8,19 @@ using Portal.Domain.Work;
 
 namespace Portal.Jobs;
 
-public sealed class GenerateDocumentJob(PortalDbContext db, DocumentRenderer renderer, TimeProvider clock, ILogger<GenerateDocumentJob> log)
+/// Generates one document row. The document and the row's Done state are saved in one transaction,
+/// and a unique index keeps one document per request however many times the job runs.
+public sealed class GenerateDocumentJob(PortalDbContext db, DocumentRenderer renderer, WorkNode node, TimeProvider clock, ILogger<GenerateDocumentJob> log)
 {
-    [AutomaticRetry(Attempts = 3, DelaysInSeconds = new[] { 5, 30, 120 })]
+    [AutomaticRetry(Attempts = 0)]
     [DisplayName("Génération du document n° {0}")]
     public async Task RunAsync(long id, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (!await WorkJobs.ClaimAsync(db.DocumentRequests, id, now, ct))
+        using var working = node.Working<DocumentRequest>(id);
+        if (!await WorkJobs.ClaimAsync(db.DocumentRequests, id, node, now, ct))
         {
-            log.LogInformation("Document request {RequestId} already done, held by another worker, or gone", id);
+            log.LogInformation("Document request {RequestId} already done, held by another worker, not due yet, or gone", id);
             return;
         }
 
@@ -49,8 +52,10 @@ public sealed class GenerateDocumentJob(PortalDbContext db, DocumentRenderer ren
             request.Status = WorkStatus.Done;
             request.CompletedAtUtc = clock.GetUtcNow().UtcDateTime;
             request.LeaseUntilUtc = null;
+            request.LeaseNode = null;
             request.LastError = null;
             await db.SaveChangesAsync(ct);
+            log.LogInformation("Document request {RequestId} done", id);
         }
         catch (Exception ex)
         {
@@ -61,12 +66,11 @@ public sealed class GenerateDocumentJob(PortalDbContext db, DocumentRenderer ren
                 // Another worker stored it between our check and our save: the work is done.
                 await db.DocumentRequests.Where(r => r.Id == id).ExecuteUpdateAsync(s => s
                     .SetProperty(r => r.Status, WorkStatus.Done)
-                    .SetProperty(r => r.LeaseUntilUtc, (DateTime?)null), CancellationToken.None);
+                    .SetProperty(r => r.LeaseUntilUtc, (DateTime?)null)
+                    .SetProperty(r => r.LeaseNode, (string?)null), CancellationToken.None);
                 return;
             }
-            await WorkJobs.FailAsync(db.DocumentRequests, id, request.Attempts, ex, clock.GetUtcNow().UtcDateTime);
-            throw;
+            await WorkJobs.FailAsync(db.DocumentRequests, id, node, request.Attempts, request.CreatedAtUtc, ex, clock.GetUtcNow().UtcDateTime);
         }
-        log.LogInformation("Document request {RequestId} done", id);
     }
 }

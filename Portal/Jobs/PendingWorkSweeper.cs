@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -6,37 +7,69 @@ using Portal.Domain.Work;
 
 namespace Portal.Jobs;
 
-/// Finds work rows that no job is taking care of (lost with an in-memory queue on restart, failed
-/// and waiting for their next try, or held by a worker that died) and enqueues them again.
+/// Finds work rows that no job is taking care of and enqueues them again: rows whose job was lost
+/// (in-memory queue on restart, a crash before enqueuing), rows due again after a failed attempt,
+/// rows held by a node that died (its heartbeat stopped renewing their lease). Worker nodes run it
+/// every few seconds (<see cref="WorkHeartbeatService"/>) and at start-up.
 public sealed class PendingWorkSweeper(PortalDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<PendingWorkSweeper> log)
 {
     public const string RecurringJobId = "reprise-des-travaux-en-attente";
     private const int BatchSize = 500;
+
+    // A row still waiting in a long queue is not enqueued again on every sweep, only now and then.
+    private static readonly ConcurrentDictionary<(bool Email, long Id), DateTime> Recent = new();
+    private static readonly TimeSpan Repeat = TimeSpan.FromSeconds(30);
 
     [AutomaticRetry(Attempts = 0)]
     [DisplayName("Reprise des courriels et documents en attente")]
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var count = 0;
-        foreach (var id in await Due(db.OutboundEmails, now).ToListAsync(ct))
-        {
-            jobs.Enqueue<SendEmailJob>(j => j.RunAsync(id, CancellationToken.None));
-            count++;
-        }
-        foreach (var id in await Due(db.DocumentRequests, now).ToListAsync(ct))
-        {
-            jobs.Enqueue<GenerateDocumentJob>(j => j.RunAsync(id, CancellationToken.None));
-            count++;
-        }
+        var fresh = now - WorkPolicy.DispatchGrace;
+        var emails = await Due(db.OutboundEmails, now, fresh).ToListAsync(ct);
+        var documents = await Due(db.DocumentRequests, now, fresh).ToListAsync(ct);
+        var count = emails.Count(id => Dispatch(new OutboundEmail(), id, now)) + documents.Count(id => Dispatch(new DocumentRequest(), id, now));
+        if (Recent.Count > 10_000)
+            foreach (var (key, at) in Recent)
+                if (now - at > Repeat) Recent.TryRemove(key, out _);
         if (count > 0) log.LogInformation("Re-enqueued {Count} pending work items", count);
+        // The rows that need a job, including those enqueued again by a sweep a moment ago.
+        return emails.Count + documents.Count;
+    }
+
+    /// At start-up: everything pending now, whatever its back-off (a restart is a good moment to try
+    /// again), and every row whose lease has run out.
+    public async Task<int> StartUpAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.OutboundEmails.Where(e => e.Status == WorkStatus.Pending && e.NotBeforeUtc != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.NotBeforeUtc, (DateTime?)null), ct);
+        await db.DocumentRequests.Where(e => e.Status == WorkStatus.Pending && e.NotBeforeUtc != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.NotBeforeUtc, (DateTime?)null), ct);
+        var count = 0;
+        foreach (var id in await Due(db.OutboundEmails, now, now, int.MaxValue).ToListAsync(ct))
+            if (Dispatch(new OutboundEmail(), id, now, force: true)) count++;
+        foreach (var id in await Due(db.DocumentRequests, now, now, int.MaxValue).ToListAsync(ct))
+            if (Dispatch(new DocumentRequest(), id, now, force: true)) count++;
+        if (count > 0) log.LogInformation("Start-up: enqueued {Count} pending work items", count);
         return count;
     }
 
-    private static IQueryable<long> Due<T>(DbSet<T> set, DateTime now) where T : WorkItem =>
-        set.Where(w => (w.Status == WorkStatus.Pending && (w.NotBeforeUtc == null || w.NotBeforeUtc <= now))
+    private bool Dispatch(WorkItem kind, long id, DateTime now, bool force = false)
+    {
+        var key = (kind is OutboundEmail, id);
+        if (!force && Recent.TryGetValue(key, out var at) && now - at < Repeat) return false;
+        Recent[key] = now;
+        WorkJobs.Enqueue(jobs, kind, id);
+        return true;
+    }
+
+    /// Pending rows due (a failed one after its back-off, a new one whose own job has not taken it
+    /// within the grace), and running rows whose lease has run out.
+    private static IQueryable<long> Due<T>(DbSet<T> set, DateTime now, DateTime createdBefore, int limit = BatchSize) where T : WorkItem =>
+        set.Where(w => (w.Status == WorkStatus.Pending && (w.NotBeforeUtc != null ? w.NotBeforeUtc <= now : w.CreatedAtUtc <= createdBefore))
                     || (w.Status == WorkStatus.Running && (w.LeaseUntilUtc == null || w.LeaseUntilUtc < now)))
             .OrderBy(w => w.Id)
             .Select(w => w.Id)
-            .Take(BatchSize);
+            .Take(limit);
 }

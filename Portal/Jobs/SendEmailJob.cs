@@ -2,43 +2,44 @@ using System.ComponentModel;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Domain.Work;
 using Portal.Email;
 
 namespace Portal.Jobs;
 
-public sealed class SendEmailJob(PortalDbContext db, IMailTransport transport, TimeProvider clock, ILogger<SendEmailJob> log)
+/// Sends one email row. The row is claimed (Running, held by this node) before the SMTP transaction
+/// and marked Done the moment the server accepts the message, before the connection closes: a crash
+/// can only repeat a message in the few milliseconds between the two, and then with the same
+/// Message-Id. A failure gives the row back with a short back-off; the sweeper tries it again.
+public sealed class SendEmailJob(PortalDbContext db, IMailTransport transport, WorkNode node, TimeProvider clock, ILogger<SendEmailJob> log)
 {
-    [AutomaticRetry(Attempts = 3, DelaysInSeconds = new[] { 5, 30, 120 })]
+    [AutomaticRetry(Attempts = 0)]
     [DisplayName("Envoi du courriel n° {0}")]
     public async Task RunAsync(long id, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (!await WorkJobs.ClaimAsync(db.OutboundEmails, id, now, ct))
+        using var working = node.Working<OutboundEmail>(id);
+        if (!await WorkJobs.ClaimAsync(db.OutboundEmails, id, node, now, ct))
         {
-            log.LogInformation("Email {EmailId} already sent, held by another worker, or gone", id);
+            log.LogInformation("Email {EmailId} already sent, held by another worker, not due yet, or gone", id);
             return;
         }
 
         var email = await db.OutboundEmails.AsNoTracking().SingleAsync(e => e.Id == id, ct);
+        var recorded = false;
         try
         {
-            await transport.SendAsync(email, ct);
+            await transport.SendAsync(email, async () =>
+            {
+                recorded = true;
+                await WorkJobs.CompleteAsync(db.OutboundEmails, id, node, clock.GetUtcNow().UtcDateTime);
+            }, ct);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (!recorded)
         {
             log.LogWarning(ex, "Email {EmailId} attempt {Attempt} failed", id, email.Attempts);
-            await WorkJobs.FailAsync(db.OutboundEmails, id, email.Attempts, ex, clock.GetUtcNow().UtcDateTime);
-            throw;
+            await WorkJobs.FailAsync(db.OutboundEmails, id, node, email.Attempts, email.CreatedAtUtc, ex, clock.GetUtcNow().UtcDateTime);
+            return;
         }
-
-        var done = clock.GetUtcNow().UtcDateTime;
-        await db.OutboundEmails.Where(e => e.Id == id)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(e => e.Status, WorkStatus.Done)
-                .SetProperty(e => e.CompletedAtUtc, done)
-                .SetProperty(e => e.LeaseUntilUtc, (DateTime?)null)
-                .SetProperty(e => e.LastError, (string?)null), CancellationToken.None);
         log.LogInformation("Email {EmailId} sent", id);
     }
 }

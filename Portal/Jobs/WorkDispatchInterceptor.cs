@@ -11,7 +11,6 @@ namespace Portal.Jobs;
 public sealed class WorkDispatchInterceptor(IBackgroundJobClient jobs, TimeProvider clock, ILogger<WorkDispatchInterceptor> log)
     : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private static readonly TimeSpan SweeperGrace = TimeSpan.FromMinutes(1);
     private readonly List<WorkItem> pending = [];
     private bool saving;
 
@@ -80,10 +79,9 @@ public sealed class WorkDispatchInterceptor(IBackgroundJobClient jobs, TimeProvi
         foreach (var entry in eventData.Context.ChangeTracker.Entries<WorkItem>())
         {
             if (entry.State != Microsoft.EntityFrameworkCore.EntityState.Added || pending.Contains(entry.Entity)) continue;
-            var now = clock.GetUtcNow().UtcDateTime;
-            if (entry.Entity.CreatedAtUtc == default) entry.Entity.CreatedAtUtc = now;
-            // The job enqueued below should take it; the sweeper only steps in if it has not.
-            entry.Entity.NotBeforeUtc ??= now + SweeperGrace;
+            // Due at once: the job enqueued below takes it; the sweeper steps in only if it has not
+            // within WorkPolicy.DispatchGrace of this time, or at the next start-up.
+            if (entry.Entity.CreatedAtUtc == default) entry.Entity.CreatedAtUtc = clock.GetUtcNow().UtcDateTime;
             pending.Add(entry.Entity);
         }
     }

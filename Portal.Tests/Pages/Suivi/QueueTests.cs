@@ -192,7 +192,8 @@ public class QueueTests(PortalApp app)
         {
             var client = await app.SignedInAsync(who);
             var response = await client.GetAsync(Queue(query));
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            // Control characters in an address are refused before any page runs (a French 400 everywhere).
+            Assert.Equal(query.Contains("%00") ? HttpStatusCode.BadRequest : HttpStatusCode.OK, response.StatusCode);
             Assert.DoesNotContain("<script>alert", await response.HtmlAsync());
         }
     }

@@ -430,6 +430,10 @@ namespace Portal.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("LeaseNode")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime?>("LeaseUntilUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -467,6 +471,8 @@ namespace Portal.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("IX_DocumentRequests_SameKey")
                         .HasFilter("\"IdempotencyKey\" IS NOT NULL");
+
+                    b.HasIndex("Status", "LeaseNode");
 
                     b.HasIndex("Status", "NotBeforeUtc");
 
@@ -1122,6 +1128,10 @@ namespace Portal.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("LeaseNode")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime?>("LeaseUntilUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1155,6 +1165,8 @@ namespace Portal.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status", "LeaseNode");
 
                     b.HasIndex("Status", "NotBeforeUtc");
 

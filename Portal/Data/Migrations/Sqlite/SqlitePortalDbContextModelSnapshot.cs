@@ -409,6 +409,10 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeaseNode")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LeaseUntilUtc")
                         .HasColumnType("TEXT");
 
@@ -446,6 +450,8 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("IX_DocumentRequests_SameKey")
                         .HasFilter("\"IdempotencyKey\" IS NOT NULL");
+
+                    b.HasIndex("Status", "LeaseNode");
 
                     b.HasIndex("Status", "NotBeforeUtc");
 
@@ -1075,6 +1081,10 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeaseNode")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LeaseUntilUtc")
                         .HasColumnType("TEXT");
 
@@ -1108,6 +1118,8 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status", "LeaseNode");
 
                     b.HasIndex("Status", "NotBeforeUtc");
 
