@@ -19,7 +19,8 @@ public static class HangfireSetup
             h.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings()
-                .UseDashboardStylesheet(typeof(HangfireSetup).Assembly, "Portal.hangfire-dashboard.css");
+                .UseDashboardStylesheet(typeof(HangfireSetup).Assembly, "Portal.hangfire-dashboard.css")
+                .UseDashboardJavaScript(typeof(HangfireSetup).Assembly, "Portal.hangfire-dashboard.js");
             if (provider == DatabaseProvider.Postgres)
             {
                 var cs = DatabaseSetup.PostgresConnectionString(config);
