@@ -58,7 +58,7 @@ public sealed class E2EApp : IAsyncLifetime
     /// Console errors seen since the current test began.
     public static ConcurrentQueue<string> ConsoleErrors { get; } = new();
 
-    public async Task<IPage> NewPageAsync(bool phone = false)
+    public async Task<IPage> NewPageAsync(bool phone = false, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new()
         {
@@ -69,6 +69,7 @@ public sealed class E2EApp : IAsyncLifetime
             ViewportSize = phone ? new ViewportSize { Width = 375, Height = 740 } : new ViewportSize { Width = 1280, Height = 900 },
             IsMobile = phone,
             HasTouch = phone,
+            JavaScriptEnabled = javaScript,
         });
         context.SetDefaultTimeout(15_000);
         // Every console error on every page this context opens fails the test (see FailOnConsoleErrors):
