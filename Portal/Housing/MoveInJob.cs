@@ -9,7 +9,7 @@ using Portal.Requests;
 
 namespace Portal.Housing;
 
-/// Every day, moves to « entrée dans les lieux » the requests whose household's stay has started
+/// Every hour, moves to « entrée dans les lieux » the requests whose household's stay has started
 /// (the committee allocated a dwelling with a later entry date), and tells the applicant. Safe to
 /// run twice: a request already moved in is no longer a candidate.
 public sealed class MoveInJob(PortalDbContext db, RequestNotifier notifier, TimeProvider clock, ILogger<MoveInJob> log)

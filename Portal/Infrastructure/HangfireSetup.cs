@@ -82,7 +82,7 @@ public sealed class WorkRecoveryService(IServiceProvider services, IRecurringJob
         recurring.AddOrUpdate<AppointmentReminderJob>(AppointmentReminderJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
         recurring.AddOrUpdate<Portal.Support.ReviewWarningJob>(Portal.Support.ReviewWarningJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(6));
         recurring.AddOrUpdate<Portal.Housing.StayEndWarningJob>(Portal.Housing.StayEndWarningJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(7));
-        recurring.AddOrUpdate<Portal.Housing.MoveInJob>(Portal.Housing.MoveInJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(5));
+        recurring.AddOrUpdate<Portal.Housing.MoveInJob>(Portal.Housing.MoveInJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly(5));
         recurring.AddOrUpdate<Portal.Workshops.WorkshopOfferJob>(Portal.Workshops.WorkshopOfferJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Portal.Workshops.WorkshopOfferJob.Schedule);
         try
         {

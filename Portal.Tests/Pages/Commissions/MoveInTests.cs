@@ -29,7 +29,7 @@ public class MoveInTests(PortalApp app)
         app.WithDbAsync(db => db.HousingRequests.Where(r => r.Id == id).Select(r => r.Status).SingleAsync());
 
     [Fact]
-    public async Task An_allocation_entering_today_tells_the_applicant_they_moved_in()
+    public async Task An_allocation_entering_today_moves_the_request_in_at_the_next_run_of_the_job()
     {
         var (_, dwellings) = await StockAsync(app, Typology.T2);
         var (c, item, session) = await OnAgendaAsync();
@@ -37,6 +37,8 @@ public class MoveInTests(PortalApp app)
 
         var response = await Forms.PostAsync(manager, SessionUrl(session), Allocation(item, dwellings[0]), "Allocate");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using (var scope = app.Scope())
+            await ActivatorUtilities.CreateInstance<MoveInJob>(scope.ServiceProvider).RunAsync(CancellationToken.None);
 
         Assert.Equal(RequestStatus.MovedIn, await StatusAsync(c.Id));
         var seen = await app.WithDbAsync(db => db.RequestEvents.Where(e => e.HousingRequestId == c.Id && e.VisibleToApplicant)
@@ -45,7 +47,7 @@ public class MoveInTests(PortalApp app)
     }
 
     [Fact]
-    public async Task A_later_entry_offers_the_dwelling_then_the_daily_job_moves_the_request_in_once_the_stay_has_started()
+    public async Task A_later_entry_offers_the_dwelling_then_the_hourly_job_moves_the_request_in_once_the_stay_has_started()
     {
         var (_, dwellings) = await StockAsync(app, Typology.T2);
         var (c, item, session) = await OnAgendaAsync();
