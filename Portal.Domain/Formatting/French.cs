@@ -25,5 +25,14 @@ public static class French
     public static string DateTimeLong(DateTime utc) => ToParis(utc).ToString("d MMMM yyyy 'à' HH:mm", Culture);
 
     /// "1 500,00 €"
+    /// "1 situation examinée", "3 situations examinées": the count and the noun agreed with it
+    /// (French takes the singular for 0 and 1).
+    public static string Count(long count, string singular, string plural) =>
+        $"{count.ToString("#,##0", Culture)}\u00A0{(count is 0 or 1 or -1 ? singular : plural)}";
+
+    /// "KONATÉ Fatou": the family name in capitals first, as every household file is named.
+    public static string PersonName(string lastName, string firstName) =>
+        $"{lastName.Trim().ToUpper(Culture)} {firstName.Trim()}".Trim();
+
     public static string Money(decimal amount) => amount.ToString("#,##0.00", Culture) + "\u00A0€";
 }

@@ -44,6 +44,13 @@ public enum TargetGroups
     RoughSleeper = 8,
     MentalHealth = 16,
     Elderly = 32,
+    Disability = 64,
+    Refugee = 128,
+    LeavingChildWelfare = 256,
+    LeavingHospital = 512,
+    DaloPriority = 1024,
+    LargeFamily = 2048,
+    OverIndebted = 4096,
 }
 
 [Flags]
@@ -125,6 +132,13 @@ public static class Labels
         TargetGroups.RoughSleeper => "Personnes à la rue",
         TargetGroups.MentalHealth => "Troubles de santé mentale",
         TargetGroups.Elderly => "Personnes âgées",
+        TargetGroups.Disability => "Personnes en situation de handicap",
+        TargetGroups.Refugee => "Réfugiés et bénéficiaires d'une protection internationale",
+        TargetGroups.LeavingChildWelfare => "Jeunes sortant de l'ASE",
+        TargetGroups.LeavingHospital => "Sortants d'hôpital ou de soins",
+        TargetGroups.DaloPriority => "Ménages prioritaires (DALO)",
+        TargetGroups.LargeFamily => "Familles nombreuses",
+        TargetGroups.OverIndebted => "Ménages surendettés",
         _ => g.ToString(),
     };
 

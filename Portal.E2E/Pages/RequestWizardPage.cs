@@ -41,6 +41,9 @@ public sealed class RequestWizardPage(IPage page, E2EApp app)
 
     public async Task ResourcesAsync(string salary, string housingBenefit, string shot)
     {
+        // Checked as it first shows too: htmx's swap after « Ajouter une ressource » must not then
+        // write an inline style the content security policy refuses.
+        await app.CheckPageAsync(page, shot + "-arrivee");
         var first = Main.GetByRole(AriaRole.Group, new() { Name = "Ressource 1" });
         await first.GetByLabel("Type de ressource").SelectOptionAsync(new SelectOptionValue { Label = "Salaire" });
         await first.GetByLabel("Montant par mois, en euros").FillAsync(salary);

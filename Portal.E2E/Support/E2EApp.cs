@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Net;
+using System.Reflection;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -60,7 +62,10 @@ public sealed class E2EApp : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(bool phone = false)
+    /// Console errors seen since the current test began.
+    public static ConcurrentQueue<string> ConsoleErrors { get; } = new();
+
+    public async Task<IPage> NewPageAsync(bool phone = false, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new()
         {
@@ -71,8 +76,20 @@ public sealed class E2EApp : IAsyncLifetime
             ViewportSize = phone ? new ViewportSize { Width = 375, Height = 740 } : new ViewportSize { Width = 1280, Height = 900 },
             IsMobile = phone,
             HasTouch = phone,
+            JavaScriptEnabled = javaScript,
         });
         context.SetDefaultTimeout(15_000);
+        // Every console error on every page this context opens fails the test (see FailOnConsoleErrors):
+        // a blocked inline style, a script error, a missing asset. The status of a page itself
+        // (a 404 a test asks for) is the test's business, not an error of the page.
+        context.Console += (_, message) =>
+        {
+            if (message.Type != "error") return;
+            if (message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)
+                && message.Page is { } p && (message.Location == p.Url || message.Location.StartsWith(p.Url + ":", StringComparison.Ordinal))) return;
+            ConsoleErrors.Enqueue($"{message.Page?.Url}: {message.Text}");
+        };
+        context.WebError += (_, error) => ConsoleErrors.Enqueue($"uncaught: {error.Error}");
         return await context.NewPageAsync();
     }
 
@@ -159,7 +176,24 @@ public sealed class E2EApp : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
+[FailOnConsoleErrors]
 public sealed class E2ECollection : ICollectionFixture<E2EApp>
 {
     public const string Name = "E2E";
+}
+
+/// Fails a test when any page it drove logged a console error (the content security policy's
+/// refusals included), listing them.
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class FailOnConsoleErrorsAttribute : Xunit.Sdk.BeforeAfterTestAttribute
+{
+    public override void Before(MethodInfo methodUnderTest) => E2EApp.ConsoleErrors.Clear();
+
+    public override void After(MethodInfo methodUnderTest)
+    {
+        var errors = new List<string>();
+        while (E2EApp.ConsoleErrors.TryDequeue(out var e)) errors.Add(e);
+        if (errors.Count > 0)
+            throw new Xunit.Sdk.XunitException($"{errors.Count} console error(s) in {methodUnderTest.Name}:\n" + string.Join("\n", errors.Distinct().Take(20)));
+    }
 }

@@ -63,4 +63,16 @@ public class AdminTests(E2EApp app)
         await app.CheckPageAsync(page, "20-acces-refuse");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task On_a_phone_the_jobs_dashboard_menu_button_has_a_name()
+    {
+        var page = await app.NewPageAsync(phone: true);
+        await app.SignInAsync(page, "admin@demo.passerelle.fr", Password);
+        await page.GotoAsync("/hangfire");
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Menu" });
+        await Expect(toggle).ToBeVisibleAsync();
+        await app.CheckPageAsync(page, "13-hangfire-telephone");
+        await page.Context.CloseAsync();
+    }
 }

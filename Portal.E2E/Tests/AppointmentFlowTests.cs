@@ -15,6 +15,40 @@ public class AppointmentFlowTests(E2EApp app)
     private static readonly Regex When = new(@"le (\d{1,2} \p{L}+ \d{4}) à (\d{2}:\d{2})");
 
     [Fact]
+    public async Task Without_javascript_a_person_books_and_no_address_ever_carries_the_antiforgery_token()
+    {
+        var email = $"sans-js-{Guid.NewGuid():N}@exemple.fr";
+        var withJs = await app.NewPageAsync();
+        await app.SignUpAsync(withJs, email, "Lucie Sansjs", "Sans-Script-2026");
+        var state = await withJs.Context.StorageStateAsync();
+        await withJs.Context.CloseAsync();
+
+        var context = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, Locale = "fr-FR", TimezoneId = "Europe/Paris", JavaScriptEnabled = false, StorageState = state });
+        var person = await context.NewPageAsync();
+        var urls = new List<string>();
+        person.Request += (_, request) => urls.Add(request.Url);
+
+        await person.GotoAsync("/espace/rendez-vous/prendre");
+        await person.GetByLabel("Motif du rendez-vous").SelectOptionAsync(new SelectOptionValue { Label = "Premier accueil (60 min)" });
+        await person.GetByRole(AriaRole.Button, new() { Name = "Voir les lieux et les créneaux" }).ClickAsync();
+        var slots = person.GetByRole(AriaRole.Group, new() { Name = "Choisissez un créneau" }).GetByRole(AriaRole.Radio);
+        if (!await slots.First.IsVisibleAsync())
+        {
+            await person.GetByLabel("Lieu").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+            await person.GetByRole(AriaRole.Button, new() { Name = "Voir les lieux et les créneaux" }).ClickAsync();
+        }
+        await Expect(slots.First).ToBeVisibleAsync();
+        await slots.Last.CheckAsync();
+        await person.GetByRole(AriaRole.Button, new() { Name = "Confirmer ce rendez-vous" }).ClickAsync();
+        await Expect(person.GetByRole(AriaRole.Heading, new() { Name = "Mes rendez-vous", Level = 1 })).ToBeVisibleAsync();
+        await Expect(person.GetByText("Votre rendez-vous est confirmé").First).ToBeVisibleAsync();
+
+        Assert.DoesNotContain(urls, u => u.Contains("RequestVerificationToken", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("RequestVerificationToken", person.Url);
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_person_books_moves_then_cancels_from_the_email_link_and_the_worker_planning_follows()
     {
         var email = $"karima-{Guid.NewGuid():N}@exemple.fr";

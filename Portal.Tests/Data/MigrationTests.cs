@@ -1,4 +1,8 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Portal.Data;
 using Portal.Testing;
 
 namespace Portal.Tests.Data;
@@ -13,5 +17,33 @@ public class MigrationTests(PortalApp app)
     {
         var pending = await app.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges()));
         Assert.False(pending, "Run dotnet-ef migrations add for both providers.");
+    }
+
+    /// A fresh SQLite file takes every migration without EF warning that one of them cannot run in
+    /// its transaction (a table rebuild's "PRAGMA foreign_keys = 0"), and the foreign key holds.
+    [Fact]
+    public async Task Every_sqlite_migration_runs_in_its_transaction_on_a_fresh_file()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"migrations-{Guid.NewGuid():N}.db");
+        var warnings = new List<string>();
+        try
+        {
+            var options = new DbContextOptionsBuilder<SqlitePortalDbContext>()
+                .UseSqlite($"Data Source={file}")
+                .LogTo(m => { lock (warnings) warnings.Add(m); }, [RelationalEventId.NonTransactionalMigrationOperationWarning], LogLevel.Warning)
+                .Options;
+            await using (var db = new SqlitePortalDbContext(options))
+            {
+                await db.Database.MigrateAsync();
+                var fks = await db.Database.SqlQueryRaw<string>("SELECT \"table\" AS \"Value\" FROM pragma_foreign_key_list('DocumentRequests')").ToListAsync();
+                Assert.Contains("Households", fks);
+            }
+            Assert.True(warnings.Count == 0, string.Join("\n", warnings));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
     }
 }

@@ -34,6 +34,8 @@ public partial class CrawlTests(PortalApp app)
             if (response.StatusCode != HttpStatusCode.OK) continue;
             if (response.Content.Headers.ContentType?.MediaType != "text/html") continue;
             var html = await response.HtmlAsync();
+            // The content security policy refuses inline styles: none may be written.
+            if (InlineStyle().Match(html) is { Success: true } style) failures.Add($"inline style on {url}: {style.Value}");
             foreach (Match m in Href().Matches(html))
             {
                 var link = WebUtility.HtmlDecode(m.Groups[1].Value);
@@ -48,12 +50,15 @@ public partial class CrawlTests(PortalApp app)
                 queue.Enqueue(link);
             }
         }
-        Assert.True(failures.Count == 0, $"Server errors for {email}:\n" + string.Join("\n", failures));
+        Assert.True(failures.Count == 0, $"Server errors or inline styles for {email}:\n" + string.Join("\n", failures));
         Assert.True(visited > 10, $"Only {visited} pages reached from {start}: the crawl did not follow links.");
     }
 
     // Pages of one record (/suivi/menages/12) count apart: each household is different data.
     private static bool IsIdPath(string path) => IdSegment().IsMatch(path);
+
+    [GeneratedRegex("<[a-z][^>]*\\sstyle\\s*=[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineStyle();
 
     [GeneratedRegex("href=\"([^\"]+)\"")]
     private static partial Regex Href();

@@ -20,10 +20,15 @@ public static class HouseholdFactory
             .AsSplitQuery()
             .SingleAsync(r => r.Id == housingRequestId, ct);
 
+        // "NOM Prénom" like every other file, from the applicant as the request lists them.
+        var applicant = request.Members.OrderBy(m => m.Position).FirstOrDefault(m => m.Relationship == Relationship.Applicant);
+        var name = applicant is not null && !string.IsNullOrWhiteSpace(applicant.LastName)
+            ? Portal.Domain.Formatting.French.PersonName(applicant.LastName, applicant.FirstName)
+            : string.IsNullOrWhiteSpace(request.ApplicantName) ? request.Applicant?.FullName ?? "Ménage" : request.ApplicantName;
         var household = new Household
         {
-            Name = string.IsNullOrWhiteSpace(request.ApplicantName) ? request.Applicant?.FullName ?? "Ménage" : request.ApplicantName,
-            SearchName = string.IsNullOrWhiteSpace(request.SearchName) ? RequestReference.SearchKey(request.ApplicantName) : request.SearchName,
+            Name = name,
+            SearchName = SearchKey(name),
             TeamId = request.TeamId,
             ReferentId = referentId ?? request.ReferentId,
             HousingRequestId = request.Id,
@@ -37,6 +42,9 @@ public static class HouseholdFactory
             TargetGroups = request.TargetGroups,
             IsDalo = request.IsDalo,
             IsSingleParent = request.IsSingleParent,
+            // The rent the person said they can pay, so the file's 30 % line shows without retyping it.
+            CurrentRent = request.AffordableRent,
+            CurrentCharges = request.AffordableCharges,
             CreatedAtUtc = nowUtc,
             UpdatedAtUtc = nowUtc,
         };

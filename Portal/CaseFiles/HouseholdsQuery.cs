@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Domain.Housing;
+using Portal.Domain.Requests;
+using Portal.Domain.Support;
 
 namespace Portal.CaseFiles;
 
@@ -12,6 +15,16 @@ public sealed record HouseholdFilters
     public int? Team { get; init; }
     /// Only the households the signed-in worker is the referent of.
     public bool Mine { get; init; }
+    /// Households counted in this public (one of the target groups).
+    public TargetGroups? Group { get; init; }
+    /// Households with a support measure of this kind under way.
+    public SupportKind? Measure { get; init; }
+    /// Households this worker (or manager) is the referent of.
+    public string? Referent { get; init; }
+    /// Households staying now in a dwelling of this residence.
+    public long? Residence { get; init; }
+    /// Households whose stay under way ends before this day (planned end, renewals included).
+    public DateOnly? StayEndsBefore { get; init; }
 
     public const int NoTeam = 0;
 }
@@ -41,6 +54,17 @@ public static class HouseholdsQuery
             var me = scope.UserId;
             query = query.Where(h => h.ReferentId == me);
         }
+        if (f.Group is { } group and not TargetGroups.None) query = query.Where(h => (h.TargetGroups & group) != 0);
+        if (f.Referent is { Length: > 0 } referent) query = query.Where(h => h.ReferentId == referent);
+        // The filters below follow an index from each household: (HouseholdId, Status) on measures,
+        // the one-active-stay-per-household index on stays.
+        if (f.Measure is { } kind)
+            query = query.Where(h => db.SupportMeasures.Any(m => m.HouseholdId == h.Id && m.Status == MeasureStatus.Active && m.Kind == kind));
+        if (f.Residence is { } residence)
+            query = query.Where(h => db.Stays.Any(s => s.HouseholdId == h.Id && s.Status == StayStatus.Active
+                && db.Dwellings.Any(d => d.Id == s.DwellingId && d.ResidenceId == residence)));
+        if (f.StayEndsBefore is { } before)
+            query = query.Where(h => db.Stays.Any(s => s.HouseholdId == h.Id && s.Status == StayStatus.Active && s.EndsOn < before));
         if (!string.IsNullOrWhiteSpace(f.Q)) query = Search(query, f.Q);
         return query;
     }

@@ -37,7 +37,12 @@ public sealed class CommitteeDecisions(PortalDbContext db, RequestNotifier notif
             TakeIn(household, item, now);
             var residence = await db.Residences.AsNoTracking().Where(r => r.Id == dwelling.ResidenceId).Select(r => r.Name).SingleAsync(ct);
             var note = $"Logement attribué : {dwelling.Label} ({residence}), entrée le {French.Date(entryOn)}.";
-            await MoveRequestAsync(item, me, now, note, ct, RequestAction.Accept, RequestAction.OfferHousing);
+            // An entry dated before today has happened: the applicant's timeline says they moved in.
+            // From the entry day on, MoveInJob (hourly) does it.
+            RequestAction[] actions = entryOn < DateOnly.FromDateTime(French.ToParis(now))
+                ? [RequestAction.Accept, RequestAction.OfferHousing, RequestAction.MoveIn]
+                : [RequestAction.Accept, RequestAction.OfferHousing];
+            await MoveRequestAsync(item, me, now, note, ct, actions);
             return stay;
         }, ct);
     }

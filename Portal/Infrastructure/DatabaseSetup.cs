@@ -65,7 +65,13 @@ public static class DatabaseSetup
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Portal.Database");
+        if (pending.Count > 0)
+            log.LogInformation("Preparing the {Provider} database: applying {Count} migrations ({First} … {Last})",
+                db.Database.IsSqlite() ? "SQLite" : "PostgreSQL", pending.Count, pending[0], pending[^1]);
         await db.Database.MigrateAsync(ct);
+        if (pending.Count > 0) log.LogInformation("Database ready");
         // Without statistics SQLite picks poor plans for combined filters (team + name in the queue):
         // let it analyse what needs it, cheaply, at each start.
         if (db.Database.IsSqlite())

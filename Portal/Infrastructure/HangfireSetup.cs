@@ -21,7 +21,8 @@ public static class HangfireSetup
             h.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings()
-                .UseDashboardStylesheet(typeof(HangfireSetup).Assembly, "Portal.hangfire-dashboard.css");
+                .UseDashboardStylesheet(typeof(HangfireSetup).Assembly, "Portal.hangfire-dashboard.css")
+                .UseDashboardJavaScript(typeof(HangfireSetup).Assembly, "Portal.hangfire-dashboard.js");
             if (provider == DatabaseProvider.Postgres)
             {
                 var cs = DatabaseSetup.PostgresConnectionString(config);
@@ -93,6 +94,7 @@ public sealed class WorkRecoveryService(IServiceProvider services, IRecurringJob
         recurring.AddOrUpdate<StayEndWarningJob>(StayEndWarningJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(7));
         recurring.AddOrUpdate<WorkshopOfferJob>(WorkshopOfferJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), WorkshopOfferJob.Schedule);
         recurring.AddOrUpdate<RetentionJob>(RetentionJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
+        recurring.AddOrUpdate<MoveInJob>(MoveInJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly(5));
         try
         {
             using var scope = services.CreateScope();

@@ -19,6 +19,7 @@ public static class ServiceSetup
         services.AddScoped<StayEndWarningJob>();
         services.AddScoped<ReviewWarningJob>();
         services.AddScoped<WorkshopOfferJob>();
+        services.AddScoped<MoveInJob>();
         return services;
     }
 }

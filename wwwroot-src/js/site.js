@@ -17,6 +17,10 @@
     ];
     // The indicator styles live in site.css; no inline <style> injected by htmx.
     window.htmx.config.includeIndicatorStyles = false;
+    // htmx copies the "style" attribute while it settles a swapped element; our pages write none,
+    // but a tool may leave an empty one (axe-core does) and copying it is an inline style the
+    // content security policy refuses.
+    window.htmx.config.attributesToSettle = ["class", "width", "height"];
   }
 
   // Mobile navigation: the toggle is hidden in the markup and only revealed here, so without

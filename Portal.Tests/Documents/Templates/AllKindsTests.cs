@@ -88,6 +88,50 @@ public class AllKindsTests
         Assert.NotEmpty(doc.Body().Descendants<Table>());
     }
 
+    /// A decimal is written as money: a number that is not an amount (a count, months) must not be
+    /// one, and every amount must be one, so that no document prints « 4,50 € mois ».
+    [Theory]
+    [MemberData(nameof(KindNames))]
+    public void Every_number_is_written_with_its_own_unit(string kind)
+    {
+        var registered = TemplateKinds.ByKind(kind)!;
+        var kinds = registered.Dictionary.All().ToDictionary(f => f.Field.Path, f => f.Field.Kind);
+        void Walk(TemplateModel model)
+        {
+            foreach (var (key, value) in model)
+            {
+                if (value is IEnumerable<TemplateModel> items) { foreach (var item in items) Walk(item); continue; }
+                switch (kinds[key])
+                {
+                    case FieldKind.Amount: Assert.True(value is decimal, $"{kind}: {key} is an amount but holds {value?.GetType().Name}"); break;
+                    case FieldKind.Number: Assert.False(value is decimal, $"{kind}: {key} is a number but would be written in euros"); break;
+                    case FieldKind.Text when value is decimal: Assert.Fail($"{kind}: {key} is text but would be written in euros"); break;
+                }
+            }
+        }
+        Walk(registered.SampleModel());
+        using var doc = Render(registered.DefaultTemplate(), registered.SampleModel());
+        var text = doc.Body().Text().Replace('\u202F', ' ').Replace('\u00A0', ' ');
+        Assert.DoesNotMatch(@"€\s*(mois|ménages|personnes|situations?|membres?)\b", text);
+        if (kind == BilanActivite.Kind) Assert.Contains("11,5 mois", text);
+    }
+
+    [Fact]
+    public void Minutes_count_the_situations_and_members_in_good_french()
+    {
+        var one = ProcesVerbal.Sample() with { Decisions = [ProcesVerbal.Sample().Decisions[0]], Present = [ProcesVerbal.Sample().Present[0]] };
+        using var single = Render(DefaultTemplateOf(ProcesVerbal.Kind), ProcesVerbal.Model(one));
+        var text = single.Body().Text().Replace('\u00A0', ' ');
+        Assert.Contains("1 situation examinée :", text);
+        Assert.Contains("1 membre présent :", text);
+        using var many = Render(DefaultTemplateOf(ProcesVerbal.Kind), ProcesVerbal.Model(ProcesVerbal.Sample()));
+        text = many.Body().Text().Replace('\u00A0', ' ');
+        Assert.Contains("3 situations examinées :", text);
+        Assert.Contains("3 membres présents :", text);
+    }
+
+    private static byte[] DefaultTemplateOf(string kind) => TemplateKinds.ByKind(kind)!.DefaultTemplate();
+
     private static int CountOf(string s, string what) => (s.Length - s.Replace(what, "").Length) / what.Length;
 
     /// The default template as an admin would edit it in Word: a paragraph with a field added at

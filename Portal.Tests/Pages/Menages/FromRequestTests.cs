@@ -69,4 +69,30 @@ public class FromRequestTests(PortalApp app)
         Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
         Assert.Equal(0, await app.WithDbAsync(db => db.Households.CountAsync(h => h.HousingRequestId == sud.Id)));
     }
+
+    [Fact]
+    public async Task The_file_opened_from_a_request_is_named_NOM_Prenom_and_keeps_the_declared_rent_for_the_30_percent_line()
+    {
+        var t = Token();
+        var c = await SuiviData.CreateAsync(app, "Nord", "Fatou", $"Konaté{t}", r =>
+        {
+            r.Incomes.Add(new IncomeLine { Kind = IncomeKind.Salary, MonthlyAmount = 1000m });
+            r.AffordableRent = 420m;
+            r.AffordableCharges = 60m;
+        }, then: [RequestAction.TakeInCharge, RequestAction.PresentToCommittee, RequestAction.Accept]);
+        var worker = await app.SignedInAsync(PortalApp.Worker1);
+        var response = await Forms.PostAsync(worker, c.Url, [], "OpenHousehold");
+        var location = response.Headers.Location!.ToString();
+
+        var household = await app.WithDbAsync(db => db.Households.AsNoTracking().SingleAsync(h => h.HousingRequestId == c.Id));
+        Assert.Equal($"KONATÉ{t.ToUpperInvariant()} Fatou", household.Name);
+        Assert.Equal($"KONATE{t.ToUpperInvariant()} FATOU", household.SearchName);
+        Assert.Equal(420m, household.CurrentRent);
+        Assert.Equal(60m, household.CurrentCharges);
+
+        var file = Text(await (await worker.GetAsync(location)).HtmlAsync());
+        Assert.Contains($"KONATÉ{t.ToUpperInvariant()} Fatou", file);
+        Assert.Contains("loyer actuel déclaré", file);
+        Assert.Contains("Au-dessus de 30 %", file); // (420 + 60) ÷ 1 000 = 48 %
+    }
 }

@@ -125,6 +125,10 @@ public sealed class DocumentSources(PortalDbContext db, TimeProvider clock, ICon
         return string.Join(", ", new[] { household.Address, household.Town }.Where(s => !string.IsNullOrWhiteSpace(s)));
     }
 
+    /// "KONATÉ Fatou (DL-2026-000033)": the household's name and, when it applied online, its request's reference.
+    private static string Named(string name, string? reference) =>
+        string.IsNullOrWhiteSpace(reference) ? name : string.IsNullOrWhiteSpace(name) ? reference : $"{name} ({reference})";
+
     private static string Lower(string s) => s.Length == 0 ? s : char.ToLower(s[0], French.Culture) + s[1..];
 
     private static DateOnly LastDay(SupportMeasure m) => m.EndsOn.AddDays(-1);
@@ -244,7 +248,13 @@ public sealed class DocumentSources(PortalDbContext db, TimeProvider clock, ICon
         var present = await db.CommitteeAttendances.AsNoTracking().Where(a => a.CommitteeSessionId == sessionId)
             .Select(a => a.Member!).OrderBy(m => m.Name).ToListAsync(ct);
         var householdIds = session.Items.Where(i => i.Subject == AgendaSubject.Household).Select(i => i.SubjectId).ToList();
-        var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name, ct);
+        var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id))
+            .Select(h => new { h.Id, h.Name, Reference = h.HousingRequest != null ? h.HousingRequest.Reference : null })
+            .ToDictionaryAsync(h => h.Id, h => Named(h.Name, h.Reference), ct);
+        var requestIds = session.Items.Where(i => i.Subject == AgendaSubject.Request).Select(i => i.SubjectId).ToList();
+        var requests = await db.HousingRequests.AsNoTracking().Where(r => requestIds.Contains(r.Id))
+            .Select(r => new { r.Id, r.ApplicantName, r.Reference, Applicant = r.Members.Where(m => m.Relationship == Relationship.Applicant).Select(m => new { m.FirstName, m.LastName }).FirstOrDefault() })
+            .ToDictionaryAsync(r => r.Id, r => Named(r.Applicant is { } a ? French.PersonName(a.LastName, a.FirstName) : r.ApplicantName, r.Reference), ct);
         var presenterIds = session.Items.Select(i => i.PresentedById).Distinct().ToList();
         var presenters = await db.Users.AsNoTracking().Where(u => presenterIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
         var dwellingIds = session.Items.Select(i => i.Decision?.DwellingId).OfType<long>().ToList();
@@ -264,7 +274,8 @@ public sealed class DocumentSources(PortalDbContext db, TimeProvider clock, ICon
             present.Select(p => new SessionMember(p.Name, p.Organisation ?? "", p.Role ?? "")).ToList(),
             session.Items.OrderBy(i => i.Position).Select(i => new SessionDecision(
                 i.Position,
-                i.Subject == AgendaSubject.Household ? households.GetValueOrDefault(i.SubjectId, $"Ménage n° {i.SubjectId}") : $"Demande n° {i.SubjectId}",
+                i.Subject == AgendaSubject.Household ? households.GetValueOrDefault(i.SubjectId, "Ménage")
+                    : requests.GetValueOrDefault(i.SubjectId, "Demande"),
                 presenters.GetValueOrDefault(i.PresentedById, ""),
                 i.Decision?.Kind.Label() ?? "—",
                 Detail(i.Decision))).ToList(),

@@ -83,7 +83,8 @@ public static class BilanActivite
             ["personnes.suivies"] = r.PersonsFollowed,
             ["menages.entres"] = r.Entries,
             ["menages.sortis"] = r.Exits,
-            ["duree.moyenne_mois"] = Math.Round(r.AverageMonths, 1),
+            // A duration, not money: a decimal would be written in euros.
+            ["duree.moyenne_mois"] = (double)Math.Round(r.AverageMonths, 1),
             ["mesures"] = Lines(r.Measures, "mesure"),
             ["profils"] = Lines(r.Profiles, "profil"),
             ["publics"] = Lines(r.TargetGroups, "public"),

@@ -1,3 +1,5 @@
+using Portal.Domain.Formatting;
+
 namespace Portal.Documents.Templates;
 
 public sealed record SessionMember(string Name, string Organisation, string Role);
@@ -33,6 +35,7 @@ public static class ProcesVerbal
             FieldDefinition.Text("present.organisation", "Organisation", "CCAS de Valenciennes"),
             FieldDefinition.Text("present.role", "Qualité", "Présidente")),
         FieldDefinition.Number("presents.nombre", "Nombre de membres présents", "5"),
+        FieldDefinition.Text("presents.texte", "Nombre de membres présents, accordé", "5 membres présents"),
         FieldDefinition.List("decisions", "Décisions", "une ligne de tableau par situation",
             FieldDefinition.Number("decision.numero", "Numéro à l'ordre du jour", "1"),
             FieldDefinition.Text("decision.menage", "Ménage ou demande", "MARTIN Sophie"),
@@ -40,6 +43,7 @@ public static class ProcesVerbal
             FieldDefinition.Text("decision.nature", "Décision", "Attribution d'un logement"),
             FieldDefinition.Text("decision.detail", "Précisions", "Entrée le 15 décembre 2026 pour 6 mois")),
         FieldDefinition.Number("decisions.nombre", "Nombre de situations examinées", "4"),
+        FieldDefinition.Text("decisions.texte", "Nombre de situations examinées, accordé", "1 situation examinée"),
         FieldDefinition.Text("president.nom", "Président(e) de séance", "Jeanne Leroy"),
         FieldDefinition.Date("signature.date", "Date de signature", "3 décembre 2026"),
     ]);
@@ -59,6 +63,7 @@ public static class ProcesVerbal
                 ["present.role"] = p.Role,
             }).ToList(),
             ["presents.nombre"] = m.Present.Count,
+            ["presents.texte"] = French.Count(m.Present.Count, "membre présent", "membres présents"),
             ["decisions"] = m.Decisions.Select(d => new TemplateModel
             {
                 ["decision.numero"] = d.Number,
@@ -68,6 +73,7 @@ public static class ProcesVerbal
                 ["decision.detail"] = d.Detail,
             }).ToList(),
             ["decisions.nombre"] = m.Decisions.Count,
+            ["decisions.texte"] = French.Count(m.Decisions.Count, "situation examinée", "situations examinées"),
             ["president.nom"] = m.ChairName,
             ["signature.date"] = m.SignatureDate,
         };
@@ -89,7 +95,7 @@ public static class ProcesVerbal
         [
             new(1, "Famille Martin", "Claire Dubois", "Attribution d'un logement", "Entrée le 15 décembre 2026 pour 6 mois"),
             new(2, "DURAND Paul", "Claire Dubois", "Ouverture d'un accompagnement", "ASLL, 12 mois"),
-            new(3, "Demande n° 412", "Marc Petit", "Ajournement", "Pièces à compléter"),
+            new(3, "PETIT Marc (DL-2026-000412)", "Marc Petit", "Ajournement", "Pièces à compléter"),
         ],
         "Jeanne Leroy",
         new DateOnly(2026, 12, 3));

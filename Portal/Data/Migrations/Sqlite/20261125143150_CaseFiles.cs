@@ -11,11 +11,12 @@ namespace Portal.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<long>(
-                name: "HouseholdId",
-                table: "DocumentRequests",
-                type: "INTEGER",
-                nullable: true);
+            // SQLite adds a column with its foreign key in place; a separate AddForeignKey would
+            // rebuild the table with "PRAGMA foreign_keys = 0", which cannot run in the migration's
+            // transaction. Databases that already ran this migration keep the same constraint.
+            migrationBuilder.Sql(
+                "ALTER TABLE \"DocumentRequests\" ADD COLUMN \"HouseholdId\" INTEGER NULL " +
+                "CONSTRAINT \"FK_DocumentRequests_Households_HouseholdId\" REFERENCES \"Households\" (\"Id\") ON DELETE SET NULL;");
 
             migrationBuilder.AddColumn<bool>(
                 name: "SharedWithResident",
@@ -1121,14 +1122,6 @@ namespace Portal.Data.Migrations.Sqlite
                 table: "WorkshopSignups",
                 columns: new[] { "WorkshopId", "PersonId" },
                 unique: true);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_DocumentRequests_Households_HouseholdId",
-                table: "DocumentRequests",
-                column: "HouseholdId",
-                principalTable: "Households",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />

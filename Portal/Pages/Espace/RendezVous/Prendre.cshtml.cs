@@ -42,6 +42,9 @@ public class PrendreModel(UserManager<PortalUser> users, AppointmentBooking book
         return Request.IsHtmx() ? Partial("_Choice", this) : Page();
     }
 
+    /// Without JavaScript: back to the page with the chosen motif and place in the address (and no token).
+    public IActionResult OnPostShow() => RedirectToPage(new { motif = MotifId, lieu = PlaceId });
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);

@@ -45,6 +45,9 @@ public class ReserverModel(PortalDbContext db, UserManager<PortalUser> users, Ap
         return Page();
     }
 
+    /// Without JavaScript: the people found, the places and the slots, the form shown again as typed.
+    public Task<IActionResult> OnPostShowAsync(CancellationToken ct) => OnGetAsync(ct);
+
     /// The people matching the search box (htmx).
     public async Task<IActionResult> OnGetPeopleAsync(CancellationToken ct)
     {

@@ -1,15 +1,19 @@
 using System.Globalization;
 using Htmx;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Portal.CaseFiles;
 using Portal.Data;
+using Portal.Domain.Requests;
+using Portal.Domain.Support;
+using Portal.Housing;
 
 namespace Portal.Pages.Suivi.Menages;
 
-public class IndexModel(PortalDbContext db) : PageModel
+public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : PageModel
 {
     public sealed record TeamOption(int Id, string Name);
 
@@ -18,6 +22,11 @@ public class IndexModel(PortalDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public string? Statut { get; set; }
     [BindProperty(SupportsGet = true)] public string? Equipe { get; set; }
     [BindProperty(SupportsGet = true)] public string? Mes { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Public { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Mesure { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Referent { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Residence { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Fin { get; set; }
     [BindProperty(SupportsGet = true)] public string? Apres { get; set; }
     [BindProperty(SupportsGet = true)] public string? Avant { get; set; }
 
@@ -25,6 +34,14 @@ public class IndexModel(PortalDbContext db) : PageModel
     public bool IsManager { get; private set; }
     public string? MyTeamName { get; private set; }
     public IReadOnlyList<TeamOption> Teams { get; private set; } = [];
+    public IReadOnlyList<HouseholdChoices.StaffOption> Referents { get; private set; } = [];
+    public IReadOnlyList<(long Id, string Name)> Residences { get; private set; } = [];
+    /// The stay-ending choice kept as typed (days ahead), to select it again and rebuild links.
+    public int? EndingWithinDays { get; private set; }
+
+    /// The "fin de séjour" choices: days ahead of today.
+    public static readonly IReadOnlyList<(int Days, string Label)> EndingChoices =
+        [(0, "Fin prévue dépassée"), (30, "Dans les 30 jours"), (60, "Dans les 60 jours"), (90, "Dans les 90 jours")];
     public HouseholdPage Results { get; private set; } = new([], null, null);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -40,7 +57,21 @@ public class IndexModel(PortalDbContext db) : PageModel
                   : int.TryParse(Equipe, NumberStyles.None, CultureInfo.InvariantCulture, out var t) && t > 0 ? t : null
                 : null,
             Mine = Mes == "oui",
+            Group = Enum.TryParse<TargetGroups>(Public, ignoreCase: true, out var g) && !int.TryParse(Public, out _)
+                && Enum.IsDefined(g) && g != TargetGroups.None ? g : null,
+            Measure = Enum.TryParse<SupportKind>(Mesure, ignoreCase: true, out var k) && !int.TryParse(Mesure, out _) && Enum.IsDefined(k) ? k : null,
+            Referent = Referent is { Length: > 0 and <= 450 } ? Referent : null,
+            Residence = ParseId(Residence),
         };
+        if (int.TryParse(Fin, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && EndingChoices.Any(c => c.Days == days))
+        {
+            EndingWithinDays = days;
+            Filters = Filters with { StayEndsBefore = StockQueries.Today(clock).AddDays(days + 1) };
+        }
+        Referents = await HouseholdChoices.ReferentsAsync(users, scope, Filters.Referent);
+        if (Filters.Referent is { } chosen && Referents.All(r => r.Id != chosen)) Filters = Filters with { Referent = null };
+        Residences = (await db.Residences.AsNoTracking().OrderBy(r => r.Name).Select(r => new { r.Id, r.Name }).ToListAsync(ct))
+            .Select(r => (r.Id, r.Name)).ToList();
         if (IsManager)
             Teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new TeamOption(t.Id, t.Name)).ToListAsync(ct);
         else if (scope.TeamId is { } teamId)
@@ -66,6 +97,11 @@ public class IndexModel(PortalDbContext db) : PageModel
             ["statut"] = Filters.Status switch { HouseholdStatus.Active => "actif", HouseholdStatus.Exited => "sorti", _ => null },
             ["equipe"] = Filters.Team is { } t ? (t == HouseholdFilters.NoTeam ? "aucune" : t.ToString(CultureInfo.InvariantCulture)) : null,
             ["mes"] = Filters.Mine ? "oui" : null,
+            ["public"] = Filters.Group?.ToString(),
+            ["mesure"] = Filters.Measure?.ToString(),
+            ["referent"] = Filters.Referent,
+            ["residence"] = Filters.Residence?.ToString(CultureInfo.InvariantCulture),
+            ["fin"] = EndingWithinDays?.ToString(CultureInfo.InvariantCulture),
             ["apres"] = after?.ToString(CultureInfo.InvariantCulture),
             ["avant"] = before?.ToString(CultureInfo.InvariantCulture),
         };
