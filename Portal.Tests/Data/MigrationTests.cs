@@ -30,6 +30,7 @@ public class MigrationTests(PortalApp app)
         {
             var options = new DbContextOptionsBuilder<SqlitePortalDbContext>()
                 .UseSqlite($"Data Source={file}")
+                .UseApplicationServiceProvider(IdentitySchema.Services)
                 .LogTo(m => { lock (warnings) warnings.Add(m); }, [RelationalEventId.NonTransactionalMigrationOperationWarning], LogLevel.Warning)
                 .Options;
             await using (var db = new SqlitePortalDbContext(options))

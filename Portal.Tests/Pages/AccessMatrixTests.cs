@@ -23,7 +23,9 @@ namespace Portal.Tests.Pages;
 [Collection(PortalCollection.Name)]
 public partial class AccessMatrixTests(PortalApp app)
 {
-    public enum Who { Anyone, SignedIn, Resident, Staff, Manager, Admin }
+    /// PasswordChecked: open to anyone, but only whoever just passed the password step (Identity's
+    /// two-factor cookie) is served; anyone else is sent back to sign in.
+    public enum Who { Anyone, PasswordChecked, SignedIn, Resident, Staff, Manager, Admin }
 
     /// What the {id}s of a route are: decides the ids tried, the owner's and the others'.
     public enum Record
@@ -45,7 +47,7 @@ public partial class AccessMatrixTests(PortalApp app)
         ["/RendezVous/Annuler"] = new(Who.Anyone, Record.None, "Get Post"),
 
         ["/Compte/Confirmer"] = new(Who.Anyone, Record.None, "Get"),
-        ["/Compte/Connexion"] = new(Who.Anyone, Record.None, "Get Post"),
+        ["/Compte/Connexion"] = new(Who.Anyone, Record.None, "Get Post PostPasskey PostPasskeyOptions"),
         ["/Compte/Deconnexion"] = new(Who.SignedIn, Record.None, "Get Post"),
         ["/Compte/Inscription"] = new(Who.Anyone, Record.None, "Get Post"),
         ["/Compte/InscriptionEnvoyee"] = new(Who.Anyone, Record.None, "Get"),
@@ -53,6 +55,12 @@ public partial class AccessMatrixTests(PortalApp app)
         ["/Compte/MotDePasseOublie"] = new(Who.Anyone, Record.None, "Get Post"),
         ["/Compte/NouveauMotDePasse"] = new(Who.Anyone, Record.None, "Get Post"),
         ["/Compte/RenvoyerConfirmation"] = new(Who.Anyone, Record.None, "Get Post"),
+        // The code step answers only to whoever passed the password step (Identity's two-factor cookie).
+        ["/Compte/ConnexionCode"] = new(Who.PasswordChecked, Record.None, "Get Post PostRecovery"),
+        ["/Compte/Index"] = new(Who.SignedIn, Record.None, "Get PostEndOthers PostEndSession"),
+        ["/Compte/Securite/Authentificateur"] = new(Who.SignedIn, Record.None, "Get GetQr Post PostDisable"),
+        ["/Compte/Securite/ClesAcces"] = new(Who.SignedIn, Record.None, "Get PostAdd PostOptions PostRemove"),
+        ["/Compte/Securite/CodesDeSecours"] = new(Who.SignedIn, Record.None, "Get Post"),
 
         ["/Espace/Index"] = new(Who.Resident, Record.None, "Get PostProfile"),
         ["/Espace/Ateliers/Index"] = new(Who.Resident, Record.None, "Get PostAccept PostDecline PostRegister PostWithdraw"),
@@ -67,9 +75,10 @@ public partial class AccessMatrixTests(PortalApp app)
         ["/Espace/Demandes/Pieces"] = new(Who.Resident, Record.ResidentRequest, "Get PostDeleteDocument PostSave PostUpload"),
         ["/Espace/Demandes/Envoi"] = new(Who.Resident, Record.ResidentRequest, "Get PostSend"),
         ["/Espace/Documents/Index"] = new(Who.Resident, Record.None, "Get"),
+        ["/Espace/Donnees/Index"] = new(Who.Resident, Record.None, "Get GetDownload GetStatus PostPrepare"),
         ["/Espace/Documents/Download"] = new(Who.Resident, Record.GeneratedDocument, "Get"),
         ["/Espace/RendezVous/Index"] = new(Who.Resident, Record.None, "Get PostCancel"),
-        ["/Espace/RendezVous/Prendre"] = new(Who.Resident, Record.None, "Get GetChoice Post"),
+        ["/Espace/RendezVous/Prendre"] = new(Who.Resident, Record.None, "Get GetChoice Post PostShow"),
         ["/Espace/RendezVous/Deplacer"] = new(Who.Resident, Record.ResidentAppointment, "Get Post"),
 
         ["/Suivi/Index"] = new(Who.Staff, Record.None, "Get"),
@@ -89,7 +98,8 @@ public partial class AccessMatrixTests(PortalApp app)
         ["/Suivi/Agenda/Index"] = new(Who.Staff, Record.None, "Get Post PostCancel PostHonoured PostMissed"),
         ["/Suivi/Agenda/Horaires"] = new(Who.Staff, Record.None,
             "Get Post PostAbsence PostDeleteAbsence PostDeleteExtra PostDeleteOpening PostExtra PostOpening"),
-        ["/Suivi/Agenda/Reserver"] = new(Who.Staff, Record.None, "Get GetChoice GetPeople Post"),
+        ["/Suivi/Agenda/Reserver"] = new(Who.Staff, Record.None, "Get GetChoice GetPeople Post PostShow"),
+        ["/Suivi/Conservation/Index"] = new(Who.Manager, Record.None, "Get PostHold PostLift"),
         ["/Suivi/Agenda/Deplacer"] = new(Who.Staff, Record.StaffAppointment, "Get Post"),
         ["/Suivi/Agenda/Journal"] = new(Who.Staff, Record.StaffAppointment, "Get Post"),
         ["/Suivi/Ateliers/Index"] = new(Who.Staff, Record.None, "Get Post"),
@@ -108,7 +118,8 @@ public partial class AccessMatrixTests(PortalApp app)
 
         ["/Admin/Index"] = new(Who.Admin, Record.None, "Get"),
         ["/Admin/Documents/Index"] = new(Who.Admin, Record.None, "Get GetDownload GetRow PostGenerate"),
-        ["/Admin/Journal/Index"] = new(Who.Admin, Record.None, "Get"),
+        ["/Admin/Journal/Index"] = new(Who.Admin, Record.None, "Get GetCsv"),
+        ["/Admin/Traitements/Index"] = new(Who.Admin, Record.None, "Get GetCsv"),
         ["/Admin/Logements/Index"] = new(Who.Admin, Record.None, "Get Post PostCreate"),
         ["/Admin/Logements/Logement"] = new(Who.Admin, Record.Dwelling, "Get Post PostSave PostWithdraw"),
         ["/Admin/Logements/Residence"] = new(Who.Admin, Record.Residence, "Get Post PostAddDwelling PostSave"),
@@ -118,7 +129,7 @@ public partial class AccessMatrixTests(PortalApp app)
         ["/Admin/RendezVous/Index"] = new(Who.Admin, Record.None, "Get"),
         ["/Admin/RendezVous/Lieu"] = new(Who.Admin, Record.Place, "Get Post"),
         ["/Admin/RendezVous/Motif"] = new(Who.Admin, Record.Motif, "Get Post"),
-        ["/Admin/Utilisateurs/Index"] = new(Who.Admin, Record.None, "Get PostInvite PostTeam"),
+        ["/Admin/Utilisateurs/Index"] = new(Who.Admin, Record.None, "Get PostChangeRole PostInvite PostResetFactor PostTeam"),
     };
 
     public enum Identity { Anonymous, ResidentA, ResidentB, WorkerNord, WorkerSud, Manager, Admin }
@@ -136,10 +147,11 @@ public partial class AccessMatrixTests(PortalApp app)
 
     private static bool May(Who who, Identity identity) => who switch
     {
-        Who.Anyone => true,
+        Who.Anyone or Who.PasswordChecked => true,
         Who.SignedIn => identity != Identity.Anonymous,
         Who.Resident => identity is Identity.ResidentA or Identity.ResidentB,
-        Who.Staff or Who.Manager => identity is Identity.WorkerNord or Identity.WorkerSud or Identity.Manager,
+        Who.Staff => identity is Identity.WorkerNord or Identity.WorkerSud or Identity.Manager,
+        Who.Manager => identity == Identity.Manager,
         Who.Admin => identity == Identity.Admin,
         _ => false,
     };
@@ -373,7 +385,7 @@ public partial class AccessMatrixTests(PortalApp app)
                     var refused = identity == Identity.Anonymous ? ToSignIn(response) : response.StatusCode == HttpStatusCode.Forbidden;
                     if (!refused) problem = $"should be refused, answered {status} {response.Headers.Location}";
                 }
-                else if (ToSignIn(response) || response.StatusCode == HttpStatusCode.Forbidden)
+                else if ((ToSignIn(response) && rule.Who != Who.PasswordChecked) || response.StatusCode == HttpStatusCode.Forbidden)
                     problem = $"should be allowed, answered {status} {response.Headers.Location}";
                 else if (h.Method == "POST" && response.StatusCode != HttpStatusCode.BadRequest)
                     problem = $"a POST without antiforgery token answered {status}";
