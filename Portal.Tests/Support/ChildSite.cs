@@ -32,7 +32,14 @@ public sealed class ChildSite : IAsyncDisposable
             ["Hangfire__Worker"] = worker ? "true" : "false",
             ["Hangfire__WorkerCount"] = "4",
             ["Logging__LogLevel__Default"] = "Warning",
+            // Nodes of one database share the certificate that protects its data-protection keys,
+            // as the nodes of one deployment would.
+            ["DataProtection__KeysDirectory"] = Path.Combine(Path.GetTempPath(), "portal-child-keys",
+                Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(database.ConnectionString)))[..16]),
         };
+        // Every client of the test comes from 127.0.0.1 and signs in or up many times.
+        foreach (var limit in new[] { "SignInPerIp", "SignInPerAccount", "EmailPerIp", "CancellationPerIp" })
+            environment[$"RateLimiting__{limit}__Permits"] = "100000";
         if (smtpPort is { } port)
         {
             environment["Smtp__Host"] = "127.0.0.1";
