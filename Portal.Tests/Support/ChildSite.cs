@@ -126,12 +126,12 @@ public sealed class ChildSite : IAsyncDisposable
         lock (output) output.AppendLine(line);
     }
 
-    /// A browser of this site: cookies kept, redirects not followed.
-    public HttpClient Client(CookieContainer? cookies = null) => new(new HttpClientHandler
+    /// A browser of this site: cookies kept, redirects not followed. The site marks its cookies
+    /// Secure outside Development; a child site speaks plain HTTP on loopback, so the client keeps
+    /// them as a browser would for the same site behind TLS.
+    public HttpClient Client(CookieContainer? cookies = null) => new(new TlsLikeCookies(cookies ?? new CookieContainer())
     {
-        AllowAutoRedirect = false,
-        UseCookies = true,
-        CookieContainer = cookies ?? new CookieContainer(),
+        InnerHandler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false },
     })
     {
         BaseAddress = new Uri(BaseUrl),
@@ -146,4 +146,21 @@ public sealed class ChildSite : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await KillAsync();
+}
+
+/// Keeps cookies for an http:// site as if it were https://, Secure ones included.
+internal sealed class TlsLikeCookies(CookieContainer cookies) : DelegatingHandler
+{
+    private static Uri AsHttps(Uri uri) => new UriBuilder(uri) { Scheme = Uri.UriSchemeHttps, Port = uri.Port }.Uri;
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        var uri = AsHttps(request.RequestUri!);
+        var header = cookies.GetCookieHeader(uri);
+        if (header.Length > 0) request.Headers.Add("Cookie", header);
+        var response = await base.SendAsync(request, ct);
+        if (response.Headers.TryGetValues("Set-Cookie", out var set))
+            foreach (var value in set) cookies.SetCookies(uri, value);
+        return response;
+    }
 }
