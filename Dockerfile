@@ -57,6 +57,16 @@ ENV ASPNETCORE_URLS=http://+:8080 \
     Database__Provider=Sqlite \
     Hangfire__Worker=true
 
+# Required: the public address every link in an email is built from (the site does not start
+# without it outside Development, and answers only to that host name and loopback):
+#   Portal__PublicBaseUrl=https://portail.example.org
+# Behind the TLS-terminating proxy, trust its forwarded headers (and only its):
+#   Portal__BehindProxy=true
+#   Portal__KnownNetworks__0=172.16.0.0/12   (the proxy's network, e.g. the Docker network)
+# The data-protection keys (auth cookies, signed links) are stored in the database, encrypted with
+# a certificate: by default one generated at first start in /app/App_Data/keys (keep the volume,
+# and share that file between nodes), or your own:
+#   DataProtection__CertificatePath=/run/secrets/dp.pfx  DataProtection__CertificatePassword=...
 # Other settings, to pass with `docker run -e` (or an env file):
 #   Database__Provider=Postgres             with
 #   ConnectionStrings__Postgres="Host=db;Port=5432;Username=portal;Password=...;Database=portal"
@@ -66,13 +76,12 @@ ENV ASPNETCORE_URLS=http://+:8080 \
 #   Smtp__User=...
 #   Smtp__Password=...
 #   Smtp__From="Portail <no-reply@example.org>"
-#   Portal__PublicBaseUrl=https://portail.example.org   (used to build links in e-mails)
 #   Hangfire__Worker=false                  to run a web-only instance (background jobs elsewhere)
 
 EXPOSE 8080
 
-# No HEALTHCHECK: the aspnet image has neither curl nor wget. Probe http://HOST:8080/ from the
-# orchestrator instead (or add a small health endpoint and a tool to call it).
+# No HEALTHCHECK: the aspnet image has neither curl nor wget. Probe http://HOST:8080/healthz from
+# the orchestrator instead (a bare status for anyone; details for a signed-in admin).
 
 USER $APP_UID
 ENTRYPOINT ["dotnet", "Portal.dll"]
