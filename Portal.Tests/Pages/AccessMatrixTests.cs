@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Support;
+using Portal.Domain.Requests;
 using Portal.Testing;
 using Portal.Tests.Pages.Accompagnement;
 using Portal.Tests.Pages.Espace;
@@ -250,8 +251,10 @@ public partial class AccessMatrixTests(PortalApp app)
             var teams = await db.Teams.ToDictionaryAsync(t => t.Name, t => t.Id);
             var uploadA = await db.RequestDocuments.Where(d => d.HousingRequestId == requestA).Select(d => d.Id).FirstAsync();
             var uploadB = await db.RequestDocuments.Where(d => d.HousingRequestId == requestB).Select(d => d.Id).FirstAsync();
-            var staffNord = await db.HousingRequests.Where(r => r.TeamId == teams["Nord"]).Select(r => r.Id).FirstAsync();
-            var staffSud = await db.HousingRequests.Where(r => r.TeamId == teams["Sud"]).Select(r => r.Id).FirstAsync();
+            // A request staff reach: sent (drafts are the applicant's alone), of the team.
+            var sent = db.HousingRequests.Where(r => r.Status != RequestStatus.Draft && r.SubmittedAtUtc != null).OrderBy(r => r.Id);
+            var staffNord = await sent.Where(r => r.TeamId == teams["Nord"]).Select(r => r.Id).FirstAsync();
+            var staffSud = await sent.Where(r => r.TeamId == teams["Sud"]).Select(r => r.Id).FirstAsync();
             var (motif, place) = await AppointmentData.OfficeFirstVisitAsync(app);
             long Appointment(string workerId, string personId)
             {

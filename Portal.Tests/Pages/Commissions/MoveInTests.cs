@@ -36,7 +36,7 @@ public class MoveInTests(PortalApp app)
         var (c, item, session) = await OnAgendaAsync();
         var manager = await app.SignedInAsync(PortalApp.Manager);
 
-        var response = await Forms.PostAsync(manager, SessionUrl(session), Allocation(item, dwellings[0]), "Allocate");
+        var response = await PostSessionAsync(manager, SessionUrl(session), Allocation(item, dwellings[0]), "Allocate");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using (var scope = app.Scope())
             await ActivatorUtilities.CreateInstance<MoveInJob>(scope.ServiceProvider).RunAsync(CancellationToken.None);
@@ -55,7 +55,7 @@ public class MoveInTests(PortalApp app)
         var manager = await app.SignedInAsync(PortalApp.Manager);
         var entry = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10).ToString("yyyy-MM-dd");
 
-        var response = await Forms.PostAsync(manager, SessionUrl(session), Allocation(item, dwellings[0], entry), "Allocate");
+        var response = await PostSessionAsync(manager, SessionUrl(session), Allocation(item, dwellings[0], entry), "Allocate");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(RequestStatus.HousingOffered, await StatusAsync(c.Id));
 
