@@ -56,7 +56,8 @@ public class SecondFactorFlowTests(E2EApp app)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Activer une application d'authentification" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Code QR à scanner avec l'application d'authentification" })).ToBeVisibleAsync();
-        Assert.True(await page.EvaluateAsync<bool>("() => { const i = document.querySelector('img.qr-code'); return i.complete && i.naturalWidth > 100; }"));
+        // The QR code is a PNG the site serves: it loads and has its size (a broken image has none).
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('img.qr-code'); return i && i.complete && i.naturalWidth > 100; }", null, new() { Timeout = 15000 });
         await app.CheckPageAsync(page, "mfa-02-authentificateur");
         var key = (await page.Locator("[data-shared-key]").InnerTextAsync()).Replace(" ", "").ToUpperInvariant();
         await page.GetByLabel("Code à 6 chiffres affiché par l'application").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow));

@@ -24,8 +24,8 @@ public sealed class RetentionPurgeTests : IAsyncLifetime
     public async Task DisposeAsync() => await database.DisposeAsync();
 
     private PortalDbContext Context(params IInterceptor[] interceptors) => database.Provider == "Postgres"
-        ? new PostgresPortalDbContext(new DbContextOptionsBuilder<PostgresPortalDbContext>().UseNpgsql(database.ConnectionString).AddInterceptors(interceptors).Options)
-        : new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite(database.ConnectionString).AddInterceptors(interceptors).Options);
+        ? new PostgresPortalDbContext(new DbContextOptionsBuilder<PostgresPortalDbContext>().UseNpgsql(database.ConnectionString).UseApplicationServiceProvider(IdentitySchema.Services).AddInterceptors(interceptors).Options)
+        : new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite(database.ConnectionString).UseApplicationServiceProvider(IdentitySchema.Services).AddInterceptors(interceptors).Options);
 
     private sealed class CancelAfterCommit(CancellationTokenSource cts) : DbTransactionInterceptor
     {
