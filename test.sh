@@ -222,6 +222,24 @@ for name in "${RUN_NAMES[@]}"; do
     TOTAL_FAILED=$((TOTAL_FAILED + failed))
 done
 
+# The first failures with their messages, so that the end of the log says what went wrong.
+if [ "$TOTAL_FAILED" -ne 0 ] && command -v python3 >/dev/null 2>&1; then
+    log "First failures"
+    python3 - "$RESULTS" <<'PY' || true
+import glob, re, sys, html
+shown = 0
+for trx in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    text = open(trx, encoding="utf-8", errors="replace").read()
+    for m in re.finditer(r'<UnitTestResult [^>]*testName="([^"]*)"[^>]*outcome="Failed".*?</UnitTestResult>', text, re.S):
+        message = re.search(r"<Message>(.*?)</Message>", m.group(0), re.S)
+        print(f"{trx.rsplit('/', 1)[-1]}: {html.unescape(m.group(1))}")
+        print("    " + html.unescape(message.group(1) if message else "(no message)")[:1500].replace("\n", "\n    "))
+        shown += 1
+        if shown >= 8:
+            sys.exit(0)
+PY
+fi
+
 ELAPSED=$((SECONDS - START_SECONDS))
 printf 'Elapsed: %dm%02ds\n' $((ELAPSED / 60)) $((ELAPSED % 60))
 echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed"

@@ -43,14 +43,17 @@ public sealed class MailDev : IAsyncDisposable
         foreach (var a in new[] { "--smtp", SmtpPort.ToString(), "--web", WebPort.ToString(), "--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--mail-directory", directory })
             psi.ArgumentList.Add(a);
         process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var said = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null && said.Count < 50) said.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null && said.Count < 50) said.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // A machine's first node start, right after package installs, can be slow.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
-            if (process.HasExited) throw new InvalidOperationException($"maildev exited with code {process.ExitCode}");
+            if (process.HasExited)
+                throw new InvalidOperationException($"maildev exited with code {process.ExitCode}: {string.Join(" | ", said)}");
             if (await SmtpAnswersAsync())
             {
                 try
@@ -64,7 +67,7 @@ public sealed class MailDev : IAsyncDisposable
             }
             await Task.Delay(100);
         }
-        throw new TimeoutException("maildev did not start within 30 s");
+        throw new TimeoutException($"maildev did not start within 90 s: {string.Join(" | ", said)}");
     }
 
     public async Task StopAsync()

@@ -16,7 +16,7 @@ namespace Portal.Testing;
 /// integration tests share this host and run one after another.
 public sealed partial class PortalApp : IAsyncLifetime
 {
-    public MailDev Mail { get; } = new();
+    public MailDev Mail { get; private set; } = new();
     public TestDatabase Database { get; private set; } = null!;
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
@@ -30,7 +30,27 @@ public sealed partial class PortalApp : IAsyncLifetime
     public const string Resident1 = "resident1@demo.passerelle.fr";
     public const string Resident2 = "resident2@demo.passerelle.fr";
 
+    /// Starts the site; a start that fails (a port taken between its choice and its use, a machine
+    /// still busy installing) is tried again on fresh ports and a fresh database, and says why.
     public async Task InitializeAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartAsync();
+                return;
+            }
+            catch (Exception e) when (attempt < 3)
+            {
+                Console.Error.WriteLine($"PortalApp: start attempt {attempt} failed, trying again: {e}");
+                await StopAsync();
+                Mail = new MailDev();
+            }
+        }
+    }
+
+    private async Task StartAsync()
     {
         await Mail.StartAsync();
         Database = await TestDatabase.CreateAsync();
@@ -152,12 +172,16 @@ public sealed partial class PortalApp : IAsyncLifetime
             await SecondFactor.SetUpDemoAsync(users, user);
     }
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync() => StopAsync();
+
+    private async Task StopAsync()
     {
-        await Factory.DisposeAsync();
-        await Database.DisposeAsync();
+        if (Factory is not null) await Factory.DisposeAsync();
+        if (Database is not null) await Database.DisposeAsync();
         await Mail.DisposeAsync();
         try { Directory.Delete(KeysDirectory, recursive: true); } catch (IOException) { }
+        Factory = null!;
+        Database = null!;
     }
 }
 
