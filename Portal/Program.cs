@@ -175,6 +175,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseSqliteConnectionPerRequest(config);
 app.UseAuthentication();
 app.UsePortalRateLimiting();
 app.UseSecondFactorEnrolment();

@@ -78,10 +78,30 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;", ct);
     }
 
+    /// On SQLite, a signed-in request opens its context's connection once, before the session check,
+    /// and keeps it until the request ends (EF closes only the connections it opened itself): a page
+    /// runs several queries, and each open and close of a pooled connection takes the pool's lock,
+    /// on which 32 concurrent requests queued. Anonymous requests mostly read nothing and are left alone.
+    public static IApplicationBuilder UseSqliteConnectionPerRequest(this IApplicationBuilder app, IConfiguration config)
+    {
+        if (Provider(config) != DatabaseProvider.Sqlite) return app;
+        var authCookie = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
+            .Get(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme).Cookie.Name!;
+        return app.Use(async (context, next) =>
+        {
+            if (context.Request.Cookies.ContainsKey(authCookie))
+                await context.RequestServices.GetRequiredService<PortalDbContext>().Database.OpenConnectionAsync(context.RequestAborted);
+            await next();
+        });
+    }
+
     /// Every SQLite connection waits for a lock instead of failing at once when another writer holds it.
+    /// The settings belong to the native connection, which the pool keeps: applied once per native
+    /// connection, not at every open (a statement to prepare and run each time).
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public static readonly SqlitePragmas Instance = new();
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> applied = new();
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -91,11 +111,16 @@ public static class DatabaseSetup
             return Task.CompletedTask;
         }
 
-        private static void Apply(DbConnection connection)
+        private void Apply(DbConnection connection)
         {
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
-            cmd.ExecuteNonQuery();
+            var native = (connection as SqliteConnection)?.Handle;
+            if (native is not null && applied.TryGetValue(native, out _)) return;
+            using (var cmd = connection.CreateCommand())
+            {
+                cmd.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+                cmd.ExecuteNonQuery();
+            }
+            if (native is not null) applied.AddOrUpdate(native, native);
         }
     }
 }
