@@ -156,6 +156,7 @@ services.AddHealthChecks()
 var app = builder.Build();
 
 await DatabaseSetup.MigrateAsync(app.Services);
+DatabaseSetup.OptimizeAfterStart(app);
 await Seeder.SeedAsync(app.Services, app.Environment, config);
 
 var french = new CultureInfo("fr-FR");

@@ -4,7 +4,23 @@ namespace LoadBench;
 public sealed record Paths(string Root)
 {
     public string PortalDirectory => Path.Combine(Root, "Portal");
-    public string PortalDll => Path.Combine(PortalDirectory, "bin", "Release", "net10.0", "Portal.dll");
+    public string BuiltPortalDll => Path.Combine(PortalDirectory, "bin", "Release", "net10.0", "Portal.dll");
+    /// The build is copied away at the start of a run, so that building again while the bench runs
+    /// does not replace the files under the running site (the content root stays the project's folder).
+    public string PortalDll { get; private set; } = "";
+
+    public void CopyPortalBuild()
+    {
+        var from = Path.GetDirectoryName(BuiltPortalDll)!;
+        var to = Path.Combine(MailDirectory, "..", Path.GetFileName(MailDirectory) + "-portal");
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+        PortalDll = Path.Combine(to, "Portal.dll");
+    }
     public string BareDirectory => Path.Combine(Root, "bench", "load", "Bare");
     public string BareDll => Path.Combine(BareDirectory, "bin", "Release", "net10.0", "Bare.dll");
     public string MailDirectory { get; } = Directory.CreateTempSubdirectory("passerelle-load-mail-").FullName;
