@@ -156,6 +156,7 @@ services.AddHealthChecks()
 var app = builder.Build();
 
 await DatabaseSetup.MigrateAsync(app.Services);
+DatabaseSetup.OptimizeAfterStart(app);
 await Seeder.SeedAsync(app.Services, app.Environment, config);
 
 var french = new CultureInfo("fr-FR");
@@ -175,6 +176,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseSqliteConnectionPerRequest(config);
 app.UseAuthentication();
 app.UsePortalRateLimiting();
 app.UseSecondFactorEnrolment();

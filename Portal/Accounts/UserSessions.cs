@@ -95,6 +95,20 @@ public sealed class UserSessions(PortalDbContext db, TimeProvider clock)
     /// before the next request).
     public static string? SignedInNow(HttpContext http) => http.Items.TryGetValue(SignedInItem, out var v) ? v as string : null;
 
+    private sealed record SessionState(DateTime LastSeenAtUtc, string? SecurityStamp, bool HasSecondFactor);
+
+    // Run on every signed-in request: compiled once, so EF does not hash and look up the query's
+    // expression tree each time. Still one read of the database per
+    // request, so a session ended or a stamp changed by any node is refused at the next request.
+    private static readonly Func<PortalDbContext, string, string, Task<SessionState?>> SessionCheck =
+        EF.CompileAsyncQuery((PortalDbContext db, string sessionId, string userId) => db.UserSessions.AsNoTracking()
+            .Where(s => s.Id == sessionId && s.UserId == userId)
+            .Select(s => new SessionState(
+                s.LastSeenAtUtc,
+                s.User!.SecurityStamp,
+                s.User.TwoFactorEnabled || db.UserPasskeys.Any(p => p.UserId == s.UserId)))
+            .SingleOrDefault());
+
     private static async Task ValidateAsync(CookieValidatePrincipalContext ctx)
     {
         var principal = ctx.Principal;
@@ -104,15 +118,7 @@ public sealed class UserSessions(PortalDbContext db, TimeProvider clock)
         var stamp = principal?.FindFirstValue(stampType);
         var db = ctx.HttpContext.RequestServices.GetRequiredService<PortalDbContext>();
         var now = ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var row = userId is null || sessionId is null ? null : await db.UserSessions.AsNoTracking()
-            .Where(s => s.Id == sessionId && s.UserId == userId)
-            .Select(s => new
-            {
-                s.LastSeenAtUtc,
-                s.User!.SecurityStamp,
-                HasSecondFactor = s.User.TwoFactorEnabled || db.UserPasskeys.Any(p => p.UserId == s.UserId),
-            })
-            .SingleOrDefaultAsync();
+        var row = userId is null || sessionId is null ? null : await SessionCheck(db, sessionId, userId);
         if (row is null || row.SecurityStamp != stamp || row.LastSeenAtUtc < now - IdleLimit)
         {
             if (row is not null) await db.UserSessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync();

@@ -18,15 +18,20 @@ public static class HouseholdChoices
 
     /// Who may be made referent: for a manager every social worker and manager; for a worker the
     /// social workers of their team and themselves. The current referent stays in the list.
-    public static async Task<IReadOnlyList<StaffOption>> ReferentsAsync(UserManager<PortalUser> users, StaffScope scope, string? currentReferentId)
+    /// One query for the names needed (the list is read on every page of the household search).
+    public static async Task<IReadOnlyList<StaffOption>> ReferentsAsync(PortalDbContext db, StaffScope scope, string? currentReferentId, CancellationToken ct = default)
     {
-        var staff = (await users.GetUsersInRoleAsync(Roles.SocialWorker)).Concat(await users.GetUsersInRoleAsync(Roles.Manager))
-            .DistinctBy(u => u.Id)
-            .Where(u => scope.IsManager || u.Id == scope.UserId || (scope.TeamId is not null && u.TeamId == scope.TeamId) || u.Id == currentReferentId)
+        var staffRoles = db.Roles.Where(r => r.Name == Roles.SocialWorker || r.Name == Roles.Manager).Select(r => r.Id);
+        var staffIds = db.UserRoles.Where(ur => staffRoles.Contains(ur.RoleId)).Select(ur => ur.UserId);
+        var rows = await db.Users.AsNoTracking()
+            .Where(u => staffIds.Contains(u.Id))
+            .Where(u => scope.IsManager || u.Id == scope.UserId || (scope.TeamId != null && u.TeamId == scope.TeamId) || u.Id == currentReferentId)
+            .Select(u => new { u.Id, u.FullName, u.Email, u.TeamId })
+            .ToListAsync(ct);
+        return rows
             .Select(u => new StaffOption(u.Id, string.IsNullOrWhiteSpace(u.FullName) ? u.Email ?? u.Id : u.FullName, u.TeamId))
             .OrderBy(u => u.Name, StringComparer.Create(Portal.Domain.Formatting.French.Culture, true))
             .ToList();
-        return staff;
     }
 
     /// Checks the rows of people (a blank row is skipped): first and last names and the relationship

@@ -106,13 +106,15 @@ public static class HouseholdsPortfolio
     public static async Task<Counts> CountsAsync(PortalDbContext db, StaffScope scope, DateTime nowUtc, CancellationToken ct = default)
     {
         var today = DateOnly.FromDateTime(French.ToParis(nowUtc));
-        var visible = scope.Visible(db.Households.AsNoTracking()).Where(h => h.Status == HouseholdStatus.Active).Select(h => h.Id);
+        // Each stay or measure looks up its household by key (EXISTS): "IN (visible households)" made
+        // SQLite build the set of a whole team's households first, 0.4 s each at 100,000 households.
+        var visible = scope.Visible(db.Households.AsNoTracking()).Where(h => h.Status == HouseholdStatus.Active);
         var mine = await db.Households.CountAsync(h => h.ReferentId == scope.UserId && h.Status == HouseholdStatus.Active, ct);
         var horizon = today.AddMonths(1);
         var ending = await db.Stays.AsNoTracking()
-            .CountAsync(s => s.Status == StayStatus.Active && s.EndsOn <= horizon && visible.Contains(s.HouseholdId), ct);
+            .CountAsync(s => s.Status == StayStatus.Active && s.EndsOn <= horizon && visible.Any(h => h.Id == s.HouseholdId), ct);
         var measures = await db.SupportMeasures.AsNoTracking().Include(m => m.RecordedReviews)
-            .Where(m => m.Status == MeasureStatus.Active && visible.Contains(m.HouseholdId)).ToListAsync(ct);
+            .Where(m => m.Status == MeasureStatus.Active && visible.Any(h => h.Id == m.HouseholdId)).ToListAsync(ct);
         var late = ReviewSchedule.Late(measures, today).Count();
         var due = ReviewSchedule.Due(measures, today).Count();
         return new Counts(mine, ending, late, due);

@@ -114,6 +114,9 @@ public abstract partial class PortalDbContext(DbContextOptions options)
             // The staff queue: by status and date, by team, by name; the person's own list.
             b.HasIndex(r => new { r.Status, r.SubmittedAtUtc });
             b.HasIndex(r => new { r.TeamId, r.Status, r.SubmittedAtUtc });
+            // A social worker's queue, newest first: read in index order and stopped after a page
+            // (the index above made the database sort the whole team's requests for each page).
+            b.HasIndex(r => new { r.TeamId, r.SubmittedAtUtc, r.Id });
             b.HasIndex(r => r.SubmittedAtUtc);
             b.HasIndex(r => r.SearchName);
             b.HasIndex(r => new { r.ApplicantId, r.CreatedAtUtc });

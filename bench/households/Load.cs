@@ -29,7 +29,8 @@ public static class Load
         "Julie", "Paul", "Céline", "Olivier", "Amina", "Fatima", "Kevin", "Sophie", "Marie", "Jean-Pierre",
     ];
 
-    public static async Task<Loaded> InsertAsync(Func<PortalDbContext> newDb, int count, string provider)
+    /// Into teams that already exist when <paramref name="teams"/> is given (bench/load adds to the demo data), else two new ones.
+    public static async Task<Loaded> InsertAsync(Func<PortalDbContext> newDb, int count, string provider, (int Nord, int Sud)? teams = null)
     {
         var sw = Stopwatch.StartNew();
         var random = new Random(2026);
@@ -37,11 +38,16 @@ public static class Load
         var staff = new List<PortalUser>();
         await using (var db = newDb())
         {
-            var n = new Team { Name = "Nord", Towns = "Lille, Roubaix" };
-            var s = new Team { Name = "Sud", Towns = "Arras, Lens" };
-            db.Teams.AddRange(n, s);
-            await db.SaveChangesAsync();
-            (nord, sud) = (n.Id, s.Id);
+            if (teams is { } existing)
+                (nord, sud) = existing;
+            else
+            {
+                var n = new Team { Name = "Nord", Towns = "Lille, Roubaix" };
+                var s = new Team { Name = "Sud", Towns = "Arras, Lens" };
+                db.Teams.AddRange(n, s);
+                await db.SaveChangesAsync();
+                (nord, sud) = (n.Id, s.Id);
+            }
             // 400 workers, 200 per team: about 125 households each over the years (all statuses).
             for (var i = 0; i < 400; i++)
                 staff.Add(User($"travailleur{i}@bench.local", $"Travailleur {i}", i % 2 == 0 ? nord : sud));

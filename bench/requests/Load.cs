@@ -43,8 +43,10 @@ public static class Load
         [RequestAction.Close],
     ];
 
-    /// Returns the two teams' ids and one existing reference to look up.
-    public static async Task<(int Nord, int Sud, string SampleReference)> InsertAsync(Func<PortalDbContext> newDb, int count, string provider)
+    /// Returns the two teams' ids and one existing reference to look up. Into teams that already
+    /// exist when <paramref name="teams"/> is given (bench/load adds to the demo data), ids from <paramref name="firstId"/>.
+    public static async Task<(int Nord, int Sud, string SampleReference)> InsertAsync(Func<PortalDbContext> newDb, int count, string provider,
+        (int Nord, int Sud)? teams = null, long firstId = 1)
     {
         var sw = Stopwatch.StartNew();
         var random = new Random(2026);
@@ -53,13 +55,18 @@ public static class Load
         var staff = new List<PortalUser>();
         await using (var db = newDb())
         {
-            var n = new Team { Name = "Nord", Towns = "Lille, Roubaix" };
-            var s = new Team { Name = "Sud", Towns = "Arras, Lens" };
-            db.Teams.AddRange(n, s);
-            await db.SaveChangesAsync();
-            (nord, sud) = (n.Id, s.Id);
+            if (teams is { } existing)
+                (nord, sud) = existing;
+            else
+            {
+                var n = new Team { Name = "Nord", Towns = "Lille, Roubaix" };
+                var s = new Team { Name = "Sud", Towns = "Arras, Lens" };
+                db.Teams.AddRange(n, s);
+                await db.SaveChangesAsync();
+                (nord, sud) = (n.Id, s.Id);
+            }
             for (var i = 0; i < 6; i++)
-                staff.Add(User($"travailleur{i}@bench.local", $"Travailleur {i}", i % 2 == 0 ? nord : sud));
+                staff.Add(User($"instructeur{i}@bench.local", $"Travailleur {i}", i % 2 == 0 ? nord : sud));
             for (var i = 0; i < 5_000; i++)
                 applicants.Add(User($"demandeur{i}@bench.local", $"Demandeur {i}", null));
             db.Users.AddRange(staff);
@@ -84,7 +91,7 @@ public static class Load
                 // Submission dates grow with the id, as they do in real life.
                 var submitted = start.AddMinutes((long)spanMinutes * i / count + random.Next(60));
                 var request = HousingRequest.NewDraft(applicant, submitted.AddDays(-1));
-                request.Id = i + 1;
+                request.Id = firstId + i;
                 request.ApplicantName = $"{first} {last}";
                 request.SearchName = RequestReference.SearchKey($"{last} {first}");
                 // 1 in 30 has no team (towns nobody covers); the rest split 55/45.

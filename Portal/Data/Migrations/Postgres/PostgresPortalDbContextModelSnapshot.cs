@@ -965,6 +965,8 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasIndex("TeamId", "Status", "SubmittedAtUtc");
 
+                    b.HasIndex("TeamId", "SubmittedAtUtc", "Id");
+
                     b.ToTable("HousingRequests");
                 });
 

@@ -926,6 +926,8 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("TeamId", "Status", "SubmittedAtUtc");
 
+                    b.HasIndex("TeamId", "SubmittedAtUtc", "Id");
+
                     b.ToTable("HousingRequests");
                 });
 

@@ -18,7 +18,7 @@ namespace Portal.Pages.Suivi.Menages;
 
 /// The household file: who they are, what they live on, who works with them, and the journal of
 /// the support. Every opening is written to the audit log.
-public class DossierModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : PageModel
+public class DossierModel(PortalDbContext db, TimeProvider clock) : PageModel
 {
     public const string ConcurrencyMessage = "Ce dossier vient d'être modifié par quelqu'un d'autre : la page montre maintenant sa dernière version. Vérifiez puis enregistrez à nouveau (ce que vous aviez saisi est conservé).";
     public const string MaskedEntry = "Note confidentielle — visible par le référent et les responsables";
@@ -374,7 +374,7 @@ public class DossierModel(PortalDbContext db, UserManager<PortalUser> users, Tim
         var teams = await HouseholdChoices.TeamsAsync(db, ct);
         if (assign.TeamId is { } tid && teams.All(t => t.Id != tid))
             ModelState.AddModelError("Assign.TeamId", "Cette équipe n'existe pas : choisissez-en une dans la liste.");
-        var referents = await HouseholdChoices.ReferentsAsync(users, scope, null);
+        var referents = await HouseholdChoices.ReferentsAsync(db, scope, null, ct);
         var referentId = string.IsNullOrWhiteSpace(assign.ReferentId) ? null : assign.ReferentId;
         if (referentId is not null && referents.All(r => r.Id != referentId))
             ModelState.AddModelError("Assign.ReferentId", "Choisissez le référent ou la référente dans la liste.");
@@ -530,7 +530,7 @@ public class DossierModel(PortalDbContext db, UserManager<PortalUser> users, Tim
         if (IsManager)
         {
             Teams = await HouseholdChoices.TeamsAsync(db, ct);
-            Referents = await HouseholdChoices.ReferentsAsync(users, scope, info.ReferentId);
+            Referents = await HouseholdChoices.ReferentsAsync(db, scope, info.ReferentId, ct);
         }
         return true;
     }

@@ -13,7 +13,7 @@ using Portal.Housing;
 
 namespace Portal.Pages.Suivi.Menages;
 
-public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : PageModel
+public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record TeamOption(int Id, string Name);
 
@@ -68,7 +68,7 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
             EndingWithinDays = days;
             Filters = Filters with { StayEndsBefore = StockQueries.Today(clock).AddDays(days + 1) };
         }
-        Referents = await HouseholdChoices.ReferentsAsync(users, scope, Filters.Referent);
+        Referents = await HouseholdChoices.ReferentsAsync(db, scope, Filters.Referent, ct);
         if (Filters.Referent is { } chosen && Referents.All(r => r.Id != chosen)) Filters = Filters with { Referent = null };
         Residences = (await db.Residences.AsNoTracking().OrderBy(r => r.Name).Select(r => new { r.Id, r.Name }).ToListAsync(ct))
             .Select(r => (r.Id, r.Name)).ToList();

@@ -11,7 +11,7 @@ using Portal.Web;
 namespace Portal.Pages.Suivi.Menages;
 
 /// Staff open a household file directly (a household met at a permanence, sent by a partner…).
-public class NouveauModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : PageModel
+public class NouveauModel(PortalDbContext db, TimeProvider clock) : PageModel
 {
     public const int MaxMembers = 12;
 
@@ -207,7 +207,7 @@ public class NouveauModel(PortalDbContext db, UserManager<PortalUser> users, Tim
         IsManager = scope.IsManager;
         Teams = await HouseholdChoices.TeamsAsync(db, ct);
         MyTeamName = Teams.FirstOrDefault(t => t.Id == scope.TeamId)?.Name;
-        Referents = await HouseholdChoices.ReferentsAsync(users, scope, null);
+        Referents = await HouseholdChoices.ReferentsAsync(db, scope, null, ct);
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
