@@ -15,6 +15,13 @@ if (args.Length > 0 && args[0] == "click")
     return;
 }
 
+// `corpus [seconds] [name]`: the corpus of templates made by different tools, against docxtemplater.
+if (args.Length > 0 && args[0] == "corpus")
+{
+    DocumentsBench.CorpusBench.Run(Here(), args.Length > 1 && double.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 2, args.Length > 2 ? args[2] : null);
+    return;
+}
+
 // Renders the default tripartite contract N times on one thread with Passerelle's engine, then the
 // same template and data with docxtemplater (Node) when its packages are installed.
 var count = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 1000;
