@@ -112,7 +112,7 @@ internal static class Corpus
         var blocks = new List<Block>(Contract()) { new PageBreak(), new Heading("Relevé des paiements") };
         blocks.Add(new RowLoop("paiements", ["Date", "Libellé", "Montant", "Solde"],
             [Pcs("$paiement.date"), Pcs("$paiement.libelle"), Pcs("$paiement.montant"), Pcs("$paiement.solde")]));
-        for (var s = 1; s <= 10; s++)
+        for (var s = 1; s <= 7; s++)
         {
             blocks.Add(new PageBreak());
             blocks.Add(new Heading($"Partie {s} — suivi du ménage {(s % 2 == 0 ? "et du logement" : "")}"));

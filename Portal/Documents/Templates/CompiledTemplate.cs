@@ -24,7 +24,9 @@ internal sealed class CompiledTemplate
 {
     private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private const int CacheLimit = 64;
+    private const long CacheBytesLimit = 256L * 1024 * 1024;
     private static readonly ConcurrentDictionary<string, CompiledTemplate?> Cache = new(StringComparer.Ordinal);
+    private static long cachedBytes;
 
     private readonly byte[] package;
     private readonly List<ZipEntry> entries;
@@ -50,7 +52,13 @@ internal sealed class CompiledTemplate
             // Not compilable, or not readable at all: the DOM engine fills it or says why it cannot.
             compiled = null;
         }
-        if (Cache.Count >= CacheLimit) Cache.Clear();
+        // A handful of templates are in use at a time: when far more have been seen, start again.
+        var weight = compiled?.Weight ?? 0;
+        if (Cache.Count >= CacheLimit || Interlocked.Add(ref cachedBytes, weight) > CacheBytesLimit)
+        {
+            Cache.Clear();
+            Interlocked.Exchange(ref cachedBytes, weight);
+        }
         Cache[key] = compiled;
         return compiled;
     }
@@ -100,6 +108,9 @@ internal sealed class CompiledTemplate
                 precompressed, crc, Math.Max(4096, p.Xml.Length + p.Xml.Length / 4));
         }
     }
+
+    /// What the compiled form keeps in memory: the package and the XML written ahead.
+    private long Weight => package.Length + parts.Sum(p => (long)p.SizeHint + (p.Precompressed?.Length ?? 0));
 
     private sealed record Part(int Entry, Op[] Ops, string Folder, string RelsName, int RelsEntry, string? Rels, byte[]? Precompressed, uint Crc, int SizeHint);
 
@@ -1025,40 +1036,8 @@ internal sealed class CompiledTemplate
         }
     }
 
-    /// CRC-32 (IEEE), eight bytes at a time.
     private static class Crc32
     {
-        private static readonly uint[] Table = Build();
-
-        private static uint[] Build()
-        {
-            var t = new uint[8 * 256];
-            for (uint i = 0; i < 256; i++)
-            {
-                var c = i;
-                for (var k = 0; k < 8; k++) c = (c & 1) != 0 ? (c >> 1) ^ 0xEDB88320u : c >> 1;
-                t[i] = c;
-            }
-            for (var i = 0; i < 256; i++)
-                for (var s = 1; s < 8; s++)
-                    t[s * 256 + i] = (t[(s - 1) * 256 + i] >> 8) ^ t[t[(s - 1) * 256 + i] & 0xFF];
-            return t;
-        }
-
-        public static uint Compute(ReadOnlySpan<byte> data)
-        {
-            var t = Table;
-            var crc = 0xFFFFFFFFu;
-            while (data.Length >= 8)
-            {
-                var a = BinaryPrimitives.ReadUInt32LittleEndian(data) ^ crc;
-                var b = BinaryPrimitives.ReadUInt32LittleEndian(data[4..]);
-                crc = t[7 * 256 + (a & 0xFF)] ^ t[6 * 256 + ((a >> 8) & 0xFF)] ^ t[5 * 256 + ((a >> 16) & 0xFF)] ^ t[4 * 256 + (a >> 24)]
-                    ^ t[3 * 256 + (b & 0xFF)] ^ t[2 * 256 + ((b >> 8) & 0xFF)] ^ t[256 + ((b >> 16) & 0xFF)] ^ t[b >> 24];
-                data = data[8..];
-            }
-            foreach (var x in data) crc = t[(crc ^ x) & 0xFF] ^ (crc >> 8);
-            return ~crc;
-        }
+        public static uint Compute(ReadOnlySpan<byte> data) => System.IO.Hashing.Crc32.HashToUInt32(data);
     }
 }
