@@ -15,6 +15,15 @@ if (args.Length > 0 && args[0] == "click")
     return;
 }
 
+// `corpus [seconds] [name] [--passerelle-only] [--dom]`: the corpus of templates made by different tools, against docxtemplater.
+if (args.Length > 0 && args[0] == "corpus")
+{
+    var rest = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+    DocumentsBench.CorpusBench.Run(Here(), rest.Count > 0 && double.TryParse(rest[0], System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 2,
+        rest.Count > 1 ? rest[1] : null, withDocxtemplater: !args.Contains("--passerelle-only") && !args.Contains("--dom"), dom: args.Contains("--dom"));
+    return;
+}
+
 // Renders the default tripartite contract N times on one thread with Passerelle's engine, then the
 // same template and data with docxtemplater (Node) when its packages are installed.
 var count = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 1000;

@@ -73,14 +73,36 @@ internal static class Docx
 
     public static TableCell Cell(string text) => new(P(text));
 
-    /// Renders, checks the result against the schema, and hands back the open document.
+    /// Renders, checks the result against the schema and against what the DOM engine writes for the
+    /// same template and data, and hands back the open document.
     public static WordprocessingDocument Render(byte[] template, TemplateModel model)
     {
         var bytes = DocxTemplate.Render(template, model);
         var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false);
         var errors = new OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
         Assert.Empty(errors);
+        using (var dom = WordprocessingDocument.Open(new MemoryStream(DocxTemplate.RenderWithDom(template, model)), false))
+            Assert.Equal(Content(dom), Content(doc));
         return doc;
+    }
+
+    /// What a reader sees of a rendered document, part by part: paragraphs, tables, rows, cells, breaks, pictures.
+    public static List<string> Content(WordprocessingDocument doc)
+    {
+        var main = doc.MainDocumentPart!;
+        var roots = new List<(string, OpenXmlElement?)> { ("body", main.Document?.Body) };
+        roots.AddRange(main.HeaderParts.Select(h => ("header", (OpenXmlElement?)h.Header)));
+        roots.AddRange(main.FooterParts.Select(f => ("footer", (OpenXmlElement?)f.Footer)));
+        roots.Add(("footnotes", main.FootnotesPart?.Footnotes));
+        roots.Add(("endnotes", main.EndnotesPart?.Endnotes));
+        var lines = new List<string>();
+        foreach (var (name, root) in roots.Where(r => r.Item2 is not null))
+        {
+            lines.Add($"{name}: {root!.Descendants<Table>().Count()} tables, {root.Descendants<TableRow>().Count()} rows, {root.Descendants<TableCell>().Count()} cells, " +
+                $"{root.Descendants<Break>().Count()} breaks, {root.Descendants<Drawing>().Count()} pictures");
+            lines.AddRange(root.Descendants<Paragraph>().Select(p => $"{name} | {p.InnerText} | {string.Join(",", p.Descendants<Run>().Select(r => r.RunProperties?.OuterXml.Length ?? 0))}"));
+        }
+        return lines;
     }
 
     public static List<string> Validate(byte[] bytes)

@@ -32,22 +32,69 @@ public static class DocxTemplate
     private const char Mark = '\uFFFF';
     private static readonly OpenSettings Settings = new() { MaxCharactersInPart = 64_000_000 };
 
-    public static byte[] Render(byte[] template, TemplateModel model)
+    /// Fills a template. A template is prepared once per content (<see cref="CompiledTemplate"/>) and
+    /// then written straight from its compiled form; one it cannot compile is filled through the OpenXml DOM.
+    public static byte[] Render(byte[] template, TemplateModel model) =>
+        CompiledTemplate.For(template) is { } compiled ? compiled.Render(model) : RenderWithDom(template, model);
+
+    internal static byte[] RenderWithDom(byte[] template, TemplateModel model)
     {
         using var stream = new MemoryStream(template.Length * 2);
         stream.Write(template);
         stream.Position = 0;
         using (var doc = WordprocessingDocument.Open(stream, true, Settings))
         {
-            var main = doc.MainDocumentPart ?? throw new InvalidDataException("Le modèle n'a pas de document principal.");
             var renderer = new Renderer(doc, new TemplateScope(model, null));
-            if (main.Document is { } document) renderer.Part(main, document);
-            foreach (var header in main.HeaderParts)
-                if (header.Header is { } h) renderer.Part(header, h);
-            foreach (var footer in main.FooterParts)
-                if (footer.Footer is { } f) renderer.Part(footer, f);
+            foreach (var (part, root, _) in FilledParts(doc))
+                renderer.Part(part, root);
         }
         return stream.ToArray();
+    }
+
+    internal enum PartRole { Document, HeaderOrFooter, Notes }
+
+    /// The parts whose fields are filled: the document, its headers and footers, its footnotes and endnotes.
+    private static IEnumerable<(OpenXmlPart Part, OpenXmlPartRootElement Root, PartRole Role)> FilledParts(WordprocessingDocument doc)
+    {
+        var main = doc.MainDocumentPart ?? throw new InvalidDataException("Le modèle n'a pas de document principal.");
+        if (main.Document is { } document) yield return (main, document, PartRole.Document);
+        foreach (var header in main.HeaderParts)
+            if (header.Header is { } h) yield return (header, h, PartRole.HeaderOrFooter);
+        foreach (var footer in main.FooterParts)
+            if (footer.Footer is { } f) yield return (footer, f, PartRole.HeaderOrFooter);
+        if (main.FootnotesPart?.Footnotes is { } footnotes) yield return (main.FootnotesPart, footnotes, PartRole.Notes);
+        if (main.EndnotesPart?.Endnotes is { } endnotes) yield return (main.EndnotesPart, endnotes, PartRole.Notes);
+    }
+
+    internal sealed record PreparedPart(string Name, PartRole Role, string Xml);
+
+    /// The template after the first pass, for <see cref="CompiledTemplate"/>: the XML of every filled
+    /// part, each field in a run of its own whose text is <paramref name="sentinel"/> followed by the
+    /// field's index in <c>Tags</c>; and the largest drawing id, after which pictures are numbered.
+    internal static (List<PreparedPart> Parts, List<Tag> Tags, uint MaxDrawingId) Prepare(byte[] template, string sentinel)
+    {
+        using var stream = new MemoryStream(template.Length * 2);
+        stream.Write(template);
+        stream.Position = 0;
+        using var doc = WordprocessingDocument.Open(stream, true, new OpenSettings { MaxCharactersInPart = Settings.MaxCharactersInPart, AutoSave = false });
+        var parts = new List<PreparedPart>();
+        var tags = new List<Tag>();
+        uint maxDrawingId = 0;
+        foreach (var (part, root, role) in FilledParts(doc))
+        {
+            foreach (var paragraph in root.Descendants<Paragraph>().ToList())
+                Renderer.MarkFields(paragraph);
+            foreach (var run in root.Descendants<Run>().Where(Renderer.IsMarker).ToList())
+            {
+                var text = run.GetFirstChild<Text>()!;
+                tags.Add(Renderer.TagOf(run));
+                text.Text = sentinel + tags.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":";
+            }
+            foreach (var d in root.Descendants<DW.DocProperties>())
+                if (d.Id?.Value is uint v && v > maxDrawingId) maxDrawingId = v;
+            parts.Add(new PreparedPart(part.Uri.OriginalString.TrimStart('/'), role, root.OuterXml));
+        }
+        return (parts, tags, maxDrawingId);
     }
 
     internal static DocxFacts Inspect(Stream package)
@@ -77,6 +124,8 @@ public static class DocxTemplate
                 if (header.Header is { } h) texts.Add(new("l'en-tête", ParagraphTexts(h)));
             foreach (var footer in main.FooterParts)
                 if (footer.Footer is { } f) texts.Add(new("le pied de page", ParagraphTexts(f)));
+            if (main.FootnotesPart?.Footnotes is { } footnotes) texts.Add(new("les notes de bas de page", ParagraphTexts(footnotes)));
+            if (main.EndnotesPart?.Endnotes is { } endnotes) texts.Add(new("les notes de fin", ParagraphTexts(endnotes)));
         }
         return new DocxFacts(doc.DocumentType == WordprocessingDocumentType.Document && doc.MainDocumentPart?.Document?.Body is not null,
             macros, external, altChunk, embedded, texts);
@@ -142,7 +191,7 @@ public static class DocxTemplate
 
         // ---- pass 1: fields become marker runs ----
 
-        private static void MarkFields(Paragraph paragraph)
+        internal static void MarkFields(Paragraph paragraph)
         {
             var (text, segments) = Flatten(paragraph);
             if (!text.Contains("{{", StringComparison.Ordinal)) return;
@@ -232,9 +281,9 @@ public static class DocxTemplate
 
         // ---- pass 2: markers are expanded ----
 
-        private static bool IsMarker(Run run) => run.GetFirstChild<Text>()?.Text is [Mark, ..];
+        internal static bool IsMarker(Run run) => run.GetFirstChild<Text>()?.Text is [Mark, ..];
 
-        private static Tag TagOf(Run marker)
+        internal static Tag TagOf(Run marker)
         {
             TemplateSyntax.TryParse(marker.GetFirstChild<Text>()!.Text[1..], out var tag);
             return tag;
@@ -444,7 +493,7 @@ public static class DocxTemplate
             {
                 uint max = 0;
                 foreach (var p in doc.GetAllParts())
-                    if (p is MainDocumentPart or HeaderPart or FooterPart && p.RootElement is { } r)
+                    if (p is MainDocumentPart or HeaderPart or FooterPart or FootnotesPart or EndnotesPart && p.RootElement is { } r)
                         foreach (var d in r.Descendants<DW.DocProperties>())
                             if (d.Id?.Value is uint v && v > max) max = v;
                 nextDrawingId = max + 1;
