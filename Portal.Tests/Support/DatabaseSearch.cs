@@ -37,7 +37,7 @@ public static class DatabaseSearch
                 parameter.Value = isBytes ? Encoding.UTF8.GetBytes(needle) : needle;
                 command.Parameters.Add(parameter);
                 var count = Convert.ToInt64(await command.ExecuteScalarAsync());
-                if (count > 0) found.Add($"{table}.{column} ({needle})");
+                if (count > 0) found.Add($"{(table.StartsWith("public.", StringComparison.Ordinal) ? table[7..] : table)}.{column} ({needle})");
             }
         }
         return found;
