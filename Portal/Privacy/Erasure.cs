@@ -161,6 +161,9 @@ public sealed class PersonalDataErasure(PortalDbContext db, TimeProvider clock, 
         await ForgetInEmailsAsync(user.Email, names, phones, ct);
         await db.AuditEntries.Where(a => a.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(a => a.UserName, DeletedAccountName), ct);
         await ScrubAuditDetailsAsync(db, [.. (user.Email is null ? [] : new[] { user.Email }), .. names, .. phones], DeletedAccountName, ct);
+        // Every request of the person is answered by this erasure; none stays pending without a person.
+        await db.ErasureRequests.Where(e => e.UserId == userId && e.Status == ErasureStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ErasureStatus.Applied).SetProperty(e => e.DecidedAtUtc, now), ct);
         await db.ErasureRequests.Where(e => e.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(e => e.Message, (string?)null).SetProperty(e => e.UserId, (string?)null), ct);
         await AccountRemoval.RemoveAsync(db, userId, DeletedAccountName, ct);
         return plan;
