@@ -87,6 +87,7 @@ services.ConfigureApplicationCookie(o =>
 });
 services.AddScoped<UserSessions>();
 services.AddScoped<AccountSignIn>();
+services.AddScoped<AccountAudit>();
 
 services.AddAuthorization(Policies.Configure);
 services.AddRazorPages(o =>
@@ -138,6 +139,8 @@ services.AddScoped<SendEmailJob>();
 services.AddScoped<GenerateDocumentJob>();
 services.AddScoped<PendingWorkSweeper>();
 services.AddScoped<Portal.Privacy.RetentionPurge>();
+services.AddScoped<Portal.Privacy.PersonalDataErasure>();
+services.AddScoped<Portal.Privacy.StaffDeparture>();
 services.AddScoped<RetentionJob>();
 services.AddScoped<IFileMaker, Portal.Privacy.PersonalDataExport>();
 services.AddScoped<AppointmentReminderJob>();

@@ -62,6 +62,7 @@ public partial class AccessMatrixTests(PortalApp app)
         ["/Compte/Securite/Authentificateur"] = new(Who.SignedIn, Record.None, "Get GetQr Post PostDisable"),
         ["/Compte/Securite/ClesAcces"] = new(Who.SignedIn, Record.None, "Get PostAdd PostOptions PostRemove"),
         ["/Compte/Securite/CodesDeSecours"] = new(Who.SignedIn, Record.None, "Get Post"),
+        ["/Compte/Supprimer"] = new(Who.SignedIn, Record.None, "Get Post"),
 
         ["/Espace/Index"] = new(Who.Resident, Record.None, "Get PostProfile"),
         ["/Espace/Ateliers/Index"] = new(Who.Resident, Record.None, "Get PostAccept PostDecline PostRegister PostWithdraw"),
@@ -76,7 +77,7 @@ public partial class AccessMatrixTests(PortalApp app)
         ["/Espace/Demandes/Pieces"] = new(Who.Resident, Record.ResidentRequest, "Get PostDeleteDocument PostSave PostUpload"),
         ["/Espace/Demandes/Envoi"] = new(Who.Resident, Record.ResidentRequest, "Get PostSend"),
         ["/Espace/Documents/Index"] = new(Who.Resident, Record.None, "Get"),
-        ["/Espace/Donnees/Index"] = new(Who.Resident, Record.None, "Get GetDownload GetStatus PostPrepare"),
+        ["/Espace/Donnees/Index"] = new(Who.Resident, Record.None, "Get GetDownload GetStatus PostErase PostPrepare PostWithdraw"),
         ["/Espace/Documents/Download"] = new(Who.Resident, Record.GeneratedDocument, "Get"),
         ["/Espace/RendezVous/Index"] = new(Who.Resident, Record.None, "Get PostCancel"),
         ["/Espace/RendezVous/Prendre"] = new(Who.Resident, Record.None, "Get GetChoice Post PostShow"),
@@ -101,6 +102,7 @@ public partial class AccessMatrixTests(PortalApp app)
             "Get Post PostAbsence PostDeleteAbsence PostDeleteExtra PostDeleteOpening PostExtra PostOpening"),
         ["/Suivi/Agenda/Reserver"] = new(Who.Staff, Record.None, "Get GetChoice GetPeople Post PostShow"),
         ["/Suivi/Conservation/Index"] = new(Who.Manager, Record.None, "Get PostHold PostLift"),
+        ["/Suivi/Effacements/Index"] = new(Who.Manager, Record.None, "Get PostApply PostRefuse"),
         ["/Suivi/Agenda/Deplacer"] = new(Who.Staff, Record.StaffAppointment, "Get Post"),
         ["/Suivi/Agenda/Journal"] = new(Who.Staff, Record.StaffAppointment, "Get Post"),
         ["/Suivi/Ateliers/Index"] = new(Who.Staff, Record.None, "Get Post"),
@@ -130,7 +132,7 @@ public partial class AccessMatrixTests(PortalApp app)
         ["/Admin/RendezVous/Index"] = new(Who.Admin, Record.None, "Get"),
         ["/Admin/RendezVous/Lieu"] = new(Who.Admin, Record.Place, "Get Post"),
         ["/Admin/RendezVous/Motif"] = new(Who.Admin, Record.Motif, "Get Post"),
-        ["/Admin/Utilisateurs/Index"] = new(Who.Admin, Record.None, "Get PostChangeRole PostInvite PostResetFactor PostTeam"),
+        ["/Admin/Utilisateurs/Index"] = new(Who.Admin, Record.None, "Get PostChangeRole PostDelete PostInvite PostResetFactor PostTeam"),
     };
 
     public enum Identity { Anonymous, ResidentA, ResidentB, WorkerNord, WorkerSud, Manager, Admin }

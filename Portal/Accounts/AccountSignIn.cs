@@ -22,9 +22,9 @@ public sealed record SignInAttempt(SignInOutcome Outcome, PortalUser? User)
     public bool SignedIn => Outcome == SignInOutcome.SignedIn;
 }
 
-/// Every way into an account goes through here, and every success or failure is recorded in
-/// Record: the one place to hook an audit of sign-ins.
-public sealed class AccountSignIn(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, ILogger<AccountSignIn> log)
+/// Every way into an account goes through here, and every success or failure is written to the
+/// audit table by RecordAsync (see <see cref="AccountAudit"/>).
+public sealed class AccountSignIn(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AccountAudit audit, ILogger<AccountSignIn> log)
 {
     public async Task<SignInAttempt> PasswordAsync(string email, string password, bool remember)
     {
@@ -33,29 +33,29 @@ public sealed class AccountSignIn(SignInManager<PortalUser> signIn, UserManager<
             && (await users.GetRolesAsync(user)).Any(SecondFactor.IsStaffRole))
         {
             var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-            return Record(SignInMethod.Password, user, check.Succeeded ? SignInOutcome.UsePasskey : await RefusalAsync(check, user, password));
+            return await RecordAsync(SignInMethod.Password, user, check.Succeeded ? SignInOutcome.UsePasskey : await RefusalAsync(check, user, password));
         }
         var result = await signIn.PasswordSignInAsync(email, password, remember, lockoutOnFailure: true);
-        if (result.Succeeded) return Record(SignInMethod.Password, user, SignInOutcome.SignedIn);
-        if (result.RequiresTwoFactor) return Record(SignInMethod.Password, user, SignInOutcome.NeedsCode);
-        return Record(SignInMethod.Password, user, await RefusalAsync(result, user, password));
+        if (result.Succeeded) return await RecordAsync(SignInMethod.Password, user, SignInOutcome.SignedIn);
+        if (result.RequiresTwoFactor) return await RecordAsync(SignInMethod.Password, user, SignInOutcome.NeedsCode);
+        return await RecordAsync(SignInMethod.Password, user, await RefusalAsync(result, user, password));
     }
 
     public async Task<SignInAttempt> AuthenticatorCodeAsync(string code, bool remember)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null) return Record(SignInMethod.AuthenticatorCode, null, SignInOutcome.Refused);
+        if (user is null) return await RecordAsync(SignInMethod.AuthenticatorCode, null, SignInOutcome.Refused);
         // rememberClient is always false: no "trust this device" that would skip the code later.
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(SecondFactor.Normalise(code), remember, rememberClient: false);
-        return Record(SignInMethod.AuthenticatorCode, user, result.Succeeded ? SignInOutcome.SignedIn : SignInOutcome.Refused);
+        return await RecordAsync(SignInMethod.AuthenticatorCode, user, result.Succeeded ? SignInOutcome.SignedIn : SignInOutcome.Refused);
     }
 
     public async Task<SignInAttempt> RecoveryCodeAsync(string code)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null) return Record(SignInMethod.RecoveryCode, null, SignInOutcome.Refused);
+        if (user is null) return await RecordAsync(SignInMethod.RecoveryCode, null, SignInOutcome.Refused);
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code.Replace(" ", "").Trim());
-        return Record(SignInMethod.RecoveryCode, user, result.Succeeded ? SignInOutcome.SignedIn : SignInOutcome.Refused);
+        return await RecordAsync(SignInMethod.RecoveryCode, user, result.Succeeded ? SignInOutcome.SignedIn : SignInOutcome.Refused);
     }
 
     /// A passkey is possession and user verification at once: no code follows.
@@ -72,7 +72,7 @@ public sealed class AccountSignIn(SignInManager<PortalUser> signIn, UserManager<
             result = SignInResult.Failed;
         }
         var user = result.Succeeded && UserSessions.SignedInNow(signIn.Context) is { } id ? await users.FindByIdAsync(id) : null;
-        return Record(SignInMethod.Passkey, user, user is not null ? SignInOutcome.SignedIn : SignInOutcome.Refused);
+        return await RecordAsync(SignInMethod.Passkey, user, user is not null ? SignInOutcome.SignedIn : SignInOutcome.Refused);
     }
 
     private async Task<SignInOutcome> RefusalAsync(SignInResult result, PortalUser? user, string password)
@@ -84,9 +84,25 @@ public sealed class AccountSignIn(SignInManager<PortalUser> signIn, UserManager<
         return SignInOutcome.Refused;
     }
 
-    private SignInAttempt Record(SignInMethod method, PortalUser? user, SignInOutcome outcome)
+    private async Task<SignInAttempt> RecordAsync(SignInMethod method, PortalUser? user, SignInOutcome outcome)
     {
         log.LogInformation("Sign-in {Method} for {UserId}: {Outcome}", method, user?.Id ?? "(unknown)", outcome);
+        var how = method switch
+        {
+            SignInMethod.Password => "mot de passe",
+            SignInMethod.AuthenticatorCode => "code de l'application",
+            SignInMethod.RecoveryCode => "code de secours",
+            _ => "clé d'accès",
+        };
+        var (action, detail) = outcome switch
+        {
+            SignInOutcome.SignedIn => (AccountAudit.SignedIn, how),
+            SignInOutcome.NeedsCode => (AccountAudit.CodeAsked, how),
+            SignInOutcome.UsePasskey => (AccountAudit.CodeAsked, "mot de passe vérifié, clé d'accès demandée"),
+            SignInOutcome.NotConfirmed => (AccountAudit.SignInRefused, "adresse non confirmée"),
+            _ => (AccountAudit.SignInRefused, how),
+        };
+        await audit.RecordAsync(action, user, detail);
         return new SignInAttempt(outcome, user);
     }
 }

@@ -50,6 +50,9 @@ public class OutboundEmail : WorkItem
     public string? AttachmentName { get; set; }
     public string? AttachmentContentType { get; set; }
     public byte[]? AttachmentContent { get; set; }
+    /// Once sent, the row keeps no address, name or text: the last message to a person whose data
+    /// was erased (the job clears it, and the nightly purge catches any it missed).
+    public bool ForgetWhenSent { get; set; }
 }
 
 public static class DocumentKinds

@@ -32,6 +32,7 @@ public abstract partial class PortalDbContext(DbContextOptions options)
     public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
     public DbSet<LegalHold> LegalHolds => Set<LegalHold>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -50,6 +51,17 @@ public abstract partial class PortalDbContext(DbContextOptions options)
             b.Property(s => s.IpAddress).HasMaxLength(64);
             b.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(s => new { s.UserId, s.LastSeenAtUtc });
+        });
+
+        builder.Entity<ErasureRequest>(b =>
+        {
+            b.Property(e => e.Message).HasMaxLength(2000);
+            b.Property(e => e.DecidedByName).HasMaxLength(200);
+            b.Property(e => e.RefusalReason).HasMaxLength(2000);
+            b.Property(e => e.Outcome).HasMaxLength(2000);
+            b.HasOne(e => e.User).WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.SetNull);
+            b.HasIndex(e => new { e.Status, e.RequestedAtUtc });
+            b.HasIndex(e => e.UserId);
         });
 
         builder.Entity<Team>(b =>

@@ -110,4 +110,39 @@ public static class EmailTemplates
         ["Le fichier de vos données personnelles que vous avez demandé est prêt.", "Téléchargez-le depuis votre espace :"],
         ("Télécharger mes données", link),
         ["Si vous n'avez pas fait cette demande, changez votre mot de passe et prévenez l'association."]);
+
+    public static EmailContent ErasureReceived(string? name, string link) => EmailLayout.Compose(
+        "Votre demande d'effacement de vos données est bien arrivée – Passerelle",
+        name,
+        [
+            "Nous avons bien reçu votre demande d'effacement de vos données personnelles.",
+            "Un responsable de l'association l'étudie et vous répond dans un délai d'un mois au plus. Vous pouvez suivre votre demande, ou la retirer, depuis votre espace :",
+        ],
+        ("Suivre ma demande", link),
+        ["Si vous n'avez pas fait cette demande, changez votre mot de passe et retirez-la depuis votre espace."]);
+
+    public static EmailContent ErasureRefused(string? name, string reason, string link) => EmailLayout.Compose(
+        "Votre demande d'effacement de vos données – Passerelle",
+        name,
+        [
+            "Un responsable de l'association a étudié votre demande d'effacement de vos données personnelles et ne peut pas y donner suite pour la raison suivante :",
+            reason,
+            "Vos données restent conservées selon les durées indiquées sur la page « Données personnelles » du site. Vous pouvez relire cette réponse dans votre espace :",
+        ],
+        ("Voir la réponse", link),
+        ["Si vous n'êtes pas d'accord, vous pouvez écrire au délégué à la protection des données de l'association, ou saisir la CNIL (www.cnil.fr)."]);
+
+    public static EmailContent ErasureApplied(string? name, IReadOnlyList<string> erased, IReadOnlyList<string> kept)
+    {
+        var lines = new List<string> { "Votre demande d'effacement de vos données personnelles a été appliquée. Ont été effacés :" };
+        lines.AddRange(erased.Select(e => "– " + e));
+        if (kept.Count > 0)
+        {
+            lines.Add("La loi nous oblige à garder, pour le temps indiqué :");
+            lines.AddRange(kept.Select(k => "– " + k));
+        }
+        lines.Add("Votre compte est supprimé : vous ne pouvez plus vous connecter, et ce message est le dernier que vous recevez de Passerelle. Nous n'en gardons ni le texte ni votre adresse.");
+        return EmailLayout.Compose("Vos données sont effacées – Passerelle", name, [.. lines], null,
+            ["Vous pouvez créer un nouveau compte à tout moment si vous avez de nouveau besoin de l'association."]);
+    }
 }

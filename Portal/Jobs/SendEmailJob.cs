@@ -41,5 +41,9 @@ public sealed class SendEmailJob(PortalDbContext db, IMailTransport transport, W
             return;
         }
         log.LogInformation("Email {EmailId} sent", id);
+        if (email.ForgetWhenSent)
+            await db.OutboundEmails.Where(e => e.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.ToAddress, "").SetProperty(e => e.ToName, (string?)null)
+                .SetProperty(e => e.TextBody, "").SetProperty(e => e.HtmlBody, ""), CancellationToken.None);
     }
 }

@@ -78,7 +78,8 @@ public sealed class ReadAuditFilter(TimeProvider clock, ILogger<ReadAuditFilter>
 
 /// The audit log is append-only from the application: a change or a deletion of a line through
 /// the change tracker is refused. Only the retention purge removes old lines, with a set-based
-/// DELETE that does not go through here (see <see cref="RetentionPurge"/>).
+/// DELETE that does not go through here (see <see cref="RetentionPurge"/>), and an erasure or a
+/// staff departure replaces a name in them the same way (see <see cref="PersonalDataErasure"/>).
 public sealed class AppendOnlyAuditInterceptor : SaveChangesInterceptor
 {
     public static readonly AppendOnlyAuditInterceptor Instance = new();

@@ -42,6 +42,11 @@ public sealed class RetentionPurge(PortalDbContext db, TimeProvider clock)
                 .SetProperty(e => e.HtmlBody, "")
                 .SetProperty(e => e.AttachmentContent, (byte[]?)null), ct);
         }
+        // The last message to an erased person forgets its address once sent (the send job does it;
+        // this catches a row whose job died in between).
+        await db.OutboundEmails.Where(e => e.ForgetWhenSent && e.Status == WorkStatus.Done && e.ToAddress != "")
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ToAddress, "").SetProperty(e => e.ToName, (string?)null)
+                .SetProperty(e => e.TextBody, "").SetProperty(e => e.HtmlBody, ""), ct);
         return new Counts(requests, households, audit, emails);
     }
 
@@ -68,7 +73,8 @@ public sealed class RetentionPurge(PortalDbContext db, TimeProvider clock)
         return (includeHeld ? due : due.Where(h => !held.Contains(h.Id))).OrderBy(h => h.Id);
     }
 
-    private async Task<int> DeleteRequestsAsync(List<long> ids, CancellationToken ct)
+    /// Deletes these requests with everything hanging from them, in one transaction.
+    public async Task<int> DeleteRequestsAsync(List<long> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return 0;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -86,7 +92,8 @@ public sealed class RetentionPurge(PortalDbContext db, TimeProvider clock)
         return n;
     }
 
-    private async Task<int> AnonymiseAsync(List<long> ids, DateTime now, CancellationToken ct)
+    /// Anonymises these households as the policy says, in one transaction, then deletes the requests they came from.
+    public async Task<int> AnonymiseAsync(List<long> ids, DateTime now, CancellationToken ct)
     {
         if (ids.Count == 0) return 0;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -102,10 +109,20 @@ public sealed class RetentionPurge(PortalDbContext db, TimeProvider clock)
             .SetProperty(h => h.ResidentId, (string?)null)
             .SetProperty(h => h.HousingRequestId, (long?)null)
             .SetProperty(h => h.AnonymisedAtUtc, now), ct);
-        // Who lived there is kept as relationships and birth years, for the yearly figures.
+        // Who lived there is kept as relationships and birth years, for the yearly figures: a birth
+        // date becomes the 1st of January of its year.
         await db.HouseholdPersons.Where(p => ids.Contains(p.HouseholdId)).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.FirstName, "—")
             .SetProperty(p => p.LastName, "—"), ct);
+        var births = await db.HouseholdPersons.Where(p => ids.Contains(p.HouseholdId) && p.BirthDate != null)
+            .Select(p => new { p.Id, p.BirthDate }).ToListAsync(ct);
+        foreach (var year in births.GroupBy(b => b.BirthDate!.Value.Year))
+        {
+            var persons = year.Where(b => b.BirthDate!.Value.DayOfYear != 1).Select(b => b.Id).ToList();
+            if (persons.Count == 0) continue;
+            var first = new DateOnly(year.Key, 1, 1);
+            await db.HouseholdPersons.Where(p => persons.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.BirthDate, first), ct);
+        }
         await db.HouseholdPartners.Where(p => ids.Contains(p.HouseholdId)).ExecuteDeleteAsync(ct);
         await db.JournalEntries.Where(j => ids.Contains(j.HouseholdId)).ExecuteDeleteAsync(ct);
         await db.DocumentRequests.Where(d => d.HouseholdId != null && ids.Contains(d.HouseholdId.Value)).ExecuteDeleteAsync(ct);

@@ -6,7 +6,7 @@ using Portal.Data;
 
 namespace Portal.Pages.Compte;
 
-public class DeconnexionModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, UserSessions sessions) : PageModel
+public class DeconnexionModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, UserSessions sessions, AccountAudit audit) : PageModel
 {
     public void OnGet()
     {
@@ -19,6 +19,7 @@ public class DeconnexionModel(SignInManager<PortalUser> signIn, UserManager<Port
         {
             await sessions.EndAllAsync(user.Id);
             await users.UpdateSecurityStampAsync(user);
+            await audit.RecordAsync(AccountAudit.SignedOut, user);
         }
         await signIn.SignOutAsync();
         return LocalRedirect("/");

@@ -6,10 +6,10 @@ using Portal.Data;
 
 namespace Portal.Pages.Compte;
 
-/// The account page of whoever is signed in (the fallback policy): second factor, password and the
-/// sessions open on their devices. A staff member without a second factor lands here and can go
+/// The account page of whoever is signed in (the fallback policy): second factor, password, the
+/// sessions open on their devices and the recent sign-ins and changes to the account. A staff member without a second factor lands here and can go
 /// nowhere else until they set one up.
-public class IndexModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, UserSessions sessions) : PageModel
+public class IndexModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, UserSessions sessions, AccountAudit audit) : PageModel
 {
     public string Email { get; private set; } = "";
     public bool IsStaff { get; private set; }
@@ -19,6 +19,9 @@ public class IndexModel(UserManager<PortalUser> users, SignInManager<PortalUser>
     public bool HasSecondFactor => AuthenticatorEnabled || PasskeyCount > 0;
     public IReadOnlyList<SessionRow> Sessions { get; private set; } = [];
     public string? CurrentSessionId { get; private set; }
+    public IReadOnlyList<AccountAudit.AccountEvent> Recent { get; private set; } = [];
+    public const int RecentCount = 15;
+    public bool IsResident { get; private set; }
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -34,6 +37,8 @@ public class IndexModel(UserManager<PortalUser> users, SignInManager<PortalUser>
         PasskeyCount = (await users.GetPasskeysAsync(user)).Count;
         Sessions = await sessions.ListAsync(user.Id, ct);
         CurrentSessionId = UserSessions.CurrentId(User);
+        Recent = await audit.RecentAsync(user.Id, RecentCount, ct);
+        IsResident = User.IsInRole(Portal.Domain.Accounts.Roles.Resident);
         return Page();
     }
 

@@ -7,7 +7,7 @@ using Portal.Data;
 namespace Portal.Pages.Compte;
 
 /// Open to any signed-in user (the fallback policy), unlike the other account pages.
-public class MotDePasseModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, Portal.Accounts.UserSessions sessions) : PageModel
+public class MotDePasseModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, Portal.Accounts.UserSessions sessions, Portal.Accounts.AccountAudit audit) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -53,6 +53,7 @@ public class MotDePasseModel(UserManager<PortalUser> users, SignInManager<Portal
         }
         // The new security stamp already refuses every other cookie; this browser gets a new session.
         await sessions.EndAllAsync(user.Id);
+        await audit.RecordAsync(Portal.Accounts.AccountAudit.PasswordChanged, user);
         await signIn.RefreshSignInAsync(user);
         StatusMessage = "Votre mot de passe a été changé. Vos autres sessions sont fermées.";
         return RedirectToPage();

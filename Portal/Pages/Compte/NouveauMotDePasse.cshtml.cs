@@ -9,7 +9,7 @@ namespace Portal.Pages.Compte;
 
 /// Sets a password from an emailed link: a forgotten password, or a staff invitation. Following the
 /// link proves the address, so the email counts as confirmed and any lockout is lifted.
-public class NouveauMotDePasseModel(UserManager<PortalUser> users, Portal.Accounts.UserSessions sessions) : PageModel
+public class NouveauMotDePasseModel(UserManager<PortalUser> users, Portal.Accounts.UserSessions sessions, Portal.Accounts.AccountAudit audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? UserId { get; set; }
@@ -80,6 +80,7 @@ public class NouveauMotDePasseModel(UserManager<PortalUser> users, Portal.Accoun
         await users.ResetAccessFailedCountAsync(user);
         // A new password ends every session (the new security stamp refuses their cookies too).
         await sessions.EndAllAsync(user.Id);
+        await audit.RecordAsync(Portal.Accounts.AccountAudit.PasswordReset, user, Invitation ? "mot de passe choisi depuis l'invitation" : "par le lien reçu par courriel");
         StatusMessage = "Votre mot de passe est enregistré. Vous pouvez vous connecter.";
         return RedirectToPage("Connexion");
     }

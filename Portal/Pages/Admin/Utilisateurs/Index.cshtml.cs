@@ -11,7 +11,7 @@ using Portal.Pages.Compte;
 
 namespace Portal.Pages.Admin.Utilisateurs;
 
-public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, PublicLinks links, TimeProvider clock, Portal.Accounts.UserSessions sessions) : PageModel
+public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, PublicLinks links, TimeProvider clock, Portal.Accounts.UserSessions sessions, Portal.Accounts.AccountAudit accountAudit, Portal.Privacy.StaffDeparture departure) : PageModel
 {
     private const int PageSize = 50;
 
@@ -144,6 +144,7 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, Publi
         await sessions.EndAllAsync(user.Id);
         Audit(ResetFactorAction, user);
         await db.SaveChangesAsync(ct);
+        await accountAudit.RecordAsync(Portal.Accounts.AccountAudit.FactorReset, user, "par un administrateur");
         StatusMessage = $"La double authentification de {user.FullName} est réinitialisée : ses sessions sont fermées et un second facteur lui sera demandé à sa prochaine connexion.";
         return RedirectToPage();
     }
@@ -175,6 +176,40 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, Publi
         Audit(ChangeRoleAction, user, $"{string.Join(", ", current.Select(Roles.Label))} → {Roles.Label(newRole!)}");
         await db.SaveChangesAsync(ct);
         StatusMessage = $"{user.FullName} a maintenant le profil {Roles.Label(newRole!)} ; ses sessions sont fermées.";
+        return RedirectToPage();
+    }
+
+    /// A staff member who leaves: the account goes, and their name wherever the site wrote it down
+    /// becomes « ancien membre de l'équipe ». Upcoming appointments and workshops are handed over first.
+    public async Task<IActionResult> OnPostDeleteAsync(string? id, bool confirm, CancellationToken ct)
+    {
+        var user = id is null ? null : await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        var roles = await users.GetRolesAsync(user);
+        string? error = null;
+        if (!roles.Any(r => Roles.Staff.Contains(r))) error = "Seul le compte d'un membre de l'équipe se supprime ici ; une personne accompagnée demande l'effacement depuis son espace.";
+        else if (user.Id == users.GetUserId(User)) error = "Vous ne pouvez pas supprimer votre propre compte.";
+        else if (!confirm) error = "Cochez la case pour confirmer la suppression.";
+        else error = await departure.BlockerAsync(user.Id, ct);
+        if (error is not null)
+        {
+            ModelState.AddModelError("Manage", $"{user.FullName} : {error}");
+            await LoadAsync(ct);
+            return Page();
+        }
+        var label = string.Join(", ", roles.Select(Roles.Label));
+        var team = user.TeamId is { } t ? await db.Teams.Where(x => x.Id == t).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
+        var name = user.FullName;
+        await departure.ApplyAsync(user.Id, ct);
+        db.ChangeTracker.Clear();
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = clock.GetUtcNow().UtcDateTime, UserId = users.GetUserId(User) ?? "", UserName = User.Identity?.Name ?? "",
+            Action = Portal.Privacy.StaffDeparture.DeletedAction,
+            Detail = $"Compte n° {user.Id} ({label}{(team is null ? "" : $", équipe {team}")}) : son nom est remplacé par « {Portal.Privacy.StaffDeparture.FormerStaff} »",
+        });
+        await db.SaveChangesAsync(ct);
+        StatusMessage = $"Le compte de {name} est supprimé ; ses actions passées sont attribuées à « {Portal.Privacy.StaffDeparture.FormerStaff} ».";
         return RedirectToPage();
     }
 

@@ -9,7 +9,7 @@ namespace Portal.Pages.Compte.Securite;
 
 /// Setting up an authenticator app (any signed-in user). A new key stays pending until a code made
 /// from it is typed here, so changing phones never leaves the account without a working factor.
-public class AuthentificateurModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, TimeProvider clock) : PageModel
+public class AuthentificateurModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, TimeProvider clock, AccountAudit audit) : PageModel
 {
     public bool Enabled { get; private set; }
     public bool CanDisable { get; private set; }
@@ -57,6 +57,7 @@ public class AuthentificateurModel(UserManager<PortalUser> users, SignInManager<
             return Page();
         }
         var codes = await SecondFactor.ActivateAsync(users, user, key!);
+        await audit.RecordAsync(AccountAudit.FactorAdded, user, "application d'authentification");
         // Turning the factor on changes the security stamp: other sessions end, this one is renewed.
         await signIn.RefreshSignInAsync(user);
         if (codes is not null)
@@ -82,6 +83,7 @@ public class AuthentificateurModel(UserManager<PortalUser> users, SignInManager<
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.RemoveAuthenticationTokenAsync(user, SecondFactor.StoreProvider, SecondFactor.AuthenticatorKeyName);
         await users.RemoveAuthenticationTokenAsync(user, SecondFactor.StoreProvider, SecondFactor.RecoveryCodesName);
+        await audit.RecordAsync(AccountAudit.FactorRemoved, user, "application d'authentification");
         await signIn.RefreshSignInAsync(user);
         StatusMessage = "L'application d'authentification est désactivée.";
         return RedirectToPage("/Compte/Index");

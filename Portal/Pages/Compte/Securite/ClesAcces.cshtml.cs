@@ -11,7 +11,7 @@ namespace Portal.Pages.Compte.Securite;
 
 /// Passkeys of the signed-in user (any role): register one from this browser, rename nothing,
 /// remove one. A staff member cannot remove their last second factor.
-public class ClesAccesModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, ILogger<ClesAccesModel> log) : PageModel
+public class ClesAccesModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, AccountAudit audit, ILogger<ClesAccesModel> log) : PageModel
 {
     public sealed record PasskeyRow(string Id, string Name, string Created);
 
@@ -85,6 +85,7 @@ public class ClesAccesModel(UserManager<PortalUser> users, SignInManager<PortalU
             await LoadAsync(user);
             return Page();
         }
+        await audit.RecordAsync(AccountAudit.FactorAdded, user, "clé d'accès");
         StatusMessage = $"La clé d'accès « {passkey.Name} » est enregistrée. Vous pouvez l'utiliser pour vous connecter.";
         return RedirectToPage();
     }
@@ -103,6 +104,7 @@ public class ClesAccesModel(UserManager<PortalUser> users, SignInManager<PortalU
             return Page();
         }
         await users.RemovePasskeyAsync(user, target.CredentialId);
+        await audit.RecordAsync(AccountAudit.FactorRemoved, user, "clé d'accès");
         StatusMessage = $"La clé d'accès « {target.Name} » est supprimée.";
         return RedirectToPage();
     }

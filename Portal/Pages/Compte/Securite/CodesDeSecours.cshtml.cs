@@ -8,7 +8,7 @@ namespace Portal.Pages.Compte.Securite;
 
 /// Recovery codes (any signed-in user with an authenticator): shown once, right after they are
 /// made; only their number is shown afterwards. Making new ones voids the old ones.
-public class CodesDeSecoursModel(UserManager<PortalUser> users) : PageModel
+public class CodesDeSecoursModel(UserManager<PortalUser> users, AccountAudit audit) : PageModel
 {
     public const string NewCodesKey = "NewRecoveryCodes";
 
@@ -33,6 +33,7 @@ public class CodesDeSecoursModel(UserManager<PortalUser> users) : PageModel
         if (user is null) return Challenge();
         if (!user.TwoFactorEnabled) return RedirectToPage("Authentificateur");
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, SecondFactor.RecoveryCodeCount);
+        await audit.RecordAsync(AccountAudit.FactorAdded, user, "nouveaux codes de secours");
         TempData[NewCodesKey] = string.Join(' ', codes ?? []);
         return RedirectToPage();
     }
