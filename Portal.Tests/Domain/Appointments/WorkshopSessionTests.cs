@@ -229,12 +229,15 @@ public class WorkshopSessionTests
     }
 
     [Fact]
-    public void Attendance_is_recorded_for_registered_people_once_the_session_has_started()
+    public void Attendance_is_recorded_for_registered_people_from_the_day_of_the_session()
     {
         var session = Full(1, "ana", "ben");
 
-        var early = Assert.Throws<DomainRuleException>(() => session.RecordAttendance("ana", true, Starts.AddMinutes(-1)));
-        Assert.Contains("une fois la séance commencée", early.Message);
+        // The day before (Paris time) is too early; the morning of the session is not.
+        var early = Assert.Throws<DomainRuleException>(() => session.RecordAttendance("ana", true, Starts.AddDays(-1)));
+        Assert.Contains("à partir du jour de la séance", early.Message);
+        session.RecordAttendance("ana", true, Starts.AddHours(-4));
+        Assert.True(session.Find("ana")!.Attended);
 
         session.RecordAttendance("ana", true, Starts);
         Assert.True(session.Find("ana")!.Attended);

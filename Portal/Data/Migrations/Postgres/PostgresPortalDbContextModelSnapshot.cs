@@ -810,6 +810,9 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<DateOnly?>("BirthDate")
                         .HasColumnType("date");
 
+                    b.Property<int?>("Civility")
+                        .HasColumnType("integer");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1689,6 +1692,9 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("HouseholdPersonId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("JoinedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1696,7 +1702,6 @@ namespace Portal.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PersonId")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<int>("Status")
@@ -1707,9 +1712,14 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("HouseholdPersonId");
+
                     b.HasIndex("PersonId", "Status");
 
                     b.HasIndex("Status", "OfferExpiresAtUtc");
+
+                    b.HasIndex("WorkshopId", "HouseholdPersonId")
+                        .IsUnique();
 
                     b.HasIndex("WorkshopId", "PersonId")
                         .IsUnique();
@@ -2199,6 +2209,56 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasIndex("SupportMeasureId");
 
                     b.ToTable("MeasureRenewals", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.Mediation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Issue")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Landlord")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("LandlordPartnerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OutcomeDetails")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LandlordPartnerId");
+
+                    b.HasIndex("StartedOn");
+
+                    b.HasIndex("HouseholdId", "StartedOn");
+
+                    b.ToTable("Mediations");
                 });
 
             modelBuilder.Entity("Portal.Domain.Support.RentPayment", b =>
@@ -2917,17 +2977,23 @@ namespace Portal.Data.Migrations.Postgres
 
             modelBuilder.Entity("Portal.Data.WorkshopSignup", b =>
                 {
+                    b.HasOne("Portal.Data.HouseholdPerson", "HouseholdPerson")
+                        .WithMany()
+                        .HasForeignKey("HouseholdPersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Portal.Data.PortalUser", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Portal.Data.Workshop", null)
                         .WithMany("Signups")
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("HouseholdPerson");
 
                     b.Navigation("Person");
                 });
@@ -3080,6 +3146,20 @@ namespace Portal.Data.Migrations.Postgres
                         .WithMany("Renewals")
                         .HasForeignKey("SupportMeasureId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.Mediation", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.HouseholdPartner", null)
+                        .WithMany()
+                        .HasForeignKey("LandlordPartnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Portal.Domain.Support.RentPayment", b =>
