@@ -250,6 +250,30 @@ public class WorkshopSessionTests
     }
 
     [Fact]
+    public void Staff_enrol_a_person_without_account_until_the_end_of_the_session_day()
+    {
+        var person = ParticipantKeys.HouseholdPerson(42);
+        Assert.Equal(42, ParticipantKeys.HouseholdPersonOf(person));
+        Assert.Null(ParticipantKeys.HouseholdPersonOf("a-user-id"));
+
+        // Before the start, like anyone: a seat, or the waiting list once full.
+        var session = Full(2, "ana");
+        Assert.Equal(RegistrationStatus.Registered, session.Enrol(person, Now).Status);
+        Assert.Equal("Cette personne est déjà inscrite à la séance.", Assert.Throws<DomainRuleException>(() => session.Enrol(person, Now)).Message);
+        Assert.Equal(RegistrationStatus.Waiting, session.Enrol(ParticipantKeys.HouseholdPerson(43), Now).Status);
+
+        // Someone who turns up on the day: added after the start while a seat is free, then marked present.
+        var onTheDay = Full(3, "ana");
+        Assert.Equal(RegistrationStatus.Registered, onTheDay.Enrol(person, Starts.AddMinutes(20)).Status);
+        onTheDay.RecordAttendance(person, true, Starts.AddMinutes(21));
+        Assert.True(onTheDay.Find(person)!.Attended);
+
+        var full = Full(1, "ana");
+        Assert.Contains("complète", Assert.Throws<DomainRuleException>(() => full.Enrol(person, Starts.AddMinutes(5))).Message);
+        Assert.Contains("passée", Assert.Throws<DomainRuleException>(() => Full(3).Enrol(person, Starts.AddDays(1))).Message);
+    }
+
+    [Fact]
     public void Offers_stop_once_the_session_has_started()
     {
         var session = Full(1, "ana", "ben");
