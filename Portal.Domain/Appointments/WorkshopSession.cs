@@ -66,7 +66,7 @@ public sealed class WorkshopRegistration
     /// When the person last signed up: the order of the waiting list.
     public DateTime JoinedAtUtc { get; private set; }
     public DateTime? OfferExpiresAtUtc { get; private set; }
-    /// Recorded by staff once the session has started; null until then.
+    /// Recorded by staff from the day of the session; null until then.
     public bool? Attended { get; private set; }
 
     internal void Join(RegistrationStatus status, DateTime nowUtc)
@@ -259,17 +259,60 @@ public sealed class WorkshopSession
         return new OfferChanges(HasStarted(nowUtc) ? offers : offers.Concat(OfferFreeSeats(nowUtc)).ToList(), lapsed);
     }
 
-    /// Staff record who came, for registered participants only, once the session has started
-    /// (and may correct it afterwards).
+    /// Whether it is the session's day (Paris time) or later: staff then record who came, and may
+    /// still add a person who turns up.
+    public bool IsDayOrLater(DateTime nowUtc) => ParisDay(nowUtc) >= ParisDay(StartsAtUtc);
+
+    /// Whether the session's day (Paris time) is over.
+    public bool IsDayOver(DateTime nowUtc) => ParisDay(nowUtc) > ParisDay(StartsAtUtc);
+
+    /// Staff add a person (with or without an account) to the session, until the end of its day: a
+    /// seat if one is free and nobody waits, else the waiting list (before the start only).
+    public WorkshopOutcome Enrol(string personId, DateTime nowUtc)
+    {
+        if (IsDayOver(nowUtc)) throw new DomainRuleException("Cette séance est passée : il n'est plus possible d'y inscrire quelqu'un.");
+        var current = StatusOf(personId, nowUtc);
+        if (current is { } s && s.IsActive())
+            throw new DomainRuleException(s switch
+            {
+                RegistrationStatus.Registered => "Cette personne est déjà inscrite à la séance.",
+                RegistrationStatus.Waiting => "Cette personne est déjà sur la liste d'attente.",
+                _ => "Une place est déjà proposée à cette personne.",
+            });
+        var lapsed = SettleExpired(nowUtc, out var offers);
+        var free = SeatsLeft > 0 && WaitingList.Count == 0;
+        if (!free && HasStarted(nowUtc))
+            throw new DomainRuleException("La séance a commencé et elle est complète : ajoutez une place avant d'inscrire cette personne.");
+        var status = free ? RegistrationStatus.Registered : RegistrationStatus.Waiting;
+        var line = Find(personId);
+        if (line is null)
+        {
+            line = new WorkshopRegistration(personId, status, nowUtc);
+            registrations.Add(line);
+        }
+        else
+        {
+            line.Join(status, nowUtc);
+        }
+        return new WorkshopOutcome(status, WaitingPosition(personId), offers, lapsed);
+    }
+
+    /// Staff record who came, for registered participants only, from the day of the session (and
+    /// may correct it afterwards).
     public void RecordAttendance(string personId, bool attended, DateTime nowUtc)
     {
-        if (!HasStarted(nowUtc))
-            throw new DomainRuleException("La présence se note une fois la séance commencée.");
+        if (!IsDayOrLater(nowUtc))
+            throw new DomainRuleException(AttendanceTooEarlyMessage);
         var line = Find(personId);
         if (line?.Status != RegistrationStatus.Registered)
             throw new DomainRuleException("La présence ne se note que pour les personnes inscrites à la séance.");
         line.RecordAttendance(attended);
     }
+
+    public const string AttendanceTooEarlyMessage = "La présence se note à partir du jour de la séance.";
+
+    private static DateOnly ParisDay(DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), ParisTime.Zone));
 
     private const string OfferExpiredMessage =
         "La place qui vous était proposée a expiré : elle a été proposée à la personne suivante.";
@@ -313,4 +356,22 @@ public sealed class WorkshopSession
     }
 
     private static DateTime Min(DateTime a, DateTime b) => a <= b ? a : b;
+}
+
+/// A session's line is for a resident account, or for a person of a household file who may have no
+/// account: the domain knows them by one key.
+public static class ParticipantKeys
+{
+    private const string HouseholdPersonPrefix = "menage-personne:";
+
+    public static string Of(string? accountId, long? householdPersonId) =>
+        accountId ?? (householdPersonId is { } id ? HouseholdPerson(id) : throw new ArgumentException("A line names an account or a person."));
+
+    public static string HouseholdPerson(long id) => HouseholdPersonPrefix + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// The household person a key names when it names no account.
+    public static long? HouseholdPersonOf(string key) =>
+        key.StartsWith(HouseholdPersonPrefix, StringComparison.Ordinal)
+        && long.TryParse(key.AsSpan(HouseholdPersonPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id : null;
 }

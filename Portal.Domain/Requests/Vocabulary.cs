@@ -10,6 +10,24 @@ public enum Relationship
     Other = 5,
 }
 
+/// How a person is addressed in letters and contracts.
+public enum Civility
+{
+    Madame = 0,
+    Monsieur = 1,
+}
+
+/// How documents name a person: « Madame Fatou KONATE », or « Fatou KONATE » when the civility is
+/// not known (never « demandeur ou demandeuse »).
+public static class PersonNames
+{
+    public static string Formal(Civility? civility, string firstName, string lastName)
+    {
+        var name = $"{firstName.Trim()} {lastName.Trim().ToUpper(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))}".Trim();
+        return civility is { } c ? $"{Labels.Of(c)} {name}" : name;
+    }
+}
+
 public enum IncomeKind
 {
     Salary = 0,
@@ -96,6 +114,13 @@ public static class Labels
         Relationship.OtherRelative => "Autre membre de la famille",
         Relationship.Other => "Autre personne",
         _ => r.ToString(),
+    };
+
+    public static string Of(Civility c) => c switch
+    {
+        Civility.Madame => "Madame",
+        Civility.Monsieur => "Monsieur",
+        _ => c.ToString(),
     };
 
     public static string Of(IncomeKind k) => k switch

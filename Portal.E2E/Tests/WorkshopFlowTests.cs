@@ -103,4 +103,68 @@ public class WorkshopFlowTests(E2EApp app)
 
         foreach (var p in new[] { staff, lina.Page, yanis.Page, awa.Page }) await p.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_worker_adds_a_household_without_account_to_a_session_of_today_and_marks_it_present_before_it_starts()
+    {
+        var pages = new WorkshopPages(app);
+        var t = "E2E" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var theme = $"Mon logement et moi – {t}";
+        var staff = await app.NewPageAsync();
+        await app.SignInAsync(staff, "travailleur1@demo.passerelle.fr", DemoPassword);
+
+        // A household with no resident account, opened by staff.
+        await staff.GotoAsync("/suivi/menages/nouveau");
+        await staff.Locator("#Input_Name").FillAsync($"KONATE{t} Fatou");
+        await staff.Locator("#Input_Members_0__FirstName").FillAsync("Fatou");
+        await staff.Locator("#Input_Members_0__LastName").FillAsync($"Konate{t}");
+        await staff.Locator("#Input_Members_0__Relationship").SelectOptionAsync("Applicant");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Ouvrir le dossier" }).Last.ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync($"KONATE{t} Fatou");
+        var fileUrl = staff.Url;
+
+        // A session later today (Paris time), not started yet.
+        var (day, time) = await LaterTodayAsync();
+        await pages.CreateSessionAsync(staff, theme, day, time, 8, "75-atelier-du-jour");
+        var sessionUrl = staff.Url;
+
+        await staff.GetByLabel("Nom du ménage").FillAsync($"konate{t.ToLowerInvariant()}");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Chercher le ménage" }).ClickAsync();
+        var household = staff.GetByRole(AriaRole.Group, new() { Name = $"Ménage KONATE{t} Fatou" });
+        await household.GetByLabel($"Fatou Konate{t} (sans compte)").CheckAsync();
+        await app.CheckPageAsync(staff, "76-ajouter-participants");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Inscrire les personnes cochées" }).ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Status).Filter(new() { HasText = $"Inscrit(e)s : Fatou Konate{t}." })).ToBeVisibleAsync();
+
+        // On the day, before the start, the worker records who came.
+        await staff.GetByRole(AriaRole.Group, new() { Name = $"Présence de Fatou Konate{t}" }).GetByLabel("Présent(e)").CheckAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les présences" }).ClickAsync();
+        await Expect(staff.GetByText("Les présences sont enregistrées.")).ToBeVisibleAsync();
+        await Expect(staff.GetByRole(AriaRole.Group, new() { Name = $"Présence de Fatou Konate{t}" }).GetByLabel("Présent(e)")).ToBeCheckedAsync();
+        await app.CheckPageAsync(staff, "77-presence-jour-meme");
+        Assert.EndsWith(new Uri(sessionUrl).AbsolutePath, new Uri(staff.Url).AbsolutePath);
+
+        // The household file counts the workshop of its person without an account.
+        await staff.GotoAsync(fileUrl);
+        var workshops = staff.GetByRole(AriaRole.Region, new() { Name = "Ateliers collectifs" });
+        await Expect(workshops).ToContainTextAsync("1 atelier suivi");
+        await Expect(workshops).ToContainTextAsync($"{theme}, le ");
+        await Expect(workshops).ToContainTextAsync($"Fatou Konate{t}");
+        await staff.Context.CloseAsync();
+    }
+
+    /// A Paris time later today, a few minutes ahead at least (waits past midnight when too close).
+    private static async Task<(DateOnly Day, string Time)> LaterTodayAsync()
+    {
+        var paris = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
+        var left = paris.Date.AddDays(1) - paris;
+        if (left < TimeSpan.FromMinutes(10))
+        {
+            await Task.Delay(left + TimeSpan.FromSeconds(2));
+            paris = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
+            left = paris.Date.AddDays(1) - paris;
+        }
+        var start = paris + left / 2;
+        return (DateOnly.FromDateTime(start), start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

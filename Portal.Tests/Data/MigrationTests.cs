@@ -38,6 +38,9 @@ public class MigrationTests(PortalApp app)
                 await db.Database.MigrateAsync();
                 var fks = await db.Database.SqlQueryRaw<string>("SELECT \"table\" AS \"Value\" FROM pragma_foreign_key_list('DocumentRequests')").ToListAsync();
                 Assert.Contains("Households", fks);
+                // MediationWorkshops rebuilds WorkshopSignups itself, with its new foreign key.
+                var signupFks = await db.Database.SqlQueryRaw<string>("SELECT \"table\" AS \"Value\" FROM pragma_foreign_key_list('WorkshopSignups')").ToListAsync();
+                Assert.Equal(["AspNetUsers", "HouseholdPersons", "Workshops"], signupFks.Order(StringComparer.Ordinal));
             }
             Assert.True(warnings.Count == 0, string.Join("\n", warnings));
         }

@@ -31,6 +31,7 @@ public enum JournalKind
     PartnerStep = 3,
     Note = 4,
     Appointment = 5,
+    Mediation = 6,
 }
 
 public static class CaseFileLabels
@@ -64,6 +65,7 @@ public static class CaseFileLabels
         JournalKind.PartnerStep => "Démarche avec un partenaire",
         JournalKind.Note => "Note",
         JournalKind.Appointment => "Rendez-vous honoré",
+        JournalKind.Mediation => "Médiation bailleur-locataire",
         _ => kind.ToString(),
     };
 }
@@ -132,6 +134,8 @@ public class HouseholdPerson
     public string LastName { get; set; } = "";
     public DateOnly? BirthDate { get; set; }
     public Relationship Relationship { get; set; }
+    /// Madame or Monsieur, for the documents (« Madame Fatou KONATE »); null when not recorded.
+    public Civility? Civility { get; set; }
     public int Position { get; set; }
 
     public string FullName => $"{FirstName} {LastName}".Trim();
@@ -237,16 +241,24 @@ public class Workshop
     public DateTime EndsAtUtc => StartsAtUtc.AddMinutes(DurationMinutes);
 }
 
-/// One person's line in a workshop session (one per person and session).
+/// One person's line in a workshop session (one per person and session): a resident account, a
+/// person of a household file (added by staff, with or without an account), or both.
 public class WorkshopSignup
 {
     public long Id { get; set; }
     public long WorkshopId { get; set; }
-    public string PersonId { get; set; } = "";
+    /// The resident account, when the person has one.
+    public string? PersonId { get; set; }
     public PortalUser? Person { get; set; }
+    /// The person of a household file, when staff added them.
+    public long? HouseholdPersonId { get; set; }
+    public HouseholdPerson? HouseholdPerson { get; set; }
     public Portal.Domain.Appointments.RegistrationStatus Status { get; set; }
     public DateTime JoinedAtUtc { get; set; }
     public DateTime? OfferExpiresAtUtc { get; set; }
     public bool? Attended { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+
+    /// Who the line is for in the domain's <see cref="Portal.Domain.Appointments.WorkshopSession"/>.
+    public string ParticipantKey => Portal.Domain.Appointments.ParticipantKeys.Of(PersonId, HouseholdPersonId);
 }

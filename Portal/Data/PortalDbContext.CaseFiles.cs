@@ -27,6 +27,7 @@ public abstract partial class PortalDbContext
     public DbSet<ActionAxis> ActionAxes => Set<ActionAxis>();
     public DbSet<SlidingLease> SlidingLeases => Set<SlidingLease>();
     public DbSet<Exit> Exits => Set<Exit>();
+    public DbSet<Mediation> Mediations => Set<Mediation>();
     public DbSet<HousingAidFund> HousingAidFunds => Set<HousingAidFund>();
     public DbSet<AidGrant> AidGrants => Set<AidGrant>();
     public DbSet<WatchListEntry> WatchListEntries => Set<WatchListEntry>();
@@ -223,6 +224,17 @@ public abstract partial class PortalDbContext
             b.Property(p => p.Amount).HasPrecision(10, 2);
             b.Property(p => p.Reference).HasMaxLength(200);
         });
+        builder.Entity<Mediation>(b =>
+        {
+            b.Property(m => m.Landlord).HasMaxLength(200).IsRequired();
+            b.Property(m => m.Details).HasMaxLength(Mediation.MaxText);
+            b.Property(m => m.OutcomeDetails).HasMaxLength(Mediation.MaxText);
+            b.Ignore(m => m.IsOpen);
+            b.HasOne<Household>().WithMany().HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<HouseholdPartner>().WithMany().HasForeignKey(m => m.LandlordPartnerId).OnDelete(DeleteBehavior.SetNull);
+            b.HasIndex(m => new { m.HouseholdId, m.StartedOn });
+            b.HasIndex(m => m.StartedOn);
+        });
         builder.Entity<Exit>(b =>
         {
             b.Property(e => e.Details).HasMaxLength(2000);
@@ -282,7 +294,11 @@ public abstract partial class PortalDbContext
         builder.Entity<WorkshopSignup>(b =>
         {
             b.HasOne(s => s.Person).WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(s => s.HouseholdPerson).WithMany().HasForeignKey(s => s.HouseholdPersonId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(s => new { s.WorkshopId, s.PersonId }).IsUnique();
+            b.HasIndex(s => new { s.WorkshopId, s.HouseholdPersonId }).IsUnique();
+            b.HasIndex(s => s.HouseholdPersonId);
+            b.Ignore(s => s.ParticipantKey);
             b.HasIndex(s => new { s.PersonId, s.Status });
             b.HasIndex(s => new { s.Status, s.OfferExpiresAtUtc });
         });

@@ -19,12 +19,16 @@ public static class WorkshopLinks
 
 /// The outcome of one operation on a session: done (with what the domain said), refused with a
 /// French reason, or no such session.
-public sealed record WorkshopResult(bool Found, string? Error, WorkshopOutcome? Outcome, int OffersMade)
+public sealed record WorkshopResult(bool Found, string? Error, WorkshopOutcome? Outcome, int OffersMade, string? Summary = null)
 {
     public bool Succeeded => Found && Error is null;
     public static readonly WorkshopResult NotFound = new(false, null, null, 0);
     public static WorkshopResult Refused(string error) => new(true, error, null, 0);
 }
+
+/// A person of a household file staff add to a session: the domain key (their account, when the
+/// person has one, else the household person), the household person and the name staff read.
+public sealed record EnrolledPerson(string Key, long HouseholdPersonId, string Name);
 
 /// What a session is, as staff enter it (times already in UTC).
 public sealed record WorkshopInput(string Theme, string? Description, int PlaceId, DateTime StartsAtUtc, int DurationMinutes, int Seats, string LeaderId, int? TeamId);
@@ -42,7 +46,7 @@ public sealed class WorkshopRegistrations(PortalDbContext db, TimeProvider clock
     /// The domain view of a workshop, its lines in the order they were created.
     public static WorkshopSession SessionOf(Workshop w) =>
         new(Math.Max(1, w.Seats), w.StartsAtUtc, w.Signups.OrderBy(s => s.Id)
-            .Select(s => new WorkshopRegistration(s.PersonId, s.Status, s.JoinedAtUtc, s.OfferExpiresAtUtc, s.Attended)));
+            .Select(s => new WorkshopRegistration(s.ParticipantKey, s.Status, s.JoinedAtUtc, s.OfferExpiresAtUtc, s.Attended)));
 
     /// The session as it stands now: expired offers settled in memory (nothing saved), so seats left
     /// and places in the queue are the ones the person would get.
@@ -89,7 +93,47 @@ public sealed class WorkshopRegistrations(PortalDbContext db, TimeProvider clock
             return new Change(null, c.OffersMade, c.OffersLapsed);
         }, ct);
 
-    /// Present (true) or absent (false) for registered participants, once the session has started.
+    /// Staff add people of household files to a session, with or without a resident account: each
+    /// gets a seat, or the waiting list when the session is full; someone already in it is skipped.
+    public Task<WorkshopResult> EnrolAsync(long workshopId, IReadOnlyList<EnrolledPerson> persons, CancellationToken ct) =>
+        RunAsync(workshopId, (_, s, now) =>
+        {
+            if (persons.Count == 0) throw new DomainRuleException("Cochez au moins une personne à inscrire.");
+            var registered = new List<string>();
+            var waiting = new List<string>();
+            var refused = new List<string>();
+            var offers = new List<SeatOffer>();
+            var lapsed = new List<string>();
+            foreach (var person in persons)
+            {
+                try
+                {
+                    var o = s.Enrol(person.Key, now);
+                    (o.Status == RegistrationStatus.Registered ? registered : waiting).Add(person.Name);
+                    offers.AddRange(o.OffersMade);
+                    lapsed.AddRange(o.OffersLapsed);
+                }
+                catch (DomainRuleException e)
+                {
+                    if (persons.Count == 1) throw;
+                    refused.Add($"{person.Name} : {e.Message}");
+                }
+            }
+            if (registered.Count + waiting.Count == 0) throw new DomainRuleException(string.Join(" ", refused));
+            var summary = string.Join(" ", new[]
+            {
+                registered.Count > 0 ? $"Inscrit(e)s : {string.Join(", ", registered)}." : null,
+                waiting.Count > 0 ? $"Sur liste d'attente (séance complète) : {string.Join(", ", waiting)}." : null,
+                refused.Count > 0 ? $"Non inscrit(e)s — {string.Join(" ; ", refused)}" : null,
+            }.OfType<string>());
+            return new Change(null, offers, lapsed)
+            {
+                Summary = summary,
+                HouseholdPersons = persons.ToDictionary(p => p.Key, p => p.HouseholdPersonId),
+            };
+        }, ct);
+
+    /// Present (true) or absent (false) for registered participants, from the day of the session.
     public Task<WorkshopResult> RecordAttendanceAsync(long workshopId, IReadOnlyDictionary<string, bool> attendance, CancellationToken ct) =>
         RunAsync(workshopId, (_, s, now) =>
         {
@@ -174,6 +218,9 @@ public sealed class WorkshopRegistrations(PortalDbContext db, TimeProvider clock
         public IReadOnlyList<string> CancelledFor { get; init; } = [];
         public Schedule? RescheduledFrom { get; init; }
         public IReadOnlyList<string> RescheduledFor { get; init; } = [];
+        public string? Summary { get; init; }
+        /// The household person of each new line staff added (keyed like the domain's lines).
+        public IReadOnlyDictionary<string, long> HouseholdPersons { get; init; } = new Dictionary<string, long>();
 
         public static Change Of(WorkshopOutcome o) => new(o, o.OffersMade, o.OffersLapsed);
     }
@@ -201,14 +248,14 @@ public sealed class WorkshopRegistrations(PortalDbContext db, TimeProvider clock
             }
             if (!change.Save) return new WorkshopResult(true, null, change.Outcome, 0);
 
-            WriteBack(workshop, change.Session ?? session, now);
+            WriteBack(workshop, change.Session ?? session, change.HouseholdPersons, now);
             workshop.Version++;
             await QueueEmailsAsync(workshop, change, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
-                return new WorkshopResult(true, null, change.Outcome, change.Offers.Count);
+                return new WorkshopResult(true, null, change.Outcome, change.Offers.Count, change.Summary);
             }
             catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || IsDuplicateLine(e))
             {
@@ -229,17 +276,26 @@ public sealed class WorkshopRegistrations(PortalDbContext db, TimeProvider clock
         var message = e.InnerException?.Message ?? "";
         return message.Contains("IX_WorkshopSignups_WorkshopId_PersonId", StringComparison.OrdinalIgnoreCase)
             // SQLite names the columns, not the index.
-            || message.Contains("WorkshopSignups.WorkshopId, WorkshopSignups.PersonId", StringComparison.OrdinalIgnoreCase);
+            || message.Contains("IX_WorkshopSignups_WorkshopId_HouseholdPersonId", StringComparison.OrdinalIgnoreCase)
+            // SQLite names the columns, not the index.
+            || message.Contains("WorkshopSignups.WorkshopId, WorkshopSignups.PersonId", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("WorkshopSignups.WorkshopId, WorkshopSignups.HouseholdPersonId", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static void WriteBack(Workshop workshop, WorkshopSession session, DateTime now)
+    private static void WriteBack(Workshop workshop, WorkshopSession session, IReadOnlyDictionary<string, long> householdPersons, DateTime now)
     {
         foreach (var r in session.Registrations)
         {
-            var line = workshop.Signups.FirstOrDefault(s => s.PersonId == r.PersonId);
+            var line = workshop.Signups.FirstOrDefault(s => s.ParticipantKey == r.PersonId);
             if (line is null)
             {
-                line = new WorkshopSignup { WorkshopId = workshop.Id, PersonId = r.PersonId, CreatedAtUtc = now };
+                var householdPerson = ParticipantKeys.HouseholdPersonOf(r.PersonId);
+                line = new WorkshopSignup
+                {
+                    WorkshopId = workshop.Id, CreatedAtUtc = now,
+                    PersonId = householdPerson is null ? r.PersonId : null,
+                    HouseholdPersonId = householdPerson ?? (householdPersons.TryGetValue(r.PersonId, out var id) ? id : null),
+                };
                 workshop.Signups.Add(line);
             }
             line.Status = r.Status;

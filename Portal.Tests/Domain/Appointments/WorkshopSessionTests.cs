@@ -229,12 +229,15 @@ public class WorkshopSessionTests
     }
 
     [Fact]
-    public void Attendance_is_recorded_for_registered_people_once_the_session_has_started()
+    public void Attendance_is_recorded_for_registered_people_from_the_day_of_the_session()
     {
         var session = Full(1, "ana", "ben");
 
-        var early = Assert.Throws<DomainRuleException>(() => session.RecordAttendance("ana", true, Starts.AddMinutes(-1)));
-        Assert.Contains("une fois la séance commencée", early.Message);
+        // The day before (Paris time) is too early; the morning of the session is not.
+        var early = Assert.Throws<DomainRuleException>(() => session.RecordAttendance("ana", true, Starts.AddDays(-1)));
+        Assert.Contains("à partir du jour de la séance", early.Message);
+        session.RecordAttendance("ana", true, Starts.AddHours(-4));
+        Assert.True(session.Find("ana")!.Attended);
 
         session.RecordAttendance("ana", true, Starts);
         Assert.True(session.Find("ana")!.Attended);
@@ -244,6 +247,30 @@ public class WorkshopSessionTests
         var waiting = Assert.Throws<DomainRuleException>(() => session.RecordAttendance("ben", true, Starts));
         Assert.Contains("personnes inscrites", waiting.Message);
         Assert.Throws<DomainRuleException>(() => session.RecordAttendance("zoe", true, Starts));
+    }
+
+    [Fact]
+    public void Staff_enrol_a_person_without_account_until_the_end_of_the_session_day()
+    {
+        var person = ParticipantKeys.HouseholdPerson(42);
+        Assert.Equal(42, ParticipantKeys.HouseholdPersonOf(person));
+        Assert.Null(ParticipantKeys.HouseholdPersonOf("a-user-id"));
+
+        // Before the start, like anyone: a seat, or the waiting list once full.
+        var session = Full(2, "ana");
+        Assert.Equal(RegistrationStatus.Registered, session.Enrol(person, Now).Status);
+        Assert.Equal("Cette personne est déjà inscrite à la séance.", Assert.Throws<DomainRuleException>(() => session.Enrol(person, Now)).Message);
+        Assert.Equal(RegistrationStatus.Waiting, session.Enrol(ParticipantKeys.HouseholdPerson(43), Now).Status);
+
+        // Someone who turns up on the day: added after the start while a seat is free, then marked present.
+        var onTheDay = Full(3, "ana");
+        Assert.Equal(RegistrationStatus.Registered, onTheDay.Enrol(person, Starts.AddMinutes(20)).Status);
+        onTheDay.RecordAttendance(person, true, Starts.AddMinutes(21));
+        Assert.True(onTheDay.Find(person)!.Attended);
+
+        var full = Full(1, "ana");
+        Assert.Contains("complète", Assert.Throws<DomainRuleException>(() => full.Enrol(person, Starts.AddMinutes(5))).Message);
+        Assert.Contains("passée", Assert.Throws<DomainRuleException>(() => Full(3).Enrol(person, Starts.AddDays(1))).Message);
     }
 
     [Fact]

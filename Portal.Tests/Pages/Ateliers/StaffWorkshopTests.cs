@@ -111,7 +111,7 @@ public class StaffWorkshopTests(PortalApp app)
     }
 
     [Fact]
-    public async Task Attendance_is_recorded_only_once_the_session_has_started()
+    public async Task Attendance_is_recorded_only_from_the_day_of_the_session()
     {
         var ana = await ResidentAsync(app);
         var ben = await ResidentAsync(app);
@@ -121,7 +121,7 @@ public class StaffWorkshopTests(PortalApp app)
         await LineAsync(app, future, ana.Id, RegistrationStatus.Registered, DateTime.UtcNow.AddDays(-1));
         Assert.DoesNotContain("Enregistrer les présences", await worker.TextAsync(StaffUrl(future)));
         await Forms.PostAsync(worker, StaffUrl(future), new() { [$"presence[{ana.Id}]"] = "present" }, handler: "Attendance");
-        Assert.Contains("La présence se note une fois la séance commencée.", await worker.TextAsync(StaffUrl(future)));
+        Assert.Contains("La présence se note à partir du jour de la séance.", await worker.TextAsync(StaffUrl(future)));
         Assert.Null((await LineOfAsync(app, future, ana.Id))!.Attended);
 
         var (past, theme) = await SessionAsync(app, 5, DateTime.UtcNow.AddMinutes(-30));

@@ -77,6 +77,22 @@ public static class WorkshopData
         return html[start..end];
     }
 
+    /// An instant later today in Paris, still some minutes ahead: a session "on its day" that has
+    /// not started. Close to midnight, waits for the next day first.
+    public static async Task<DateTime> LaterTodayAsync()
+    {
+        var paris = Portal.Domain.Formatting.French.ToParis(DateTime.UtcNow);
+        var left = paris.Date.AddDays(1) - paris;
+        if (left < TimeSpan.FromMinutes(6))
+        {
+            await Task.Delay(left + TimeSpan.FromSeconds(2));
+            paris = Portal.Domain.Formatting.French.ToParis(DateTime.UtcNow);
+            left = paris.Date.AddDays(1) - paris;
+        }
+        var start = DateTime.SpecifyKind(paris + left / 2, DateTimeKind.Unspecified);
+        return TimeZoneInfo.ConvertTimeToUtc(new DateTime(start.Year, start.Month, start.Day, start.Hour, start.Minute, 0), Portal.Domain.Formatting.French.Paris);
+    }
+
     public static async Task<string> TextAsync(this HttpClient client, string url) =>
         WebUtility.HtmlDecode(await (await client.GetAsync(url)).HtmlAsync());
 }

@@ -59,6 +59,7 @@ public class NouveauTests(PortalApp app)
         {
             ["Input.Name"] = $"TRAORÉ{t} Awa",
             ["Input.Members[0].FirstName"] = "Awa", ["Input.Members[0].LastName"] = $"Traoré{t}", ["Input.Members[0].BirthDate"] = "14/07/1990", ["Input.Members[0].Relationship"] = "Applicant",
+            ["Input.Members[0].Civility"] = "Madame",
             ["Input.Members[1].FirstName"] = "Issa", ["Input.Members[1].LastName"] = $"Traoré{t}", ["Input.Members[1].BirthDate"] = "2019-02-03", ["Input.Members[1].Relationship"] = "Child",
             ["Input.Members[2].FirstName"] = "", ["Input.Members[2].LastName"] = "",
             ["Input.Phone"] = "06 12 34 56 78", ["Input.Situation"] = "HostedByThirdParty", ["Input.TargetGroups"] = "ViolenceVictim", ["Input.IsDalo"] = "true",
@@ -76,6 +77,9 @@ public class NouveauTests(PortalApp app)
         Assert.Equal(TargetGroups.ViolenceVictim, household.TargetGroups);
         Assert.Equal(2, household.Persons.Count);
         Assert.Contains(household.Persons, p => p.FirstName == "Issa" && p.Relationship == Relationship.Child && p.BirthDate == new DateOnly(2019, 2, 3));
+        // The civility the documents use (« Madame Awa TRAORÉ »); not recorded for the child.
+        Assert.Equal(Civility.Madame, household.Persons.Single(p => p.FirstName == "Awa").Civility);
+        Assert.Null(household.Persons.Single(p => p.FirstName == "Issa").Civility);
 
         var page = Text(await (await worker.GetAsync(location)).HtmlAsync());
         Assert.Contains($"TRAORÉ{t} Awa", page);

@@ -5,6 +5,7 @@ using Portal.Domain.Formatting;
 using Portal.Domain.Housing;
 using Portal.Domain.Requests;
 using Portal.Domain.Support;
+using Portal.Support;
 using Member = Portal.Documents.Templates.HouseholdMember;
 
 namespace Portal.Documents.Sources;
@@ -87,7 +88,8 @@ public sealed class DocumentSources(PortalDbContext db, TimeProvider clock, ICon
 
     // ---- households -------------------------------------------------------------------------
 
-    private sealed record HouseholdFacts(Household Household, IReadOnlyList<Member> Members, string Referent, string Address);
+    /// ReferencePerson: « Madame Fatou KONATE », the name alone when the civility is not recorded.
+    private sealed record HouseholdFacts(Household Household, IReadOnlyList<Member> Members, string Referent, string Address, string ReferencePerson);
 
     private async Task<string> HouseholdNameAsync(long id, CancellationToken ct) =>
         await db.Households.AsNoTracking().Where(h => h.Id == id).Select(h => h.Name).SingleOrDefaultAsync(ct) ?? "";
@@ -100,9 +102,12 @@ public sealed class DocumentSources(PortalDbContext db, TimeProvider clock, ICon
             .SingleAsync(h => h.Id == id, ct);
         var referent = household.ReferentId is null ? "" :
             await db.Users.AsNoTracking().Where(u => u.Id == household.ReferentId).Select(u => u.FullName).SingleOrDefaultAsync(ct) ?? "";
-        var members = household.Persons.OrderBy(p => p.Position).ThenBy(p => p.Id)
-            .Select(p => new Member(p.FirstName, p.LastName, Lower(Labels.Of(p.Relationship)), p.BirthDate)).ToList();
-        return new HouseholdFacts(household, members, referent, await AddressAsync(household, ct));
+        var persons = household.Persons.OrderBy(p => p.Position).ThenBy(p => p.Id).ToList();
+        var members = persons
+            .Select(p => new Member(p.FirstName, p.LastName, p.Relationship == Relationship.Applicant ? "personne de référence" : Lower(Labels.Of(p.Relationship)), p.BirthDate)).ToList();
+        var reference = persons.FirstOrDefault(p => p.Relationship == Relationship.Applicant) ?? persons.FirstOrDefault();
+        var referencePerson = reference is null ? household.Name : PersonNames.Formal(reference.Civility, reference.FirstName, reference.LastName);
+        return new HouseholdFacts(household, members, referent, await AddressAsync(household, ct), referencePerson);
     }
 
     /// Where the household lives: the dwelling of its stay or its sliding lease, else its own address.
@@ -171,7 +176,10 @@ public sealed class DocumentSources(PortalDbContext db, TimeProvider clock, ICon
                 a.Actions.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Select(x => new PlannedAction(x, $"avant le {French.Date(end)}")).ToList())).ToList(),
             HouseholdCommitments, AssociationCommitments, FunderCommitments,
-            lease is not null, lease?.Landlord, Town, Today);
+            lease is not null, lease?.Landlord, Town, Today)
+        {
+            ReferencePerson = h.ReferencePerson,
+        };
     }
 
     private async Task<SupportContract> SupportContractAsync(long measureId, CancellationToken ct)
@@ -184,7 +192,10 @@ public sealed class DocumentSources(PortalDbContext db, TimeProvider clock, ICon
             m.Reviews(Today).Select(r => new ScheduledMeeting(r.Label, r.DueOn)).ToList(),
             "au moins une fois par mois",
             ContratAccompagnement.DefaultPersonCommitments, ContratAccompagnement.DefaultAssociationCommitments,
-            Town, Today);
+            Town, Today)
+        {
+            ReferencePerson = h.ReferencePerson,
+        };
     }
 
     private async Task<(SupportMeasure Measure, ScheduledReview Planned, Review? Held)> ReviewOfAsync(ReviewSubject s, CancellationToken ct)
@@ -237,7 +248,10 @@ public sealed class DocumentSources(PortalDbContext db, TimeProvider clock, ICon
             Association, h.Referent, h.Household.Name, h.Members, h.Address, lease?.Landlord ?? "",
             m.Kind.Label(), m.Funder.Label(), m.StartsOn, LastDay(m),
             s.MonthsFromStart, on, lease?.Rent ?? 0, lease?.Charges ?? 0, statement, lease?.ArrearsOn(on) ?? 0,
-            decision, held?.Decision == ReviewDecision.SlideLease, held?.Summary ?? "");
+            decision, held?.Decision == ReviewDecision.SlideLease, held?.Summary ?? "")
+        {
+            ReferencePerson = h.ReferencePerson,
+        };
     }
 
     private async Task<SessionMinutes> MinutesAsync(long sessionId, CancellationToken ct)
@@ -332,6 +346,12 @@ public sealed class DocumentSources(PortalDbContext db, TimeProvider clock, ICon
             _ => "1 500 € et plus",
         };
 
+        // Mediations are support of their own: for all funders every mediation of the year counts; for
+        // one funder, those of the households it funds.
+        var mediations = await MediationFacts.During(db, first, last,
+                funder is null ? null : db.Households.Where(h => ids.Contains(h.Id)))
+            .ToListAsync(ct);
+
         return new ActivityReport(
             Association, year, FunderName(funder), today,
             households.Count, households.Sum(h => Math.Max(1, h.Persons)), entries, exits.Select(e => e.HouseholdId).Distinct().Count(),
@@ -341,6 +361,14 @@ public sealed class DocumentSources(PortalDbContext db, TimeProvider clock, ICon
             Count(households.SelectMany(h => Labels.Flags(h.TargetGroups)), g => Labels.Of(g)),
             Count(households, h => Band(h.Incomes.Sum())),
             Count(exits, e => e.Destination.Label()),
-            ActivityCosts.Lines(entries, (int)Math.Round(householdDays * 12 / 365.25m), sites));
+            ActivityCosts.Lines(entries, (int)Math.Round(householdDays * 12 / 365.25m), sites))
+        {
+            Mediations = new MediationCounts(
+                mediations.Count,
+                mediations.Select(m => m.HouseholdId).Distinct().Count(),
+                mediations.Count(m => m.EndedOn is null || m.EndedOn > yearEnd),
+                Count(mediations, m => m.Issue.Label()),
+                Count(mediations.Where(m => m.Outcome is not null && m.EndedOn <= last), m => m.Outcome!.Value.Label())),
+        };
     }
 }

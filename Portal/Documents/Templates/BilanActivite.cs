@@ -26,9 +26,18 @@ public sealed record ActivityReport(
     IReadOnlyList<CountLine> ExitDestinations,
     IReadOnlyList<CostLine> Costs)
 {
+    /// Landlord–tenant mediations that ran in the year, the households concerned, their issues and
+    /// the outcomes of those that ended in the year.
+    public MediationCounts Mediations { get; init; } = MediationCounts.None;
+
     public decimal TotalCost => Costs.Sum(c => c.Amount);
     public decimal TotalBudget => Costs.Sum(c => c.Budget);
     public decimal TotalGap => TotalCost - TotalBudget;
+}
+
+public sealed record MediationCounts(int Count, int Households, int Open, IReadOnlyList<CountLine> Issues, IReadOnlyList<CountLine> Outcomes)
+{
+    public static readonly MediationCounts None = new(0, 0, 0, [], []);
 }
 
 /// The « bilan d'activité annuel »: its fields and the mapping from the report.
@@ -52,6 +61,15 @@ public static class BilanActivite
         Counts("publics", "Publics cibles", "public", "Public", "Jeunes de 18 à 25 ans"),
         Counts("ressources", "Tranches de ressources mensuelles", "tranche", "Tranche", "de 500 à 999 €"),
         Counts("sorties", "Sorties par destination", "sortie", "Destination", "ESH / bailleur social"),
+        FieldDefinition.Number("mediations.nombre", "Médiations bailleur-locataire menées dans l'année", "12"),
+        FieldDefinition.Number("mediations.menages", "Ménages concernés par une médiation", "11"),
+        FieldDefinition.Number("mediations.en_cours", "Médiations en cours à la date d'édition ou en fin d'année", "3"),
+        FieldDefinition.List("mediations.motifs", "Médiations par motif", "une ligne de tableau par motif",
+            FieldDefinition.Text("motif.libelle", "Motif", "Impayés de loyer"),
+            FieldDefinition.Number("motif.nombre", "Nombre de médiations", "7")),
+        FieldDefinition.List("mediations.issues", "Médiations closes par issue", "une ligne de tableau par issue",
+            FieldDefinition.Text("issue.libelle", "Issue", "Plan d'apurement"),
+            FieldDefinition.Number("issue.nombre", "Nombre de médiations", "4")),
         FieldDefinition.List("couts", "Coûts réalisés et budget", "une ligne de tableau par poste",
             FieldDefinition.Text("cout.poste", "Poste", "Accompagnement individuel"),
             FieldDefinition.Amount("cout.unitaire", "Coût unitaire", "1 500,00 €"),
@@ -90,6 +108,11 @@ public static class BilanActivite
             ["publics"] = Lines(r.TargetGroups, "public"),
             ["ressources"] = Lines(r.ResourceBands, "tranche"),
             ["sorties"] = Lines(r.ExitDestinations, "sortie"),
+            ["mediations.nombre"] = r.Mediations.Count,
+            ["mediations.menages"] = r.Mediations.Households,
+            ["mediations.en_cours"] = r.Mediations.Open,
+            ["mediations.motifs"] = Lines(r.Mediations.Issues, "motif"),
+            ["mediations.issues"] = Lines(r.Mediations.Outcomes, "issue"),
             ["couts"] = r.Costs.Select(c => new TemplateModel
             {
                 ["cout.poste"] = c.Item,
@@ -115,7 +138,12 @@ public static class BilanActivite
         [new("Jeunes de 18 à 25 ans", 9), new("Femmes victimes de violences", 5)],
         [new("moins de 500 €", 6), new("de 500 à 999 €", 17), new("de 1 000 à 1 499 €", 13), new("1 500 € et plus", 6)],
         [new("ESH / bailleur social", 8), new("Parc privé", 3), new("Bail glissant", 4)],
-        ActivityCosts.Lines(diagnostics: 18, householdMonths: 462, collectiveSites: 3));
+        ActivityCosts.Lines(diagnostics: 18, householdMonths: 462, collectiveSites: 3))
+    {
+        Mediations = new(12, 11, 3,
+            [new("Impayés de loyer", 7), new("Troubles de voisinage", 3), new("Entretien du logement", 2)],
+            [new("Plan d'apurement", 4), new("Accord amiable", 3), new("Orientation vers un partenaire", 1), new("Échec", 1)]),
+    };
 }
 
 /// The unit costs of the « 10 000 logements accompagnés » project (seed 001): a territory diagnosis

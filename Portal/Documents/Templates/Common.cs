@@ -16,10 +16,17 @@ internal static class CommonFields
         FieldDefinition.Image("association.logo", "Logo de l'association (image)", "le logo déposé dans les réglages"),
     ];
 
+    /// The reference person as letters name them: « Madame Sophie MARTIN », or the name alone when
+    /// the civility is not recorded.
+    public static FieldDefinition ReferencePersonField =>
+        FieldDefinition.Text("menage.personne_reference", "Personne de référence du ménage (civilité, prénom et nom)", "Madame Sophie MARTIN");
+
+    public const string SampleReferencePerson = "Madame Sophie MARTIN";
+
     public static FieldDefinition MembersField => FieldDefinition.List("menage.membres", "Membres du ménage", "une ligne par personne",
         FieldDefinition.Text("membre.prenom", "Prénom", "Sophie"),
         FieldDefinition.Text("membre.nom", "Nom", "Martin"),
-        FieldDefinition.Text("membre.lien", "Place dans le ménage", "demandeuse"),
+        FieldDefinition.Text("membre.lien", "Place dans le ménage", "personne de référence"),
         FieldDefinition.Date("membre.date_naissance", "Date de naissance", "14 mars 1988"));
 
     public static void AddAssociation(TemplateModel model, Letterhead a)
@@ -39,7 +46,7 @@ internal static class CommonFields
 
     public static IReadOnlyList<HouseholdMember> SampleMembers =>
     [
-        new("Sophie", "Martin", "demandeuse", new DateOnly(1988, 3, 14)),
+        new("Sophie", "Martin", "personne de référence", new DateOnly(1988, 3, 14)),
         new("Karim", "Martin", "conjoint", new DateOnly(1985, 7, 2)),
         new("Lina", "Martin", "enfant", new DateOnly(2016, 9, 30)),
     ];

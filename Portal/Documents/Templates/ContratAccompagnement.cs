@@ -20,7 +20,11 @@ public sealed record SupportContract(
     string PersonCommitments,
     string AssociationCommitments,
     string SignaturePlace,
-    DateOnly SignatureDate);
+    DateOnly SignatureDate)
+{
+    /// « Madame Fatou KONATE »: the person who signs the contract.
+    public string ReferencePerson { get; init; } = "";
+}
 
 /// The « contrat d'accompagnement »: its fields and the mapping from the contract.
 public static class ContratAccompagnement
@@ -32,6 +36,7 @@ public static class ContratAccompagnement
         .. CommonFields.Association,
         FieldDefinition.Text("referent.nom", "Travailleur social référent", "Claire Dubois"),
         FieldDefinition.Text("menage.nom", "Nom du ménage", "Famille Martin"),
+        CommonFields.ReferencePersonField,
         CommonFields.MembersField,
         FieldDefinition.Text("logement.adresse", "Adresse du logement", "4 allée des Acacias, 59300 Valenciennes"),
         FieldDefinition.Text("mesure.type", "Type de mesure", "ASLL"),
@@ -60,6 +65,7 @@ public static class ContratAccompagnement
         {
             ["referent.nom"] = c.ReferentName,
             ["menage.nom"] = c.HouseholdName,
+            ["menage.personne_reference"] = c.ReferencePerson,
             ["menage.membres"] = CommonFields.Members(c.Members),
             ["logement.adresse"] = c.HousingAddress,
             ["mesure.type"] = c.MeasureKind,
@@ -109,5 +115,8 @@ public static class ContratAccompagnement
         DefaultPersonCommitments,
         DefaultAssociationCommitments,
         "Valenciennes",
-        new DateOnly(2026, 11, 22));
+        new DateOnly(2026, 11, 22))
+    {
+        ReferencePerson = CommonFields.SampleReferencePerson,
+    };
 }

@@ -30,6 +30,9 @@ public sealed record TripartiteContract(
     string SignaturePlace,
     DateOnly SignatureDate)
 {
+    /// « Madame Fatou KONATE »: who signs for the household.
+    public string ReferencePerson { get; init; } = "";
+
     /// Whole months from the first day to the last, both included: 1 Dec. → 30 Nov. is 12 months.
     public int LengthInMonths
     {
@@ -54,10 +57,11 @@ public static class ContratTripartite
         FieldDefinition.Image("association.logo", "Logo de l'association (image)", "le logo déposé dans les réglages"),
         FieldDefinition.Text("referent.nom", "Travailleur social référent", "Claire Dubois"),
         FieldDefinition.Text("menage.nom", "Nom du ménage", "Famille Martin"),
+        CommonFields.ReferencePersonField,
         FieldDefinition.List("menage.membres", "Membres du ménage", "une ligne par personne",
             FieldDefinition.Text("membre.prenom", "Prénom", "Sophie"),
             FieldDefinition.Text("membre.nom", "Nom", "Martin"),
-            FieldDefinition.Text("membre.lien", "Place dans le ménage", "demandeuse"),
+            FieldDefinition.Text("membre.lien", "Place dans le ménage", "personne de référence"),
             FieldDefinition.Date("membre.date_naissance", "Date de naissance", "14 mars 1988")),
         FieldDefinition.Text("logement.adresse", "Adresse du logement", "Résidence Les Tilleuls, appartement 12, 59300 Valenciennes"),
         FieldDefinition.Text("financeur.nom", "Financeur de la mesure", "Conseil départemental du Nord (FSL)"),
@@ -88,6 +92,7 @@ public static class ContratTripartite
         ["association.logo"] = c.AssociationLogo is { Length: > 0 } logo ? new TemplateImage(logo, WidthCm: 3) : null,
         ["referent.nom"] = c.ReferentName,
         ["menage.nom"] = c.HouseholdName,
+        ["menage.personne_reference"] = c.ReferencePerson,
         ["menage.membres"] = c.Members.Select(m => new TemplateModel
         {
             ["membre.prenom"] = m.FirstName,
@@ -131,7 +136,7 @@ public static class ContratTripartite
         HousingAddress: "Résidence Les Tilleuls, appartement 12, 4 allée des Acacias, 59300 Valenciennes",
         Members:
         [
-            new("Sophie", "Martin", "demandeuse", new DateOnly(1988, 3, 14)),
+            new("Sophie", "Martin", "personne de référence", new DateOnly(1988, 3, 14)),
             new("Karim", "Martin", "conjoint", new DateOnly(1985, 7, 2)),
             new("Lina", "Martin", "enfant", new DateOnly(2016, 9, 30)),
         ],
@@ -167,5 +172,8 @@ public static class ContratTripartite
         SlidingLease: true,
         LandlordName: "Partenord Habitat",
         SignaturePlace: "Valenciennes",
-        SignatureDate: new DateOnly(2026, 11, 22));
+        SignatureDate: new DateOnly(2026, 11, 22))
+    {
+        ReferencePerson = CommonFields.SampleReferencePerson,
+    };
 }

@@ -25,6 +25,9 @@ public sealed record StateReviewSheet(
     bool Slide,
     string Summary)
 {
+    /// « Madame Fatou KONATE »: the household's reference person.
+    public string ReferencePerson { get; init; } = "";
+
     public decimal TotalCalled => Statement.Sum(s => s.Called);
     public decimal TotalPaid => Statement.Sum(s => s.Paid);
 }
@@ -39,6 +42,7 @@ public static class FicheBilanEtat
         .. CommonFields.Association,
         FieldDefinition.Text("referent.nom", "Travailleur social référent", "Claire Dubois"),
         FieldDefinition.Text("menage.nom", "Nom du ménage", "Famille Martin"),
+        CommonFields.ReferencePersonField,
         CommonFields.MembersField,
         FieldDefinition.Text("logement.adresse", "Adresse du logement", "4 allée des Acacias, 59300 Valenciennes"),
         FieldDefinition.Text("bailleur.nom", "Bailleur du logement", "Partenord Habitat"),
@@ -69,6 +73,7 @@ public static class FicheBilanEtat
         {
             ["referent.nom"] = s.ReferentName,
             ["menage.nom"] = s.HouseholdName,
+            ["menage.personne_reference"] = s.ReferencePerson,
             ["menage.membres"] = CommonFields.Members(s.Members),
             ["logement.adresse"] = s.HousingAddress,
             ["bailleur.nom"] = s.LandlordName,
@@ -121,5 +126,8 @@ public static class FicheBilanEtat
         0m,
         "Glissement du bail",
         true,
-        "Loyers payés à jour depuis trois mois, situation stable : le bail glisse au nom du ménage.");
+        "Loyers payés à jour depuis trois mois, situation stable : le bail glisse au nom du ménage.")
+    {
+        ReferencePerson = CommonFields.SampleReferencePerson,
+    };
 }

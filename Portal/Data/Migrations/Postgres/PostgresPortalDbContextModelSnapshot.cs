@@ -858,6 +858,9 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<DateOnly?>("BirthDate")
                         .HasColumnType("date");
 
+                    b.Property<int?>("Civility")
+                        .HasColumnType("integer");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1742,6 +1745,9 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("HouseholdPersonId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("JoinedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1749,7 +1755,6 @@ namespace Portal.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PersonId")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<int>("Status")
@@ -1760,9 +1765,14 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("HouseholdPersonId");
+
                     b.HasIndex("PersonId", "Status");
 
                     b.HasIndex("Status", "OfferExpiresAtUtc");
+
+                    b.HasIndex("WorkshopId", "HouseholdPersonId")
+                        .IsUnique();
 
                     b.HasIndex("WorkshopId", "PersonId")
                         .IsUnique();
@@ -2252,6 +2262,56 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasIndex("SupportMeasureId");
 
                     b.ToTable("MeasureRenewals", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.Mediation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Issue")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Landlord")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("LandlordPartnerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OutcomeDetails")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LandlordPartnerId");
+
+                    b.HasIndex("StartedOn");
+
+                    b.HasIndex("HouseholdId", "StartedOn");
+
+                    b.ToTable("Mediations");
                 });
 
             modelBuilder.Entity("Portal.Domain.Support.RentPayment", b =>
@@ -2980,17 +3040,23 @@ namespace Portal.Data.Migrations.Postgres
 
             modelBuilder.Entity("Portal.Data.WorkshopSignup", b =>
                 {
+                    b.HasOne("Portal.Data.HouseholdPerson", "HouseholdPerson")
+                        .WithMany()
+                        .HasForeignKey("HouseholdPersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Portal.Data.PortalUser", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Portal.Data.Workshop", null)
                         .WithMany("Signups")
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("HouseholdPerson");
 
                     b.Navigation("Person");
                 });
@@ -3143,6 +3209,20 @@ namespace Portal.Data.Migrations.Postgres
                         .WithMany("Renewals")
                         .HasForeignKey("SupportMeasureId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.Mediation", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.HouseholdPartner", null)
+                        .WithMany()
+                        .HasForeignKey("LandlordPartnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Portal.Domain.Support.RentPayment", b =>

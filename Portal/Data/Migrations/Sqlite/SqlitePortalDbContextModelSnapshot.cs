@@ -820,6 +820,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("BirthDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Civility")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1671,6 +1674,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("HouseholdPersonId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("JoinedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1678,7 +1684,6 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PersonId")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
@@ -1689,9 +1694,14 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("HouseholdPersonId");
+
                     b.HasIndex("PersonId", "Status");
 
                     b.HasIndex("Status", "OfferExpiresAtUtc");
+
+                    b.HasIndex("WorkshopId", "HouseholdPersonId")
+                        .IsUnique();
 
                     b.HasIndex("WorkshopId", "PersonId")
                         .IsUnique();
@@ -2153,6 +2163,54 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("SupportMeasureId");
 
                     b.ToTable("MeasureRenewals", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.Mediation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Issue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Landlord")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LandlordPartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutcomeDetails")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LandlordPartnerId");
+
+                    b.HasIndex("StartedOn");
+
+                    b.HasIndex("HouseholdId", "StartedOn");
+
+                    b.ToTable("Mediations");
                 });
 
             modelBuilder.Entity("Portal.Domain.Support.RentPayment", b =>
@@ -2869,17 +2927,23 @@ namespace Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Data.WorkshopSignup", b =>
                 {
+                    b.HasOne("Portal.Data.HouseholdPerson", "HouseholdPerson")
+                        .WithMany()
+                        .HasForeignKey("HouseholdPersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Portal.Data.PortalUser", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Portal.Data.Workshop", null)
                         .WithMany("Signups")
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("HouseholdPerson");
 
                     b.Navigation("Person");
                 });
@@ -3032,6 +3096,20 @@ namespace Portal.Data.Migrations.Sqlite
                         .WithMany("Renewals")
                         .HasForeignKey("SupportMeasureId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Support.Mediation", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.HouseholdPartner", null)
+                        .WithMany()
+                        .HasForeignKey("LandlordPartnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Portal.Domain.Support.RentPayment", b =>

@@ -72,7 +72,7 @@ public static class DefaultTemplates
                 Styled("Heading1", "1. Les parties"),
                 Text("Entre les soussignés :"),
                 P(R("{{association.nom}}", bold: true), R(", dont le siège est situé {{association.adresse}}, représentée par {{referent.nom}}, référente de la mesure, ci-après « l'association » ;")),
-                P(R("le ménage "), R("{{menage.nom}}", bold: true), R(", domicilié {{logement.adresse}}, composé de :")),
+                P(R("le ménage "), R("{{menage.nom}}", bold: true), R(", représenté par "), R("{{menage.personne_reference}}", bold: true), R(", domicilié {{logement.adresse}}, composé de :")),
                 Text("{{#menage.membres}}"),
                 Bullet(R("{{membre.prenom}} {{membre.nom}}", bold: true), R(", {{membre.lien}}, né(e) le {{membre.date_naissance}} ;")),
                 Text("{{/menage.membres}}"),
@@ -103,7 +103,7 @@ public static class DefaultTemplates
 
                 Styled("Heading1", "6. Signatures"),
                 KeepWithNext("Fait à {{signature.lieu}}, le {{signature.date}}, en trois exemplaires originaux."),
-                SignatureTable(("Le ménage", "{{menage.nom}}"), ("Pour l'association", "{{association.nom}}"), ("Pour le financeur", "{{financeur.nom}}")));
+                SignatureTable(("Pour le ménage", "{{menage.personne_reference}}"), ("Pour l'association", "{{association.nom}}"), ("Pour le financeur", "{{financeur.nom}}")));
 
     private static OpenXmlElement[] MembersBullets() =>
     [
@@ -117,7 +117,7 @@ public static class DefaultTemplates
         Styled("Title", "Contrat d'accompagnement"),
         Subtitle("{{mesure.type}} — financé par {{financeur.nom}}"),
         Styled("Heading1", "1. Les personnes accompagnées"),
-        P(R("Le ménage "), R("{{menage.nom}}", bold: true), R(", domicilié {{logement.adresse}}, composé de :")),
+        P(R("Le ménage "), R("{{menage.nom}}", bold: true), R(", représenté par "), R("{{menage.personne_reference}}", bold: true), R(", domicilié {{logement.adresse}}, composé de :")),
         .. MembersBullets(),
         P(R("est accompagné par "), R("{{referent.nom}}", bold: true), R(", travailleur social référent de {{association.nom}}.")),
         Styled("Heading1", "2. Durée et rythme"),
@@ -134,7 +134,7 @@ public static class DefaultTemplates
         Text("Ce contrat peut être revu à tout moment à la demande de l'une ou l'autre partie. Les informations partagées restent confidentielles."),
         Styled("Heading1", "5. Signatures"),
         KeepWithNext("Fait à {{signature.lieu}}, le {{signature.date}}, en deux exemplaires."),
-        SignatureTable(("La personne accompagnée", "{{menage.nom}}"), ("Le référent", "{{referent.nom}}")),
+        SignatureTable(("La personne accompagnée", "{{menage.personne_reference}}"), ("Le référent", "{{referent.nom}}")),
     ]);
 
     private static byte[] BuildBilanMesure() => Build("{{bilan.intitule}} — {{menage.nom}}",
@@ -173,6 +173,7 @@ public static class DefaultTemplates
         Styled("Heading1", "1. Identification"),
         KeyValueTable(
             ("Ménage", "{{menage.nom}}"),
+            ("Personne de référence", "{{menage.personne_reference}}"),
             ("Logement", "{{logement.adresse}}"),
             ("Bailleur", "{{bailleur.nom}}"),
             ("Mesure", "{{mesure.type}}, du {{mesure.date_debut}} au {{mesure.date_fin}}"),
@@ -232,11 +233,17 @@ public static class DefaultTemplates
         DataTable("ressources", ("Tranche", 7000, "tranche.libelle", false), ("Ménages", 2638, "tranche.nombre", false)),
         Styled("Heading1", "3. Les sorties"),
         DataTable("sorties", ("Destination", 7000, "sortie.libelle", false), ("Ménages", 2638, "sortie.nombre", false)),
-        Styled("Heading1", "4. Coûts et budget"),
+        Styled("Heading1", "4. Les médiations bailleur-locataire"),
+        Text("{{mediations.nombre}} médiation(s) menée(s) dans l'année entre un bailleur et un ménage, pour {{mediations.menages}} ménage(s) ; {{mediations.en_cours}} en cours."),
+        KeepWithNext("Motifs :"),
+        DataTable("mediations.motifs", ("Motif", 7000, "motif.libelle", false), ("Médiations", 2638, "motif.nombre", false)),
+        KeepWithNext("Issues des médiations closes :"),
+        DataTable("mediations.issues", ("Issue", 7000, "issue.libelle", false), ("Médiations", 2638, "issue.nombre", false)),
+        Styled("Heading1", "5. Coûts et budget"),
         KeepWithNext("Coûts unitaires du projet : diagnostic individuel, accompagnement individuel par ménage et par an, actions collectives par quartier."),
         DataTable("couts", ("Poste", 2400, "cout.poste", true), ("Coût unitaire", 1400, "cout.unitaire", false), ("Quantité", 1638, "cout.quantite", false), ("Réalisé", 1400, "cout.montant", false), ("Budget", 1400, "cout.budget", false), ("Écart", 1400, "cout.ecart", false)),
         P(R("Total réalisé : "), R("{{couts.total}}", bold: true), R(" pour un budget de {{budget.total}}, soit un écart de {{budget.ecart}}.")),
-        Styled("Heading1", "5. Visa"),
+        Styled("Heading1", "6. Visa"),
         SignatureTable(("Pour l'association", "{{association.nom}}")),
     ]);
 

@@ -13,6 +13,7 @@ using Portal.Domain.Requests;
 using Portal.Domain.Support;
 using Portal.Domain.Work;
 using Portal.Web;
+using Portal.Workshops;
 
 namespace Portal.Pages.Suivi.Menages;
 
@@ -31,7 +32,7 @@ public class DossierModel(PortalDbContext db, TimeProvider clock) : PageModel
         long? HousingRequestId, string? RequestReference, string? ResidentId, string? Phone, string? Email, string? Address, string? Town,
         CurrentSituation? Situation, string? SituationDetails, TargetGroups TargetGroups, bool IsDalo, bool IsSingleParent,
         decimal? CurrentRent, decimal? CurrentCharges, DateOnly? ExitedOn, DateTime CreatedAtUtc, DateTime UpdatedAtUtc);
-    public sealed record PersonRow(long Id, string FirstName, string LastName, DateOnly? BirthDate, Relationship Relationship);
+    public sealed record PersonRow(long Id, string FirstName, string LastName, DateOnly? BirthDate, Relationship Relationship, Civility? Civility);
     public sealed record IncomeRow(long Id, long? PersonId, string? PersonName, IncomeKind Kind, decimal MonthlyAmount);
     public sealed record PartnerRow(long Id, PartnerKind Kind, string Organisation, string? ContactName, string? Phone, string? Email, string? Notes);
     /// Text is null when the entry is confidential and the reader may not see it.
@@ -39,7 +40,6 @@ public class DossierModel(PortalDbContext db, TimeProvider clock) : PageModel
     public sealed record StayRow(long Id, string Dwelling, string Residence, string? Address, DateOnly StartsOn, DateOnly EndsOn, DateOnly? ExitedOn, StayStatus Status, decimal Rent, decimal Charges);
     public sealed record MeasureRow(long Id, SupportKind Kind, Funder Funder, DateOnly StartsOn, DateOnly EndsOn, MeasureStatus Status, ScheduledReview? NextReview);
     public sealed record DocumentRow(long Id, string Title, WorkStatus Status, DateTime CreatedAtUtc, bool SharedWithResident);
-    public sealed record WorkshopRow(string Theme, DateTime StartsAtUtc);
     public sealed record RentSource(decimal Rent, decimal Charges, string Label);
 
     public Summary Info { get; private set; } = null!;
@@ -50,7 +50,8 @@ public class DossierModel(PortalDbContext db, TimeProvider clock) : PageModel
     public StayRow? CurrentStay { get; private set; }
     public IReadOnlyList<MeasureRow> Measures { get; private set; } = [];
     public IReadOnlyList<DocumentRow> Documents { get; private set; } = [];
-    public IReadOnlyList<WorkshopRow> Workshops { get; private set; } = [];
+    public IReadOnlyList<AttendedWorkshop> Workshops { get; private set; } = [];
+    public IReadOnlyList<Mediation> Mediations { get; private set; } = [];
     public RentSource? Rent { get; private set; }
     public RentBurden? Burden { get; private set; }
     public bool IsManager { get; private set; }
@@ -158,6 +159,10 @@ public class DossierModel(PortalDbContext db, TimeProvider clock) : PageModel
         [Required(ErrorMessage = "Indiquez le lien de cette personne avec le ménage.")]
         [Display(Name = "Lien")]
         public Relationship? Relationship { get; set; }
+
+        [FrenchValue]
+        [Display(Name = "Civilité (facultatif)")]
+        public Civility? Civility { get; set; }
     }
 
     public class IncomeInput
@@ -291,9 +296,29 @@ public class DossierModel(PortalDbContext db, TimeProvider clock) : PageModel
             db.HouseholdPersons.Add(new HouseholdPerson
             {
                 HouseholdId = h.Id, FirstName = person.FirstName!.Trim(), LastName = person.LastName!.Trim(),
-                BirthDate = person.BirthDate, Relationship = person.Relationship!.Value, Position = position + 1,
+                BirthDate = person.BirthDate, Relationship = person.Relationship!.Value, Civility = person.Civility, Position = position + 1,
             });
             return ("Personne ajoutée", $"{person.FirstName!.Trim()} {person.LastName!.Trim()} est ajouté(e) au ménage.");
+        });
+    }
+
+    /// Madame, Monsieur or not recorded: how the contracts and reviews name the person.
+    public Task<IActionResult> OnPostCivilityAsync(long id, string? version, long personId, string? civility, CancellationToken ct)
+    {
+        Civility? chosen = null;
+        if (!string.IsNullOrEmpty(civility))
+        {
+            if (Enum.TryParse<Civility>(civility, out var c) && Enum.IsDefined(c) && !char.IsDigit(civility[0])) chosen = c;
+            else ModelState.AddModelError("", "Choisissez la civilité dans la liste : Madame, Monsieur ou « Non indiquée ».");
+        }
+        return EditAsync(id, version, "personnes", ct, async (h, _) =>
+        {
+            var person = await db.HouseholdPersons.SingleOrDefaultAsync(p => p.Id == personId && p.HouseholdId == h.Id, ct)
+                ?? throw new DomainRuleException("Cette personne ne fait plus partie du ménage.");
+            person.Civility = chosen;
+            return ("Civilité d'une personne", chosen is { } c
+                ? $"{person.FullName} : civilité « {Labels.Of(c)} » enregistrée."
+                : $"{person.FullName} : civilité retirée, les documents la nomment par son prénom et son nom.");
         });
     }
 
@@ -482,7 +507,7 @@ public class DossierModel(PortalDbContext db, TimeProvider clock) : PageModel
 
         Persons = await db.HouseholdPersons.AsNoTracking().Where(p => p.HouseholdId == id)
             .OrderBy(p => p.Position).ThenBy(p => p.Id)
-            .Select(p => new PersonRow(p.Id, p.FirstName, p.LastName, p.BirthDate, p.Relationship)).ToListAsync(ct);
+            .Select(p => new PersonRow(p.Id, p.FirstName, p.LastName, p.BirthDate, p.Relationship, p.Civility)).ToListAsync(ct);
         var incomes = await db.HouseholdIncomes.AsNoTracking().Where(i => i.HouseholdId == id)
             .Select(i => new { i.Id, i.HouseholdPersonId, i.Kind, i.MonthlyAmount }).ToListAsync(ct);
         Incomes = incomes
@@ -516,12 +541,9 @@ public class DossierModel(PortalDbContext db, TimeProvider clock) : PageModel
             .OrderByDescending(d => d.CreatedAtUtc).ThenByDescending(d => d.Id).Take(50)
             .Select(d => new DocumentRow(d.Id, d.Title, d.Status, d.CreatedAtUtc, d.SharedWithResident)).ToListAsync(ct);
 
-        if (info.ResidentId is { } residentId)
-            Workshops = await db.WorkshopSignups.AsNoTracking()
-                .Where(s => s.PersonId == residentId && s.Attended == true)
-                .Join(db.Workshops.AsNoTracking(), s => s.WorkshopId, w => w.Id, (s, w) => w)
-                .OrderByDescending(w => w.StartsAtUtc)
-                .Select(w => new WorkshopRow(w.Theme, w.StartsAtUtc)).ToListAsync(ct);
+        Workshops = await HouseholdWorkshops.AttendedAsync(db, id, info.ResidentId, ct);
+        Mediations = await db.Mediations.AsNoTracking().Where(m => m.HouseholdId == id)
+            .OrderBy(m => m.Outcome != null).ThenByDescending(m => m.StartedOn).ToListAsync(ct);
 
         Rent = await RentSourceAsync(id, info, ct);
         if (Rent is { } rent)

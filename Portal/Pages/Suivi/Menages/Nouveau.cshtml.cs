@@ -101,6 +101,10 @@ public class NouveauModel(PortalDbContext db, TimeProvider clock) : PageModel
         [Display(Name = "Lien")]
         public Relationship? Relationship { get; set; }
 
+        [FrenchValue]
+        [Display(Name = "Civilité (facultatif)")]
+        public Civility? Civility { get; set; }
+
         public bool IsBlank => string.IsNullOrWhiteSpace(FirstName) && string.IsNullOrWhiteSpace(LastName) && BirthDate is null;
     }
 
@@ -167,7 +171,7 @@ public class NouveauModel(PortalDbContext db, TimeProvider clock) : PageModel
             household.Persons.Add(new HouseholdPerson
             {
                 FirstName = m.FirstName!.Trim(), LastName = m.LastName!.Trim(), BirthDate = m.BirthDate,
-                Relationship = m.Relationship ?? Relationship.Other, Position = position++,
+                Relationship = m.Relationship ?? Relationship.Other, Civility = m.Civility, Position = position++,
             });
         db.Households.Add(household);
         await db.SaveChangesAsync(ct);
