@@ -174,6 +174,7 @@ public abstract partial class PortalDbContext(DbContextOptions options)
         ConfigureAppointments(builder);
         ConfigureTemplates(builder);
         ConfigureCaseFiles(builder);
+        ConfigureExports(builder);
     }
 
     private static void ConfigureTemplates(ModelBuilder builder)
