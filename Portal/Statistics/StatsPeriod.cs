@@ -41,6 +41,15 @@ public sealed record StatsPeriod(PeriodKind Kind, DateOnly First, DateOnly Last)
         _ => new(PeriodKind.Custom, First.AddDays(-Days), First.AddDays(-1)),
     };
 
+    /// The period just after, of the same kind and length.
+    public StatsPeriod Next() => Kind switch
+    {
+        PeriodKind.Month => Month(First.AddMonths(1)),
+        PeriodKind.Quarter => Quarter(First.AddMonths(3)),
+        PeriodKind.Year => Year(First.Year + 1),
+        _ => new(PeriodKind.Custom, Last.AddDays(1), Last.AddDays(Days)),
+    };
+
     /// The months the period touches, as their first days.
     public IEnumerable<DateOnly> Months()
     {
