@@ -166,6 +166,7 @@ public class StatisticsServiceTests(PortalApp app)
         var custom = StatsPeriod.Parse("dates", null, "2019-01-10", "2019-01-19", new DateOnly(2026, 1, 1));
         Assert.Null(custom.Error);
         Assert.Equal((new DateOnly(2018, 12, 31), new DateOnly(2019, 1, 9)), (custom.Period.Previous().First, custom.Period.Previous().Last));
+        Assert.Equal(StatsPeriod.Quarter(new DateOnly(2026, 1, 1)), StatsPeriod.Parse("trimestre", "9999-12-31", null, null, new DateOnly(2026, 1, 1)).Period);
         Assert.Equal("La date de fin doit être postérieure ou égale à la date de début.",
             StatsPeriod.Parse("dates", null, "2019-01-10", "2019-01-09", new DateOnly(2026, 1, 1)).Error);
     }

@@ -73,7 +73,8 @@ public sealed record StatsPeriod(PeriodKind Kind, DateOnly First, DateOnly Last)
     /// else today) or "dates" (du / au). Null with a French message when custom dates are wrong.
     public static (StatsPeriod Period, string? Error) Parse(string? kind, string? anchor, string? from, string? to, DateOnly today)
     {
-        var at = ParseIso(anchor) ?? today;
+        // Years outside 2000–2100 are typing slips (and 9999 would overflow the next quarter).
+        var at = ParseIso(anchor) is { Year: >= 2000 and <= 2100 } day ? day : today;
         switch (kind)
         {
             case "mois": return (Month(at), null);
