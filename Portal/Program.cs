@@ -143,6 +143,9 @@ services.AddScoped<Portal.Privacy.PersonalDataErasure>();
 services.AddScoped<Portal.Privacy.StaffDeparture>();
 services.AddScoped<RetentionJob>();
 services.AddScoped<IFileMaker, Portal.Privacy.PersonalDataExport>();
+services.AddScoped<IFileMaker, Portal.Exports.TableExport>();
+services.AddScoped<IFileMaker, Portal.Exports.FunderWorkbook>();
+services.AddScoped<Portal.Statistics.StatisticsService>();
 services.AddScoped<AppointmentReminderJob>();
 // Appointments: booking rules from Portal.Domain, signed cancellation links, emails with .ics.
 services.AddSingleton<Portal.Appointments.AppointmentTokens>();

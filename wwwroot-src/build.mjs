@@ -1,4 +1,5 @@
-// Builds the front-end into ../Portal/wwwroot. Plain Node, no dependency beyond htmx.org.
+// Builds the front-end into ../Portal/wwwroot. Plain Node, no dependency beyond htmx.org and
+// chart.js (its UMD build, copied as it is).
 // Deterministic: the same sources always give byte-identical outputs; files whose content did
 // not change are left untouched. The stamp written last is what MSBuild compares with its inputs.
 import { createHash } from "node:crypto";
@@ -14,8 +15,10 @@ const cssSources = ["css/site.css"];
 
 const outputs = [
   { to: "lib/htmx.min.js", from: ["node_modules/htmx.org/dist/htmx.min.js"], verbatim: true },
+  { to: "lib/chart.umd.min.js", from: ["node_modules/chart.js/dist/chart.umd.min.js"], verbatim: true },
   { to: "css/site.css", from: cssSources },
   { to: "js/site.js", from: ["js/site.js", "js/passkey.js"] },
+  { to: "js/statistics.js", from: ["js/statistics.js"] },
   { to: "favicon.svg", from: ["favicon.svg"] },
 ];
 

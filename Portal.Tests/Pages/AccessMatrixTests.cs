@@ -118,6 +118,8 @@ public partial class AccessMatrixTests(PortalApp app)
         ["/Suivi/Documents/Download"] = new(Who.Staff, Record.GeneratedDocument, "Get"),
         ["/Suivi/FondsAide/Index"] = new(Who.Staff, Record.None, "Get Post PostCreateFund PostGrant PostSetBudget"),
         ["/Suivi/Rapports/Index"] = new(Who.Staff, Record.None, "Get"),
+        ["/Suivi/Statistiques/Index"] = new(Who.Staff, Record.None, "Get PostBudget", ManagerOnly: "PostBudget"),
+        ["/Suivi/Exports/Index"] = new(Who.Staff, Record.None, "Get PostDelete PostRun PostRunSaved PostSave PostWorkbook", ManagerOnly: "PostWorkbook"),
         ["/Suivi/Veille/Index"] = new(Who.Staff, Record.None, "Get Post PostFlag PostFollowUp PostIncident PostLift PostNote"),
 
         ["/Admin/Index"] = new(Who.Admin, Record.None, "Get"),

@@ -189,6 +189,7 @@ public abstract partial class PortalDbContext(DbContextOptions options)
         ConfigureAppointments(builder);
         ConfigureTemplates(builder);
         ConfigureCaseFiles(builder);
+        ConfigureExports(builder);
     }
 
     private static void ConfigureTemplates(ModelBuilder builder)

@@ -302,66 +302,22 @@ public sealed class DocumentSources(PortalDbContext db, TimeProvider clock, ICon
         await LoadLogoAsync(ct);
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
-        var query = db.SupportMeasures.AsNoTracking().Where(m => m.StartsOn <= last && (m.EndedOn == null || m.EndedOn >= first));
-        if (funder is { } f) query = query.Where(m => m.Funder == f);
-        var measures = await query.Select(m => new { m.HouseholdId, m.Kind, m.StartsOn, m.EndedOn }).ToListAsync(ct);
-        var ids = measures.Select(m => m.HouseholdId).Distinct().ToList();
-        var households = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id))
-            .Select(h => new { h.Id, h.Situation, h.TargetGroups, Persons = h.Persons.Count, Incomes = h.Incomes.Select(i => i.MonthlyAmount).ToList() })
-            .ToListAsync(ct);
-        var firstStarts = await db.SupportMeasures.AsNoTracking().Where(m => ids.Contains(m.HouseholdId))
-            .GroupBy(m => m.HouseholdId).Select(g => new { g.Key, First = g.Min(m => m.StartsOn) }).ToListAsync(ct);
-        var exits = await db.Exits.AsNoTracking().Where(e => ids.Contains(e.HouseholdId) && e.ExitedOn >= first && e.ExitedOn <= last)
-            .Select(e => new { e.HouseholdId, e.Destination }).ToListAsync(ct);
-        var fromUtc = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var toUtc = last.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var sites = await db.Workshops.AsNoTracking()
-            .Where(w => !w.IsCancelled && w.StartsAtUtc >= fromUtc && w.StartsAtUtc < toUtc)
-            .Select(w => w.PlaceId).Distinct().CountAsync(ct);
-
-        var today = Today;
-        var yearEnd = last < today ? last : today;
-        var entries = firstStarts.Count(s => s.First >= first && s.First <= last);
-        var householdDays = measures.Sum(m =>
-        {
-            var from = m.StartsOn > first ? m.StartsOn : first;
-            var to = m.EndedOn is { } e && e < yearEnd ? e : yearEnd;
-            return Math.Max(0, to.DayNumber - from.DayNumber);
-        });
-        var lengths = measures.GroupBy(m => m.HouseholdId).Select(g =>
-        {
-            var from = g.Min(m => m.StartsOn);
-            var to = g.Max(m => m.EndedOn is { } e && e < yearEnd ? e : yearEnd);
-            return Math.Max(0, to.DayNumber - from.DayNumber) / 30.4375m;
-        }).ToList();
-
-        static List<CountLine> Count<T>(IEnumerable<T> values, Func<T, string> label) =>
-            values.GroupBy(label).Select(g => new CountLine(g.Key, g.Count())).OrderByDescending(l => l.Count).ThenBy(l => l.Label, StringComparer.Ordinal).ToList();
-
-        static string Band(decimal total) => total switch
-        {
-            < 500m => "moins de 500 €",
-            < 1000m => "de 500 à 999 €",
-            < 1500m => "de 1 000 à 1 499 €",
-            _ => "1 500 € et plus",
-        };
+        var a = await Statistics.ActivityFigures.ComputeAsync(db, first, last, Today, funder, null, null, null, ct);
 
         // Mediations are support of their own: for all funders every mediation of the year counts; for
         // one funder, those of the households it funds.
-        var mediations = await MediationFacts.During(db, first, last,
-                funder is null ? null : db.Households.Where(h => ids.Contains(h.Id)))
-            .ToListAsync(ct);
+        var funded = funder is { } f
+            ? db.Households.Where(h => db.SupportMeasures.Any(m => m.HouseholdId == h.Id && m.Funder == f && m.StartsOn <= last && (m.EndedOn == null || m.EndedOn >= first)))
+            : null;
+        var mediations = await MediationFacts.During(db, first, last, funded).ToListAsync(ct);
+        var yearEnd = last < Today ? last : Today;
+        static List<CountLine> Count<T>(IEnumerable<T> values, Func<T, string> label) =>
+            values.GroupBy(label).Select(g => new CountLine(g.Key, g.Count())).OrderByDescending(l => l.Count).ThenBy(l => l.Label, StringComparer.Ordinal).ToList();
 
         return new ActivityReport(
-            Association, year, FunderName(funder), today,
-            households.Count, households.Sum(h => Math.Max(1, h.Persons)), entries, exits.Select(e => e.HouseholdId).Distinct().Count(),
-            lengths.Count == 0 ? 0 : lengths.Average(),
-            Count(measures.DistinctBy(m => (m.HouseholdId, m.Kind)), m => m.Kind.Label()),
-            Count(households, h => h.Situation is { } s ? Labels.Of(s) : "Non renseignée"),
-            Count(households.SelectMany(h => Labels.Flags(h.TargetGroups)), g => Labels.Of(g)),
-            Count(households, h => Band(h.Incomes.Sum())),
-            Count(exits, e => e.Destination.Label()),
-            ActivityCosts.Lines(entries, (int)Math.Round(householdDays * 12 / 365.25m), sites))
+            Association, year, FunderName(funder), Today,
+            a.HouseholdsFollowed, a.PersonsFollowed, a.Entries, a.Exits, a.AverageMonths,
+            a.Measures, a.Profiles, a.TargetGroups, a.ResourceBands, a.ExitDestinations, a.Costs)
         {
             Mediations = new MediationCounts(
                 mediations.Count,
