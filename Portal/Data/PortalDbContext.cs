@@ -174,6 +174,7 @@ public abstract partial class PortalDbContext(DbContextOptions options)
         ConfigureAppointments(builder);
         ConfigureTemplates(builder);
         ConfigureCaseFiles(builder);
+        ConfigureImports(builder);
     }
 
     private static void ConfigureTemplates(ModelBuilder builder)
