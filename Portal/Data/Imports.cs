@@ -61,6 +61,8 @@ public class ImportMapping
     public string Headers { get; set; } = "[]";
     /// One ImportField name per column (JSON array, same order as the headers).
     public string Fields { get; set; } = "[]";
+    /// The team given to rows whose team cell is empty.
+    public int? DefaultTeamId { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
     public string UpdatedByName { get; set; } = "";
 }

@@ -17,6 +17,7 @@ public abstract partial class PortalDbContext
             b.Property(m => m.HeaderKey).HasMaxLength(4000).IsRequired();
             b.Property(m => m.UpdatedByName).HasMaxLength(200);
             b.HasIndex(m => m.HeaderKey).IsUnique();
+            b.HasOne<Team>().WithMany().HasForeignKey(m => m.DefaultTeamId).OnDelete(DeleteBehavior.SetNull);
         });
         builder.Entity<ImportBatch>(b =>
         {

@@ -114,17 +114,21 @@ public sealed class ImportRowCheck(ImportField[] fields, IReadOnlyList<(int Id, 
 
     private static readonly string[] DateFormats =
     [
-        "dd/MM/yyyy", "d/M/yyyy", "dd-MM-yyyy", "d-M-yyyy", "dd.MM.yyyy", "d.M.yyyy", "dd/MM/yy", "d/M/yy",
+        "dd/MM/yyyy", "d/M/yyyy", "dd-MM-yyyy", "d-M-yyyy", "dd.MM.yyyy", "d.M.yyyy",
         "yyyy-MM-dd", "dd/MM/yyyy HH:mm", "dd/MM/yyyy HH:mm:ss", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss", "ddMMyyyy",
     ];
+
+    private static readonly string[] ShortYearFormats = ["dd/MM/yy", "d/M/yy", "dd-MM-yy", "d-M-yy", "dd.MM.yy", "d.M.yy"];
 
     /// A French date, or an Excel serial date (days since 30/12/1899, as a date cell reads without its format).
     public static DateOnly? ParseDate(string text)
     {
         var t = text.Trim();
         if (DateTime.TryParseExact(t, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return DateOnly.FromDateTime(date);
+        if (DateTime.TryParseExact(t, ShortYearFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
-            // Two-digit years: a birth year is never ahead of this year.
+            // Two-digit years are birth years: never ahead of this year.
             if (date.Year > DateTime.UtcNow.Year) date = date.AddYears(-100);
             return DateOnly.FromDateTime(date);
         }

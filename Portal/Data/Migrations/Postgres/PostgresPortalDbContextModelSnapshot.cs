@@ -1046,6 +1046,9 @@ namespace Portal.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("DefaultTeamId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Fields")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1068,6 +1071,8 @@ namespace Portal.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DefaultTeamId");
 
                     b.HasIndex("HeaderKey")
                         .IsUnique();
@@ -2971,6 +2976,14 @@ namespace Portal.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Portal.Data.ImportBatch", b =>
+                {
+                    b.HasOne("Portal.Data.Team", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Portal.Data.ImportMapping", b =>
                 {
                     b.HasOne("Portal.Data.Team", null)
                         .WithMany()

@@ -55,6 +55,7 @@ public class ColonnesModel(PortalDbContext db, ImportPreview preview, TimeProvid
         if (mapping is null) db.ImportMappings.Add(mapping = new ImportMapping { HeaderKey = key });
         mapping.Headers = batch.Headers;
         mapping.Fields = batch.Fields;
+        mapping.DefaultTeamId = DefaultTeamId;
         mapping.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         mapping.UpdatedByName = scope.UserName;
         try

@@ -66,6 +66,7 @@ public class IndexModel(PortalDbContext db, ImportPreview preview, TimeProvider 
             FileName = fileName, UploadedById = scope.UserId, UploadedByName = scope.UserName, CreatedAtUtc = now,
             Headers = ImportColumns.Json([.. content.Headers]),
             Fields = saved?.Fields,
+            DefaultTeamId = saved?.DefaultTeamId,
             Stage = saved is null ? ImportStage.Mapping : ImportStage.Preview,
         };
         db.ImportBatches.Add(batch);

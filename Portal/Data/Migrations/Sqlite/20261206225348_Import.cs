@@ -53,12 +53,19 @@ namespace Portal.Data.Migrations.Sqlite
                     HeaderKey = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     Headers = table.Column<string>(type: "TEXT", nullable: false),
                     Fields = table.Column<string>(type: "TEXT", nullable: false),
+                    DefaultTeamId = table.Column<int>(type: "INTEGER", nullable: true),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportMappings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportMappings_Teams_DefaultTeamId",
+                        column: x => x.DefaultTeamId,
+                        principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -127,6 +134,11 @@ namespace Portal.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_ImportBatches_DefaultTeamId",
                 table: "ImportBatches",
+                column: "DefaultTeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportMappings_DefaultTeamId",
+                table: "ImportMappings",
                 column: "DefaultTeamId");
 
             migrationBuilder.CreateIndex(

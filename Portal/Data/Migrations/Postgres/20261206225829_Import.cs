@@ -54,12 +54,19 @@ namespace Portal.Data.Migrations.Postgres
                     HeaderKey = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     Headers = table.Column<string>(type: "text", nullable: false),
                     Fields = table.Column<string>(type: "text", nullable: false),
+                    DefaultTeamId = table.Column<int>(type: "integer", nullable: true),
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportMappings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportMappings_Teams_DefaultTeamId",
+                        column: x => x.DefaultTeamId,
+                        principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -128,6 +135,11 @@ namespace Portal.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_ImportBatches_DefaultTeamId",
                 table: "ImportBatches",
+                column: "DefaultTeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportMappings_DefaultTeamId",
+                table: "ImportMappings",
                 column: "DefaultTeamId");
 
             migrationBuilder.CreateIndex(
