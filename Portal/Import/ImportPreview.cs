@@ -10,6 +10,34 @@ public sealed class ImportPreview(PortalDbContext db, TimeProvider clock)
 {
     public sealed record Counts(int Rows, int WithErrors, int Duplicates, int Undecided);
 
+    /// Stores an uploaded file as a batch and its non-empty rows, with the columns of a saved mapping if any.
+    public async Task<ImportBatch> StoreAsync(SpreadsheetContent content, string fileName, string userId, string userName, ImportMapping? saved, CancellationToken ct)
+    {
+        var batch = new ImportBatch
+        {
+            FileName = fileName, UploadedById = userId, UploadedByName = userName, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            Headers = ImportColumns.Json([.. content.Headers]),
+            Fields = saved?.Fields,
+            DefaultTeamId = saved?.DefaultTeamId,
+            Stage = saved is null ? ImportStage.Mapping : ImportStage.Preview,
+        };
+        db.ImportBatches.Add(batch);
+        await db.SaveChangesAsync(ct);
+        var rows = 0;
+        for (var i = 0; i < content.Rows.Count; i++)
+        {
+            var cells = content.Rows[i];
+            if (cells.All(string.IsNullOrWhiteSpace)) continue;
+            // The header is line 1: a row's line is where Excel shows it.
+            db.ImportRows.Add(new ImportRow { ImportBatchId = batch.Id, Line = i + 2, Cells = ImportColumns.Json(cells) });
+            rows++;
+        }
+        batch.RowCount = rows;
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return batch;
+    }
+
     public async Task<ImportRowCheck> CheckerAsync(ImportBatch batch, CancellationToken ct)
     {
         var width = ImportColumns.Strings(batch.Headers).Length;

@@ -14,7 +14,7 @@ namespace Portal.Pages.Admin.Import;
 // A little above the check's own limit, so that a file just too big gets the French sentence rather than a bare 413.
 [RequestSizeLimit(UploadLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
-public class IndexModel(PortalDbContext db, ImportPreview preview, TimeProvider clock) : PageModel
+public class IndexModel(PortalDbContext db, ImportPreview preview) : PageModel
 {
     private const long UploadLimit = SpreadsheetFile.MaxBytes + 2 * 1024 * 1024;
 
@@ -56,32 +56,11 @@ public class IndexModel(PortalDbContext db, ImportPreview preview, TimeProvider 
         }
 
         var scope = await StaffScope.ForAsync(User, db, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
         var fileName = upload.File!.FileName.Split('/', '\\')[^1].Trim();
         if (fileName.Length == 0) fileName = "import." + content.Format.ToLowerInvariant();
         if (fileName.Length > 260) fileName = fileName[^260..];
         var saved = await db.ImportMappings.AsNoTracking().SingleOrDefaultAsync(m => m.HeaderKey == ImportColumns.HeaderKey(content.Headers), ct);
-        var batch = new ImportBatch
-        {
-            FileName = fileName, UploadedById = scope.UserId, UploadedByName = scope.UserName, CreatedAtUtc = now,
-            Headers = ImportColumns.Json([.. content.Headers]),
-            Fields = saved?.Fields,
-            DefaultTeamId = saved?.DefaultTeamId,
-            Stage = saved is null ? ImportStage.Mapping : ImportStage.Preview,
-        };
-        db.ImportBatches.Add(batch);
-        await db.SaveChangesAsync(ct);
-        var rows = 0;
-        for (var i = 0; i < content.Rows.Count; i++)
-        {
-            var cells = content.Rows[i];
-            if (cells.All(string.IsNullOrWhiteSpace)) continue;
-            db.ImportRows.Add(new ImportRow { ImportBatchId = batch.Id, Line = i + 2, Cells = ImportColumns.Json(cells) });
-            rows++;
-        }
-        batch.RowCount = rows;
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        var batch = await preview.StoreAsync(content, fileName, scope.UserId, scope.UserName, saved, ct);
 
         if (saved is null)
             return RedirectToPage("Colonnes", new { id = batch.Id });
