@@ -61,10 +61,10 @@ public class ImportFlowTests(E2EApp app)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Importer les lignes prêtes" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Compte rendu de l'import" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        var report = page.Locator("dl.summary-list");
-        await Expect(report).ToContainTextAsync("Personnes ajoutées 3");
-        await Expect(report).ToContainTextAsync("Personnes fusionnées avec un dossier existant 1");
-        await Expect(report).ToContainTextAsync("Lignes non importées 0");
+        ILocator Figure(string label) => page.Locator("dl.summary-list > div").Filter(new() { Has = page.GetByText(label, new() { Exact = true }) }).Locator("dd");
+        await Expect(Figure("Personnes ajoutées")).ToHaveTextAsync("3");
+        await Expect(Figure("Personnes fusionnées avec un dossier existant")).ToHaveTextAsync("1");
+        await Expect(Figure("Lignes non importées")).ToHaveTextAsync("0");
         await app.CheckPageAsync(page, "72-import-rapport");
         await page.Context.CloseAsync();
     }
