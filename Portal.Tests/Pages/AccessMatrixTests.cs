@@ -32,7 +32,7 @@ public partial class AccessMatrixTests(PortalApp app)
     public enum Record
     {
         None, Household, Measure, Stay, ResidentRequest, RequestUpload, StaffRequest, ResidentAppointment, StaffAppointment,
-        StaffWorkshop, ResidentWorkshop, Session, GeneratedDocument, Dwelling, Residence, Place, Motif, TemplateKind, StatusCode,
+        StaffWorkshop, ResidentWorkshop, Session, GeneratedDocument, Dwelling, Residence, Place, Motif, TemplateKind, StatusCode, ImportBatch,
     }
 
     public sealed record Rule(Who Who, Record Record, string Handlers, string ManagerOnly = "");
@@ -89,6 +89,7 @@ public partial class AccessMatrixTests(PortalApp app)
         ["/Suivi/Menages/Nouveau"] = new(Who.Staff, Record.None, "Get Post PostAddMember PostCreate PostRemoveMember"),
         ["/Suivi/Menages/Dossier"] = new(Who.Staff, Record.Household,
             "Get Post PostAddIncome PostAddPartner PostAddPerson PostAssign PostCivility PostEditPartner PostIdentity PostJournal PostRemoveIncome PostRemovePartner PostRemovePerson"),
+        ["/Suivi/Menages/Fusion"] = new(Who.Manager, Record.Household, "Get PostMerge"),
         ["/Suivi/Accompagnement/Index"] = new(Who.Staff, Record.Household, "Get Post"),
         ["/Suivi/Accompagnement/Mesure"] = new(Who.Staff, Record.Measure,
             "Get Post PostAddAxis PostAxisNote PostAxisStatus PostCreateLease PostDiagnostic PostPayment PostRenew PostReview"),
@@ -124,6 +125,9 @@ public partial class AccessMatrixTests(PortalApp app)
 
         ["/Admin/Index"] = new(Who.Admin, Record.None, "Get"),
         ["/Admin/Documents/Index"] = new(Who.Admin, Record.None, "Get GetDownload GetRow PostGenerate"),
+        ["/Admin/Import/Index"] = new(Who.Admin, Record.None, "Get PostUpload"),
+        ["/Admin/Import/Colonnes"] = new(Who.Admin, Record.ImportBatch, "Get Post"),
+        ["/Admin/Import/Lot"] = new(Who.Admin, Record.ImportBatch, "Get GetProgress PostCell PostDecide PostDelete PostImport"),
         ["/Admin/Journal/Index"] = new(Who.Admin, Record.None, "Get GetCsv"),
         ["/Admin/Traitements/Index"] = new(Who.Admin, Record.None, "Get GetCsv"),
         ["/Admin/Logements/Index"] = new(Who.Admin, Record.None, "Get Post PostCreate"),
@@ -284,6 +288,15 @@ public partial class AccessMatrixTests(PortalApp app)
             var residence = await db.Residences.Select(r => r.Id).FirstAsync();
             var placeId = await db.Places.Select(p => p.Id).FirstAsync();
             var motifId = await db.AppointmentMotifs.Select(m => m.Id).FirstAsync();
+            var batch = new Portal.Data.ImportBatch
+            {
+                FileName = "matrice.csv", UploadedById = users[PortalApp.Admin].Id, CreatedAtUtc = DateTime.UtcNow, Stage = Portal.Data.ImportStage.Preview,
+                Headers = "[\"Nom\"]", Fields = "[\"LastName\"]", RowCount = 1,
+            };
+            db.ImportBatches.Add(batch);
+            await db.SaveChangesAsync();
+            db.ImportRows.Add(new Portal.Data.ImportRow { ImportBatchId = batch.Id, Line = 2, Cells = "[\"MATRICE\"]" });
+            await db.SaveChangesAsync();
             return new Records
             {
                 Nord = new()
@@ -329,6 +342,7 @@ public partial class AccessMatrixTests(PortalApp app)
                     [Record.Motif] = Id(motifId),
                     [Record.TemplateKind] = new() { ["kind"] = "contrat-tripartite" },
                     [Record.StatusCode] = new() { ["code"] = 404 },
+                    [Record.ImportBatch] = Id(batch.Id),
                 },
             };
         });

@@ -190,6 +190,7 @@ public abstract partial class PortalDbContext(DbContextOptions options)
         ConfigureTemplates(builder);
         ConfigureCaseFiles(builder);
         ConfigureExports(builder);
+        ConfigureImports(builder);
     }
 
     private static void ConfigureTemplates(ModelBuilder builder)

@@ -131,6 +131,7 @@ public sealed class WorkHeartbeatService(IServiceProvider services, WorkNode nod
                 var now = clock.GetUtcNow().UtcDateTime;
                 await WorkJobs.RenewAsync(db.OutboundEmails, node, now, stoppingToken);
                 await WorkJobs.RenewAsync(db.DocumentRequests, node, now, stoppingToken);
+                await WorkJobs.RenewAsync(db.ImportRuns, node, now, stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<PendingWorkSweeper>().RunAsync(stoppingToken);
                 if (now >= nextGhostCheck)
                 {

@@ -20,6 +20,10 @@ public static class ServiceSetup
         services.AddScoped<ReviewWarningJob>();
         services.AddScoped<WorkshopOfferJob>();
         services.AddScoped<MoveInJob>();
+        services.AddScoped<Portal.Import.ImportPreview>();
+        services.AddScoped<Portal.Import.Importer>();
+        services.AddScoped<ImportJob>();
+        services.AddScoped<Portal.CaseFiles.HouseholdMerge>();
         return services;
     }
 }

@@ -17,24 +17,26 @@ public sealed class PendingWorkSweeper(PortalDbContext db, IBackgroundJobClient 
     private const int BatchSize = 500;
 
     // A row still waiting in a long queue is not enqueued again on every sweep, only now and then.
-    private static readonly ConcurrentDictionary<(bool Email, long Id), DateTime> Recent = new();
+    private static readonly ConcurrentDictionary<(Type Kind, long Id), DateTime> Recent = new();
     private static readonly TimeSpan Repeat = TimeSpan.FromSeconds(30);
 
     [AutomaticRetry(Attempts = 0)]
-    [DisplayName("Reprise des courriels et documents en attente")]
+    [DisplayName("Reprise des courriels, documents et imports en attente")]
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var fresh = now - WorkPolicy.DispatchGrace;
         var emails = await Due(db.OutboundEmails, now, fresh).ToListAsync(ct);
         var documents = await Due(db.DocumentRequests, now, fresh).ToListAsync(ct);
-        var count = emails.Count(id => Dispatch(new OutboundEmail(), id, now)) + documents.Count(id => Dispatch(new DocumentRequest(), id, now));
+        var imports = await Due(db.ImportRuns, now, fresh).ToListAsync(ct);
+        var count = emails.Count(id => Dispatch(new OutboundEmail(), id, now)) + documents.Count(id => Dispatch(new DocumentRequest(), id, now))
+            + imports.Count(id => Dispatch(new ImportRun(), id, now));
         if (Recent.Count > 10_000)
             foreach (var (key, at) in Recent)
                 if (now - at > Repeat) Recent.TryRemove(key, out _);
         if (count > 0) log.LogInformation("Re-enqueued {Count} pending work items", count);
         // The rows that need a job, including those enqueued again by a sweep a moment ago.
-        return emails.Count + documents.Count;
+        return emails.Count + documents.Count + imports.Count;
     }
 
     /// At start-up: everything pending now, whatever its back-off (a restart is a good moment to try
@@ -46,18 +48,22 @@ public sealed class PendingWorkSweeper(PortalDbContext db, IBackgroundJobClient 
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.NotBeforeUtc, (DateTime?)null), ct);
         await db.DocumentRequests.Where(e => e.Status == WorkStatus.Pending && e.NotBeforeUtc != null)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.NotBeforeUtc, (DateTime?)null), ct);
+        await db.ImportRuns.Where(e => e.Status == WorkStatus.Pending && e.NotBeforeUtc != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.NotBeforeUtc, (DateTime?)null), ct);
         var count = 0;
         foreach (var id in await Due(db.OutboundEmails, now, now, int.MaxValue).ToListAsync(ct))
             if (Dispatch(new OutboundEmail(), id, now, force: true)) count++;
         foreach (var id in await Due(db.DocumentRequests, now, now, int.MaxValue).ToListAsync(ct))
             if (Dispatch(new DocumentRequest(), id, now, force: true)) count++;
+        foreach (var id in await Due(db.ImportRuns, now, now, int.MaxValue).ToListAsync(ct))
+            if (Dispatch(new ImportRun(), id, now, force: true)) count++;
         if (count > 0) log.LogInformation("Start-up: enqueued {Count} pending work items", count);
         return count;
     }
 
     private bool Dispatch(WorkItem kind, long id, DateTime now, bool force = false)
     {
-        var key = (kind is OutboundEmail, id);
+        var key = (kind.GetType(), id);
         if (!force && Recent.TryGetValue(key, out var at) && now - at < Repeat) return false;
         Recent[key] = now;
         WorkJobs.Enqueue(jobs, kind, id);

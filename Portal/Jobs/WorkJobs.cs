@@ -38,6 +38,7 @@ public static class WorkJobs
     {
         OutboundEmail => jobs.Enqueue<SendEmailJob>(j => j.RunAsync(id, CancellationToken.None)),
         DocumentRequest => jobs.Enqueue<GenerateDocumentJob>(j => j.RunAsync(id, CancellationToken.None)),
+        ImportRun => jobs.Enqueue<ImportJob>(j => j.RunAsync(id, CancellationToken.None)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind.GetType().Name, "Unknown work item"),
     };
 
