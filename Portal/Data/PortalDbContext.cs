@@ -174,6 +174,7 @@ public abstract partial class PortalDbContext(DbContextOptions options)
         ConfigureAppointments(builder);
         ConfigureTemplates(builder);
         ConfigureCaseFiles(builder);
+        ConfigurePartners(builder);
     }
 
     private static void ConfigureTemplates(ModelBuilder builder)

@@ -834,6 +834,12 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ConsentGivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConsentMethod")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -852,6 +858,12 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsSingleParent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrientedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PartnerOrganisationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
@@ -902,6 +914,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Urgency")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -910,6 +925,8 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrientedById");
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -921,6 +938,8 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("SubmittedAtUtc");
 
                     b.HasIndex("ApplicantId", "CreatedAtUtc");
+
+                    b.HasIndex("PartnerOrganisationId", "SubmittedAtUtc");
 
                     b.HasIndex("Status", "SubmittedAtUtc");
 
@@ -1005,6 +1024,78 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("HouseholdId", "OccurredOn");
 
                     b.ToTable("JournalEntries");
+                });
+
+            modelBuilder.Entity("Portal.Data.LeaseReviewInvitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AsksSlideConfirmation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HouseholdName")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InvitedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SharedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SharedSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SlideConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlideConfirmedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SlidingLeaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SupportMeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("SupportMeasureId");
+
+                    b.HasIndex("PartnerOrganisationId", "ReviewOn");
+
+                    b.ToTable("LeaseReviewInvitations");
                 });
 
             modelBuilder.Entity("Portal.Data.LegalHold", b =>
@@ -1126,6 +1217,46 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("OutboundEmails");
                 });
 
+            modelBuilder.Entity("Portal.Data.PartnerOrganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("PartnerOrganisations");
+                });
+
             modelBuilder.Entity("Portal.Data.Place", b =>
                 {
                     b.Property<int>("Id")
@@ -1201,6 +1332,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PartnerOrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -1232,6 +1366,8 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("PartnerOrganisationId");
 
                     b.HasIndex("TeamId");
 
@@ -1356,6 +1492,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<DateTime>("SentAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("WithPartner")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HousingRequestId", "SentAtUtc");
@@ -1397,6 +1536,68 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("HousingRequestId");
 
                     b.ToTable("RequestedDocuments");
+                });
+
+            modelBuilder.Entity("Portal.Data.SiaoValidation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CandidateName")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HousingRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Presentation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("HousingRequestId");
+
+                    b.HasIndex("PartnerOrganisationId", "Status");
+
+                    b.ToTable("SiaoValidations");
                 });
 
             modelBuilder.Entity("Portal.Data.Team", b =>
@@ -2625,6 +2826,16 @@ namespace Portal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Portal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("OrientedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Data.PartnerOrganisation", "PartnerOrganisation")
+                        .WithMany()
+                        .HasForeignKey("PartnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Portal.Data.PortalUser", "Referent")
                         .WithMany()
                         .HasForeignKey("ReferentId")
@@ -2636,6 +2847,8 @@ namespace Portal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Applicant");
+
+                    b.Navigation("PartnerOrganisation");
 
                     b.Navigation("Referent");
 
@@ -2667,6 +2880,23 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Data.LeaseReviewInvitation", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.PartnerOrganisation", "PartnerOrganisation")
+                        .WithMany()
+                        .HasForeignKey("PartnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PartnerOrganisation");
+                });
+
             modelBuilder.Entity("Portal.Data.Place", b =>
                 {
                     b.HasOne("Portal.Data.Team", "Team")
@@ -2679,10 +2909,17 @@ namespace Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Data.PortalUser", b =>
                 {
+                    b.HasOne("Portal.Data.PartnerOrganisation", "PartnerOrganisation")
+                        .WithMany("Members")
+                        .HasForeignKey("PartnerOrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Portal.Data.Team", "Team")
                         .WithMany("Members")
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("PartnerOrganisation");
 
                     b.Navigation("Team");
                 });
@@ -2721,6 +2958,27 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasForeignKey("HousingRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.SiaoValidation", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Data.HousingRequest", null)
+                        .WithMany()
+                        .HasForeignKey("HousingRequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Data.PartnerOrganisation", "PartnerOrganisation")
+                        .WithMany()
+                        .HasForeignKey("PartnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PartnerOrganisation");
                 });
 
             modelBuilder.Entity("Portal.Data.UserSession", b =>
@@ -3063,6 +3321,11 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("Messages");
 
                     b.Navigation("RequestedDocuments");
+                });
+
+            modelBuilder.Entity("Portal.Data.PartnerOrganisation", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Portal.Data.Team", b =>
