@@ -272,7 +272,10 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
             .OrderBy(m => m.SentAtUtc).ThenBy(m => m.Id)
             .Select(m => new MessageRow(m.Id, m.AuthorName, m.FromStaff, m.Body, m.SentAtUtc, m.FromStaff && m.ReadAtUtc == null)).ToListAsync(ct);
         var orgUsers = db.Users.Where(u => u.PartnerOrganisationId == scope.OrganisationId).Select(u => u.Id);
-        Documents = await DocumentUploads.Rows(db, id).Where(d => db.RequestDocuments.Any(x => x.Id == d.Id && orgUsers.Contains(x.UploadedById))).ToListAsync(ct);
+        Documents = await db.RequestDocuments.AsNoTracking()
+            .Where(d => d.HousingRequestId == id && orgUsers.Contains(d.UploadedById))
+            .OrderBy(d => d.UploadedAtUtc).ThenBy(d => d.Id)
+            .Select(d => new Portal.Pages.Espace.Demandes.DocumentRow(d.Id, d.Kind, d.FileName, d.ContentType, d.Size, d.UploadedAtUtc)).ToListAsync(ct);
         Requested = await db.RequestedDocuments.AsNoTracking().Where(d => d.HousingRequestId == id)
             .OrderByDescending(d => d.RequestedAtUtc).ThenBy(d => d.Id)
             .Select(d => new RequestedRow(d.Id, d.Kind, d.Note, d.RequestedAtUtc, d.FulfilledAtUtc)).ToListAsync(ct);

@@ -76,7 +76,7 @@ public class BailleurModel(PortalDbContext db, UserManager<PortalUser> users, Pu
     public async Task<IActionResult> OnPostInviteAsync(long id, long measureId, CancellationToken ct)
     {
         if (!await LoadAsync(id, measureId, ct)) return NotFound();
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Share.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        Only("Invite.");
         if (Invite.OrganisationId is { } orgId && !Landlords.Any(l => l.Id == orgId))
             ModelState.AddModelError("Invite.OrganisationId", "Choisissez un bailleur de la liste.");
         var review = ReviewOptions.FirstOrDefault(r => r.Value == Invite.Review);
@@ -102,7 +102,7 @@ public class BailleurModel(PortalDbContext db, UserManager<PortalUser> users, Pu
     public async Task<IActionResult> OnPostShareAsync(long id, long measureId, CancellationToken ct)
     {
         if (!await LoadAsync(id, measureId, ct)) return NotFound();
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Invite.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        Only("Share.");
         var invitation = await db.LeaseReviewInvitations.SingleOrDefaultAsync(i => i.Id == Share.InvitationId && i.SupportMeasureId == measureId && i.HouseholdId == id, ct);
         if (invitation is null) return NotFound();
         if (!ModelState.IsValid)
@@ -116,6 +116,12 @@ public class BailleurModel(PortalDbContext db, UserManager<PortalUser> users, Pu
         await db.SaveChangesAsync(ct);
         StatusMessage = "Le compte rendu est partagé avec le bailleur.";
         return RedirectToPage(new { id, measureId });
+    }
+
+    /// Two forms on one page: only the one posted is validated.
+    private void Only(string prefix)
+    {
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
     }
 
     private async Task EmailLandlordAsync(int organisationId, Func<string, EmailContent> content, CancellationToken ct)
