@@ -30,27 +30,9 @@ namespace Portal.Data.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<string>(
-                name: "OrientedById",
-                table: "HousingRequests",
-                type: "TEXT",
-                nullable: true);
-
-            migrationBuilder.AddColumn<int>(
-                name: "PartnerOrganisationId",
-                table: "HousingRequests",
-                type: "INTEGER",
-                nullable: true);
-
             migrationBuilder.AddColumn<int>(
                 name: "Urgency",
                 table: "HousingRequests",
-                type: "INTEGER",
-                nullable: true);
-
-            migrationBuilder.AddColumn<int>(
-                name: "PartnerOrganisationId",
-                table: "AspNetUsers",
                 type: "INTEGER",
                 nullable: true);
 
@@ -72,6 +54,12 @@ namespace Portal.Data.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_PartnerOrganisations", x => x.Id);
                 });
+
+            // SQLite adds a column with its foreign key in place (ALTER TABLE ... ADD COLUMN ...
+            // REFERENCES), where EF would rebuild the tables outside the migration's transaction.
+            migrationBuilder.Sql("ALTER TABLE \"AspNetUsers\" ADD COLUMN \"PartnerOrganisationId\" INTEGER NULL CONSTRAINT \"FK_AspNetUsers_PartnerOrganisations_PartnerOrganisationId\" REFERENCES \"PartnerOrganisations\" (\"Id\") ON DELETE SET NULL;");
+            migrationBuilder.Sql("ALTER TABLE \"HousingRequests\" ADD COLUMN \"OrientedById\" TEXT NULL CONSTRAINT \"FK_HousingRequests_AspNetUsers_OrientedById\" REFERENCES \"AspNetUsers\" (\"Id\") ON DELETE SET NULL;");
+            migrationBuilder.Sql("ALTER TABLE \"HousingRequests\" ADD COLUMN \"PartnerOrganisationId\" INTEGER NULL CONSTRAINT \"FK_HousingRequests_PartnerOrganisations_PartnerOrganisationId\" REFERENCES \"PartnerOrganisations\" (\"Id\") ON DELETE RESTRICT;");
 
             migrationBuilder.CreateTable(
                 name: "LeaseReviewInvitations",
@@ -204,30 +192,6 @@ namespace Portal.Data.Migrations.Sqlite
                 name: "IX_SiaoValidations_PartnerOrganisationId_Status",
                 table: "SiaoValidations",
                 columns: new[] { "PartnerOrganisationId", "Status" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_AspNetUsers_PartnerOrganisations_PartnerOrganisationId",
-                table: "AspNetUsers",
-                column: "PartnerOrganisationId",
-                principalTable: "PartnerOrganisations",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_HousingRequests_AspNetUsers_OrientedById",
-                table: "HousingRequests",
-                column: "OrientedById",
-                principalTable: "AspNetUsers",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_HousingRequests_PartnerOrganisations_PartnerOrganisationId",
-                table: "HousingRequests",
-                column: "PartnerOrganisationId",
-                principalTable: "PartnerOrganisations",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
