@@ -95,6 +95,7 @@ services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Espace", Policies.Resident);
     o.Conventions.AuthorizeFolder("/Suivi", Policies.Staff);
     o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+    o.Conventions.AuthorizeFolder("/Partenaire", Policies.Partner);
     // The only pages open without an account.
     o.Conventions.AllowAnonymousToPage("/Index");
     o.Conventions.AllowAnonymousToPage("/Confidentialite");

@@ -6,8 +6,10 @@ public static class Roles
     public const string SocialWorker = "SocialWorker";
     public const string Manager = "Manager";
     public const string Admin = "Admin";
+    /// Staff of a partner organisation (SIAO, CCAS, landlord…): only /partenaire, never staff.
+    public const string Partner = "Partner";
 
-    public static readonly IReadOnlyList<string> All = [Resident, SocialWorker, Manager, Admin];
+    public static readonly IReadOnlyList<string> All = [Resident, SocialWorker, Manager, Admin, Partner];
 
     /// Roles an admin may give when creating a staff account.
     public static readonly IReadOnlyList<string> Staff = [SocialWorker, Manager, Admin];
@@ -18,6 +20,7 @@ public static class Roles
         SocialWorker => "Travailleur social",
         Manager => "Responsable",
         Admin => "Administrateur",
+        Partner => "Partenaire",
         _ => role,
     };
 }

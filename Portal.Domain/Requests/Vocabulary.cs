@@ -101,6 +101,8 @@ public enum SupportingDocumentKind
     HousingSituationProof = 5,
     DaloDecision = 6,
     Other = 7,
+    /// The orienting partner's social assessment (évaluation sociale, rapport SIAO).
+    SocialAssessment = 8,
 }
 
 public static class Labels
@@ -187,6 +189,7 @@ public static class Labels
         SupportingDocumentKind.HousingSituationProof => "Justificatif de la situation de logement",
         SupportingDocumentKind.DaloDecision => "Décision DALO",
         SupportingDocumentKind.Other => "Autre document",
+        SupportingDocumentKind.SocialAssessment => "Évaluation sociale du partenaire",
         _ => k.ToString(),
     };
 

@@ -26,13 +26,14 @@ public partial class AccessMatrixTests(PortalApp app)
 {
     /// PasswordChecked: open to anyone, but only whoever just passed the password step (Identity's
     /// two-factor cookie) is served; anyone else is sent back to sign in.
-    public enum Who { Anyone, PasswordChecked, SignedIn, Resident, Staff, Manager, Admin }
+    public enum Who { Anyone, PasswordChecked, SignedIn, Resident, Staff, Manager, Admin, Partner }
 
     /// What the {id}s of a route are: decides the ids tried, the owner's and the others'.
     public enum Record
     {
         None, Household, Measure, Stay, ResidentRequest, RequestUpload, StaffRequest, ResidentAppointment, StaffAppointment,
         StaffWorkshop, ResidentWorkshop, Session, GeneratedDocument, Dwelling, Residence, Place, Motif, TemplateKind, StatusCode, ImportBatch,
+        Orientation, PartnerOrganisation, LeaseMeasure,
     }
 
     public sealed record Rule(Who Who, Record Record, string Handlers, string ManagerOnly = "");
@@ -140,9 +141,20 @@ public partial class AccessMatrixTests(PortalApp app)
         ["/Admin/RendezVous/Lieu"] = new(Who.Admin, Record.Place, "Get Post"),
         ["/Admin/RendezVous/Motif"] = new(Who.Admin, Record.Motif, "Get Post"),
         ["/Admin/Utilisateurs/Index"] = new(Who.Admin, Record.None, "Get PostChangeRole PostDelete PostInvite PostResetFactor PostTeam"),
+        ["/Admin/Partenaires/Index"] = new(Who.Admin, Record.None, "Get PostCreate"),
+        ["/Admin/Partenaires/Organisation"] = new(Who.Admin, Record.PartnerOrganisation, "Get PostActive PostInvite PostSave"),
+
+        ["/Suivi/Partenaires/ValidationSiao"] = new(Who.Staff, Record.None, "Get Post"),
+        ["/Suivi/Partenaires/Bailleur"] = new(Who.Staff, Record.LeaseMeasure, "Get PostInvite PostShare"),
+
+        ["/Partenaire/Index"] = new(Who.Partner, Record.None, "Get"),
+        ["/Partenaire/Orientations/Nouvelle"] = new(Who.Partner, Record.None, "Get Post"),
+        ["/Partenaire/Orientations/Details"] = new(Who.Partner, Record.Orientation, "Get GetDocument Post PostInvite PostMessage PostUpload"),
+        ["/Partenaire/Validations/Index"] = new(Who.Partner, Record.None, "Get PostDecide"),
+        ["/Partenaire/Baux/Index"] = new(Who.Partner, Record.None, "Get PostConfirm"),
     };
 
-    public enum Identity { Anonymous, ResidentA, ResidentB, WorkerNord, WorkerSud, Manager, Admin }
+    public enum Identity { Anonymous, ResidentA, ResidentB, WorkerNord, WorkerSud, Manager, Admin, PartnerCcas, PartnerSiao }
 
     private static string? Email(Identity who) => who switch
     {
@@ -152,6 +164,8 @@ public partial class AccessMatrixTests(PortalApp app)
         Identity.WorkerSud => PortalApp.Worker2,
         Identity.Manager => PortalApp.Manager,
         Identity.Admin => PortalApp.Admin,
+        Identity.PartnerCcas => Portal.Infrastructure.DemoPartners.Ccas,
+        Identity.PartnerSiao => Portal.Infrastructure.DemoPartners.Siao,
         _ => null,
     };
 
@@ -163,6 +177,7 @@ public partial class AccessMatrixTests(PortalApp app)
         Who.Staff => identity is Identity.WorkerNord or Identity.WorkerSud or Identity.Manager,
         Who.Manager => identity == Identity.Manager,
         Who.Admin => identity == Identity.Admin,
+        Who.Partner => identity is Identity.PartnerCcas or Identity.PartnerSiao,
         _ => false,
     };
 
@@ -223,7 +238,7 @@ public partial class AccessMatrixTests(PortalApp app)
             (who switch
             {
                 Identity.ResidentB => ResidentB.GetValueOrDefault(record),
-                Identity.WorkerSud => Sud.GetValueOrDefault(record),
+                Identity.WorkerSud or Identity.PartnerSiao => Sud.GetValueOrDefault(record),
                 _ => null,
             }) ?? ResidentA.GetValueOrDefault(record) ?? Nord.GetValueOrDefault(record) ?? Shared.GetValueOrDefault(record) ?? [];
 
@@ -234,6 +249,9 @@ public partial class AccessMatrixTests(PortalApp app)
             Identity.ResidentB => ResidentA.GetValueOrDefault(record),
             Identity.WorkerNord => Sud.GetValueOrDefault(record),
             Identity.WorkerSud => Nord.GetValueOrDefault(record),
+            // A partner's orientations are their organisation's: the other organisation's answer 404.
+            Identity.PartnerCcas => Sud.GetValueOrDefault(record),
+            Identity.PartnerSiao => Nord.GetValueOrDefault(record),
             _ => null,
         };
     }
@@ -246,6 +264,10 @@ public partial class AccessMatrixTests(PortalApp app)
         var sud = await SupportData.HouseholdAsync(app, "Sud", PortalApp.Worker2);
         var nordMeasure = await SupportData.MeasureAsync(app, nord.HouseholdId, SupportKind.Asll, SupportData.Today.AddMonths(-2), 12);
         var sudMeasure = await SupportData.MeasureAsync(app, sud.HouseholdId, SupportKind.Asll, SupportData.Today.AddMonths(-2), 12);
+        var nordLeaseMeasure = await SupportData.MeasureAsync(app, nord.HouseholdId, SupportKind.Iml, SupportData.Today.AddMonths(-2), 12);
+        var sudLeaseMeasure = await SupportData.MeasureAsync(app, sud.HouseholdId, SupportKind.Iml, SupportData.Today.AddMonths(-2), 12);
+        await SupportData.LeaseAsync(app, nord.HouseholdId, nordLeaseMeasure, SupportData.Today.AddMonths(-2), _ => { });
+        await SupportData.LeaseAsync(app, sud.HouseholdId, sudLeaseMeasure, SupportData.Today.AddMonths(-2), _ => { });
 
         var residentA = await app.SignedInAsync(PortalApp.Resident1);
         var residentB = await app.SignedInAsync(PortalApp.Resident2);
@@ -297,6 +319,9 @@ public partial class AccessMatrixTests(PortalApp app)
             await db.SaveChangesAsync();
             db.ImportRows.Add(new Portal.Data.ImportRow { ImportBatchId = batch.Id, Line = 2, Cells = "[\"MATRICE\"]" });
             await db.SaveChangesAsync();
+            var orgs = await db.PartnerOrganisations.ToDictionaryAsync(o => o.Name, o => o.Id);
+            var ccasOrientation = await db.HousingRequests.Where(r => r.PartnerOrganisationId == orgs["CCAS de Roubaix"] && r.SubmittedAtUtc != null).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+            var siaoOrientation = await db.HousingRequests.Where(r => r.PartnerOrganisationId == orgs["SIAO du Nord"] && r.SubmittedAtUtc != null).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
             return new Records
             {
                 Nord = new()
@@ -307,6 +332,8 @@ public partial class AccessMatrixTests(PortalApp app)
                     [Record.StaffRequest] = Id(staffNord),
                     [Record.StaffAppointment] = Id(appointmentA),
                     [Record.StaffWorkshop] = Id(workshopNord),
+                    [Record.Orientation] = Id(ccasOrientation),
+                    [Record.LeaseMeasure] = new() { ["id"] = nord.HouseholdId, ["measureId"] = nordLeaseMeasure },
                 },
                 Sud = new()
                 {
@@ -316,6 +343,8 @@ public partial class AccessMatrixTests(PortalApp app)
                     [Record.StaffRequest] = Id(staffSud),
                     [Record.StaffAppointment] = Id(appointmentSud),
                     [Record.StaffWorkshop] = Id(workshopSud),
+                    [Record.Orientation] = Id(siaoOrientation),
+                    [Record.LeaseMeasure] = new() { ["id"] = sud.HouseholdId, ["measureId"] = sudLeaseMeasure },
                 },
                 ResidentA = new()
                 {
@@ -343,6 +372,7 @@ public partial class AccessMatrixTests(PortalApp app)
                     [Record.TemplateKind] = new() { ["kind"] = "contrat-tripartite" },
                     [Record.StatusCode] = new() { ["code"] = 404 },
                     [Record.ImportBatch] = Id(batch.Id),
+                    [Record.PartnerOrganisation] = new() { ["id"] = orgs["CCAS de Roubaix"] },
                 },
             };
         });
@@ -387,6 +417,7 @@ public partial class AccessMatrixTests(PortalApp app)
                 Identity.ResidentA or Identity.ResidentB => "/espace",
                 Identity.WorkerNord or Identity.WorkerSud or Identity.Manager => "/suivi",
                 Identity.Admin => "/admin",
+                Identity.PartnerCcas or Identity.PartnerSiao => "/partenaire",
                 _ => "/",
             };
             var token = WebUtility.HtmlDecode(LayoutToken().Match(await (await client.GetAsync(home)).HtmlAsync()).Groups[1].Value);

@@ -16,7 +16,7 @@ public static class HouseholdFactory
         if (existing is not null) return existing;
 
         var request = await db.HousingRequests
-            .Include(r => r.Members).Include(r => r.Incomes).Include(r => r.Applicant)
+            .Include(r => r.Members).Include(r => r.Incomes).Include(r => r.Applicant).Include(r => r.PartnerOrganisation)
             .AsSplitQuery()
             .SingleAsync(r => r.Id == housingRequestId, ct);
 
@@ -32,9 +32,10 @@ public static class HouseholdFactory
             TeamId = request.TeamId,
             ReferentId = referentId ?? request.ReferentId,
             HousingRequestId = request.Id,
-            ResidentId = request.ApplicantId,
-            Phone = request.Phone ?? request.Applicant?.PhoneNumber,
-            Email = request.Applicant?.Email,
+            // An orientation whose person has no account yet: the partner is no resident of the file.
+            ResidentId = request.AwaitsPersonAccount ? null : request.ApplicantId,
+            Phone = request.Phone ?? (request.AwaitsPersonAccount ? null : request.Applicant?.PhoneNumber),
+            Email = request.AwaitsPersonAccount ? null : request.Applicant?.Email,
             Address = request.CurrentAddress,
             Town = request.CurrentTown,
             Situation = request.Situation,
@@ -64,6 +65,15 @@ public static class HouseholdFactory
                 Kind = i.Kind, MonthlyAmount = i.MonthlyAmount,
                 Person = i.HouseholdMemberId is { } mid && persons.TryGetValue(mid, out var p) ? p : null,
             });
+        if (request.PartnerOrganisation is { } org)
+        {
+            var orienter = request.OrientedById is { } oid ? await db.Users.AsNoTracking().Where(u => u.Id == oid).Select(u => new { u.FullName, u.Email }).FirstOrDefaultAsync(ct) : null;
+            household.Partners.Add(new HouseholdPartner
+            {
+                Kind = org.Kind, Organisation = org.Name, ContactName = orienter?.FullName, Email = orienter?.Email ?? org.Email, Phone = org.Phone,
+                Notes = $"A orienté le ménage (demande {request.Reference}).",
+            });
+        }
         db.Households.Add(household);
         return household;
     }

@@ -9,6 +9,9 @@ public class PortalUser : IdentityUser
     public int? TeamId { get; set; }
     public Team? Team { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+    /// For a partner's account (role Partner): the organisation they act for.
+    public int? PartnerOrganisationId { get; set; }
+    public PartnerOrganisation? PartnerOrganisation { get; set; }
 }
 
 public class Team

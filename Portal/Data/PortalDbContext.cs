@@ -191,6 +191,7 @@ public abstract partial class PortalDbContext(DbContextOptions options)
         ConfigureCaseFiles(builder);
         ConfigureExports(builder);
         ConfigureImports(builder);
+        ConfigurePartners(builder);
     }
 
     private static void ConfigureTemplates(ModelBuilder builder)

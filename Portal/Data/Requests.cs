@@ -5,7 +5,7 @@ namespace Portal.Data;
 
 /// A housing request, from the person's first draft to the decision and the move. Its status only
 /// changes through <see cref="Move"/>, which asks the domain's state machine and writes the timeline.
-public class HousingRequest
+public partial class HousingRequest
 {
     public long Id { get; set; }
     public string? Reference { get; private set; }
@@ -202,4 +202,6 @@ public class RequestMessage
     public string Body { get; set; } = "";
     public DateTime SentAtUtc { get; set; }
     public DateTime? ReadAtUtc { get; set; }
+    /// A message between the association and the partner who oriented the household; the person does not see it.
+    public bool WithPartner { get; set; }
 }

@@ -52,6 +52,7 @@ public sealed class CommitteeDecisions(PortalDbContext db, RequestNotifier notif
         InTransactionAsync(async () =>
         {
             var household = await HouseholdAsync(item, now, ct);
+            await Portal.Partners.SiaoValidations.RequireForMeasureAsync(db, household.Id, kind, "SupportKind", ct);
             var measure = session.DecideSupport(item, household.Id, kind, funder, startsOn, months);
             db.SupportMeasures.Add(measure);
             TakeIn(household, item, now);

@@ -8,6 +8,7 @@ public static class Policies
     public const string Resident = "Resident";
     public const string Staff = "Staff";
     public const string Admin = "Admin";
+    public const string Partner = "Partner";
 
     public static void Configure(AuthorizationOptions o)
     {
@@ -16,5 +17,6 @@ public static class Policies
         o.AddPolicy(Resident, p => p.RequireRole(Roles.Resident));
         o.AddPolicy(Staff, p => p.RequireRole(Roles.SocialWorker, Roles.Manager));
         o.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        o.AddPolicy(Partner, p => p.RequireRole(Roles.Partner));
     }
 }

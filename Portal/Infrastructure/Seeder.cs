@@ -66,6 +66,7 @@ public static class Seeder
         await DemoCaseFiles.SeedAsync(sp, ct);
         await DemoSupport.SeedAsync(sp, ct);
         await DemoWorkshops.SeedAsync(sp, ct);
+        await DemoPartners.SeedAsync(sp, ct);
     }
 
     private static async Task CreateAsync(UserManager<PortalUser> users, TimeProvider clock, string email, string name, string role, int? teamId, string password)

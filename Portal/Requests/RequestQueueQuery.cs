@@ -27,7 +27,8 @@ public sealed record QueueFilters
 
 public sealed record QueueRow(
     long Id, string? Reference, string ApplicantName, RequestStatus Status, DateTime? SubmittedAtUtc,
-    bool IsDalo, TargetGroups TargetGroups, string? TeamName, string? ReferentName, int UnreadMessages);
+    bool IsDalo, TargetGroups TargetGroups, string? TeamName, string? ReferentName, int UnreadMessages,
+    string? PartnerName = null, Portal.Domain.Partners.OrientationUrgency? Urgency = null);
 
 /// The staff queue's query, shared by the page and the benchmark (bench/requests) so that what is
 /// measured is what is served.
@@ -119,7 +120,8 @@ public static class RequestQueueQuery
             r.Id, r.Reference, r.ApplicantName, r.Status, r.SubmittedAtUtc, r.IsDalo, r.TargetGroups,
             r.Team != null ? r.Team.Name : null,
             r.Referent != null ? r.Referent.FullName : null,
-            r.Messages.Count(m => !m.FromStaff && m.ReadAtUtc == null)));
+            r.Messages.Count(m => !m.FromStaff && m.ReadAtUtc == null),
+            r.PartnerOrganisation != null ? r.PartnerOrganisation.Name : null, r.Urgency));
 
     /// One page of the queue and the total. Pages past the middle are read from the other end
     /// (reversed order, small offset) so that the last page costs what the first one does.

@@ -30,5 +30,6 @@ public static class AccountLinks
     public static string HomeFor(System.Security.Claims.ClaimsPrincipal user) =>
         user.IsInRole(Portal.Domain.Accounts.Roles.Admin) ? "/admin"
         : user.IsInRole(Portal.Domain.Accounts.Roles.Manager) || user.IsInRole(Portal.Domain.Accounts.Roles.SocialWorker) ? "/suivi"
+        : user.IsInRole(Portal.Domain.Accounts.Roles.Partner) ? "/partenaire"
         : "/espace";
 }

@@ -1007,6 +1007,12 @@ namespace Portal.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<DateOnly?>("ConsentGivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ConsentMethod")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1026,6 +1032,12 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.Property<bool>("IsSingleParent")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("OrientedById")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("PartnerOrganisationId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
@@ -1076,6 +1088,9 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("Urgency")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -1084,6 +1099,8 @@ namespace Portal.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrientedById");
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -1095,6 +1112,8 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasIndex("SubmittedAtUtc");
 
                     b.HasIndex("ApplicantId", "CreatedAtUtc");
+
+                    b.HasIndex("PartnerOrganisationId", "SubmittedAtUtc");
 
                     b.HasIndex("Status", "SubmittedAtUtc");
 
@@ -1411,6 +1430,80 @@ namespace Portal.Data.Migrations.Postgres
                     b.ToTable("JournalEntries");
                 });
 
+            modelBuilder.Entity("Portal.Data.LeaseReviewInvitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("AsksSlideConfirmation")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HouseholdName")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<DateTime>("InvitedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvitedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("InvitedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PartnerOrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReviewLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("SharedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SharedSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("SlideConfirmedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SlideConfirmedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("SlidingLeaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SupportMeasureId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("SupportMeasureId");
+
+                    b.HasIndex("PartnerOrganisationId", "ReviewOn");
+
+                    b.ToTable("LeaseReviewInvitations");
+                });
+
             modelBuilder.Entity("Portal.Data.LegalHold", b =>
                 {
                     b.Property<long>("Id")
@@ -1537,6 +1630,48 @@ namespace Portal.Data.Migrations.Postgres
                     b.ToTable("OutboundEmails");
                 });
 
+            modelBuilder.Entity("Portal.Data.PartnerOrganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("PartnerOrganisations");
+                });
+
             modelBuilder.Entity("Portal.Data.Place", b =>
                 {
                     b.Property<int>("Id")
@@ -1614,6 +1749,9 @@ namespace Portal.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int?>("PartnerOrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -1645,6 +1783,8 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("PartnerOrganisationId");
 
                     b.HasIndex("TeamId");
 
@@ -1775,6 +1915,9 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<DateTime>("SentAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("WithPartner")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HousingRequestId", "SentAtUtc");
@@ -1818,6 +1961,70 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasIndex("HousingRequestId");
 
                     b.ToTable("RequestedDocuments");
+                });
+
+            modelBuilder.Entity("Portal.Data.SiaoValidation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CandidateName")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long?>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("HousingRequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PartnerOrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Presentation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("HousingRequestId");
+
+                    b.HasIndex("PartnerOrganisationId", "Status");
+
+                    b.ToTable("SiaoValidations");
                 });
 
             modelBuilder.Entity("Portal.Data.Team", b =>
@@ -3165,6 +3372,16 @@ namespace Portal.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Portal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("OrientedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Data.PartnerOrganisation", "PartnerOrganisation")
+                        .WithMany()
+                        .HasForeignKey("PartnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Portal.Data.PortalUser", "Referent")
                         .WithMany()
                         .HasForeignKey("ReferentId")
@@ -3176,6 +3393,8 @@ namespace Portal.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Applicant");
+
+                    b.Navigation("PartnerOrganisation");
 
                     b.Navigation("Referent");
 
@@ -3241,6 +3460,23 @@ namespace Portal.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Data.LeaseReviewInvitation", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.PartnerOrganisation", "PartnerOrganisation")
+                        .WithMany()
+                        .HasForeignKey("PartnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PartnerOrganisation");
+                });
+
             modelBuilder.Entity("Portal.Data.Place", b =>
                 {
                     b.HasOne("Portal.Data.Team", "Team")
@@ -3253,10 +3489,17 @@ namespace Portal.Data.Migrations.Postgres
 
             modelBuilder.Entity("Portal.Data.PortalUser", b =>
                 {
+                    b.HasOne("Portal.Data.PartnerOrganisation", "PartnerOrganisation")
+                        .WithMany("Members")
+                        .HasForeignKey("PartnerOrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Portal.Data.Team", "Team")
                         .WithMany("Members")
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("PartnerOrganisation");
 
                     b.Navigation("Team");
                 });
@@ -3295,6 +3538,27 @@ namespace Portal.Data.Migrations.Postgres
                         .HasForeignKey("HousingRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.SiaoValidation", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Data.HousingRequest", null)
+                        .WithMany()
+                        .HasForeignKey("HousingRequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Data.PartnerOrganisation", "PartnerOrganisation")
+                        .WithMany()
+                        .HasForeignKey("PartnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PartnerOrganisation");
                 });
 
             modelBuilder.Entity("Portal.Data.UserSession", b =>
@@ -3657,6 +3921,11 @@ namespace Portal.Data.Migrations.Postgres
                     b.Navigation("Messages");
 
                     b.Navigation("RequestedDocuments");
+                });
+
+            modelBuilder.Entity("Portal.Data.PartnerOrganisation", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Portal.Data.Team", b =>

@@ -963,6 +963,12 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ConsentGivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConsentMethod")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -981,6 +987,12 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsSingleParent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrientedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PartnerOrganisationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
@@ -1031,6 +1043,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Urgency")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1039,6 +1054,8 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrientedById");
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -1050,6 +1067,8 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("SubmittedAtUtc");
 
                     b.HasIndex("ApplicantId", "CreatedAtUtc");
+
+                    b.HasIndex("PartnerOrganisationId", "SubmittedAtUtc");
 
                     b.HasIndex("Status", "SubmittedAtUtc");
 
@@ -1354,6 +1373,78 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("JournalEntries");
                 });
 
+            modelBuilder.Entity("Portal.Data.LeaseReviewInvitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AsksSlideConfirmation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HouseholdName")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InvitedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SharedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SharedSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SlideConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlideConfirmedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SlidingLeaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SupportMeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("SupportMeasureId");
+
+                    b.HasIndex("PartnerOrganisationId", "ReviewOn");
+
+                    b.ToTable("LeaseReviewInvitations");
+                });
+
             modelBuilder.Entity("Portal.Data.LegalHold", b =>
                 {
                     b.Property<long>("Id")
@@ -1476,6 +1567,46 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("OutboundEmails");
                 });
 
+            modelBuilder.Entity("Portal.Data.PartnerOrganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("PartnerOrganisations");
+                });
+
             modelBuilder.Entity("Portal.Data.Place", b =>
                 {
                     b.Property<int>("Id")
@@ -1551,6 +1682,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PartnerOrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -1582,6 +1716,8 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("PartnerOrganisationId");
 
                     b.HasIndex("TeamId");
 
@@ -1706,6 +1842,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<DateTime>("SentAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("WithPartner")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HousingRequestId", "SentAtUtc");
@@ -1747,6 +1886,68 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("HousingRequestId");
 
                     b.ToTable("RequestedDocuments");
+                });
+
+            modelBuilder.Entity("Portal.Data.SiaoValidation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CandidateName")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HousingRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Presentation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("HousingRequestId");
+
+                    b.HasIndex("PartnerOrganisationId", "Status");
+
+                    b.ToTable("SiaoValidations");
                 });
 
             modelBuilder.Entity("Portal.Data.Team", b =>
@@ -3040,6 +3241,16 @@ namespace Portal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Portal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("OrientedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Data.PartnerOrganisation", "PartnerOrganisation")
+                        .WithMany()
+                        .HasForeignKey("PartnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Portal.Data.PortalUser", "Referent")
                         .WithMany()
                         .HasForeignKey("ReferentId")
@@ -3051,6 +3262,8 @@ namespace Portal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Applicant");
+
+                    b.Navigation("PartnerOrganisation");
 
                     b.Navigation("Referent");
 
@@ -3116,6 +3329,23 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Data.LeaseReviewInvitation", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.PartnerOrganisation", "PartnerOrganisation")
+                        .WithMany()
+                        .HasForeignKey("PartnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PartnerOrganisation");
+                });
+
             modelBuilder.Entity("Portal.Data.Place", b =>
                 {
                     b.HasOne("Portal.Data.Team", "Team")
@@ -3128,10 +3358,17 @@ namespace Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Data.PortalUser", b =>
                 {
+                    b.HasOne("Portal.Data.PartnerOrganisation", "PartnerOrganisation")
+                        .WithMany("Members")
+                        .HasForeignKey("PartnerOrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Portal.Data.Team", "Team")
                         .WithMany("Members")
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("PartnerOrganisation");
 
                     b.Navigation("Team");
                 });
@@ -3170,6 +3407,27 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasForeignKey("HousingRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.SiaoValidation", b =>
+                {
+                    b.HasOne("Portal.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Data.HousingRequest", null)
+                        .WithMany()
+                        .HasForeignKey("HousingRequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Data.PartnerOrganisation", "PartnerOrganisation")
+                        .WithMany()
+                        .HasForeignKey("PartnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PartnerOrganisation");
                 });
 
             modelBuilder.Entity("Portal.Data.UserSession", b =>
@@ -3532,6 +3790,11 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("Messages");
 
                     b.Navigation("RequestedDocuments");
+                });
+
+            modelBuilder.Entity("Portal.Data.PartnerOrganisation", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Portal.Data.Team", b =>

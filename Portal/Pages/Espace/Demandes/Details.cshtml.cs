@@ -60,7 +60,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Tim
         if (NewMessageIds.Count > 0)
         {
             var now = Now;
-            await db.RequestMessages.Where(m => m.HousingRequestId == id && m.FromStaff && m.ReadAtUtc == null)
+            await db.RequestMessages.Where(m => m.HousingRequestId == id && m.FromStaff && !m.WithPartner && m.ReadAtUtc == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAtUtc, now), ct);
         }
         return Page();
@@ -178,8 +178,9 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Tim
             .Where(e => e.HousingRequestId == id && e.VisibleToApplicant)
             .OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
             .ToListAsync(ct);
+        // The association's exchanges with an orienting partner are not the person's thread.
         Messages = await db.RequestMessages.AsNoTracking()
-            .Where(m => m.HousingRequestId == id)
+            .Where(m => m.HousingRequestId == id && !m.WithPartner)
             .OrderBy(m => m.SentAtUtc).ThenBy(m => m.Id)
             .ToListAsync(ct);
         NewMessageIds = Messages.Where(m => m.FromStaff && m.ReadAtUtc is null).Select(m => m.Id).ToHashSet();

@@ -22,6 +22,8 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
 
     public HouseholdHeader Household { get; private set; } = null!;
     public IReadOnlyList<MeasureRow> Measures { get; private set; } = [];
+    /// The SIAO's latest answer on this household (an IML measure needs it).
+    public Portal.Partners.SiaoRow? Siao { get; private set; }
     public IReadOnlyList<LeaseRow> Leases { get; private set; } = [];
     public Exit? RecordedExit { get; private set; }
     public IReadOnlyList<StoryLine> Story { get; private set; } = [];
@@ -83,6 +85,11 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
             if (months is null) ModelState.AddModelError("Open.Months", SupportFiles.InvalidNumber);
             else if (Open.Kind!.Value.LengthProblem(months.Value) is { } problem) ModelState.AddModelError("Open.Months", problem);
         }
+        if (ModelState.IsValid && Open.Kind is { } kind)
+        {
+            try { await Portal.Partners.SiaoValidations.RequireForMeasureAsync(db, id, kind, "Open.Kind", ct); }
+            catch (DomainRuleException e) { ModelState.AddModelError("Open.Kind", e.Message); }
+        }
         if (!ModelState.IsValid) return Page();
         try
         {
@@ -113,6 +120,7 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
     {
         if (await SupportFiles.HouseholdAsync(db, scope, id, ct) is not { } household) return false;
         Household = household;
+        Siao = await Portal.Partners.SiaoValidations.ForHouseholdAsync(db, id, ct);
         Today = SupportFiles.Today(clock);
         var measures = await db.SupportMeasures.AsNoTracking().Include(m => m.RecordedReviews).Include(m => m.Renewals)
             .Where(m => m.HouseholdId == id).OrderByDescending(m => m.StartsOn).ThenByDescending(m => m.Id).ToListAsync(ct);

@@ -60,7 +60,7 @@ public class DecisionModel(PortalDbContext db, UserManager<PortalUser> users, Po
             }
             catch (DomainRuleException e)
             {
-                ModelState.AddModelError("Decide.Months", e.Message);
+                ModelState.AddModelError(e.Field == nameof(DecisionInput.SupportKind) ? "Decide.SupportKind" : "Decide.Months", e.Message);
                 return null;
             }
             return "L'accompagnement est décidé et la mesure est ouverte.";

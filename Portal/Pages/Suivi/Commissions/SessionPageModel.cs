@@ -35,6 +35,8 @@ public abstract class SessionPageModel(PortalDbContext db, UserManager<PortalUse
     public SessionStatus Status { get; private set; }
     public IReadOnlyList<MemberRow> Members { get; private set; } = [];
     public IReadOnlyList<ItemRow> Items { get; private set; } = [];
+    /// Per agenda item: the partner who oriented it, the SIAO's answer on an IML candidate.
+    public IReadOnlyDictionary<long, List<string>> PartnerNotes { get; private set; } = new Dictionary<long, List<string>>();
     public int HiddenItems { get; private set; }
     public IReadOnlyList<Option> Candidates { get; private set; } = [];
     public IReadOnlyList<Option> Presenters { get; private set; } = [];
@@ -153,6 +155,12 @@ public abstract class SessionPageModel(PortalDbContext db, UserManager<PortalUse
             return new ItemRow(i.Id, i.Position, new AgendaItemSubject(subject.Title, subject.Link, subject.RequestStatus),
                 people.GetValueOrDefault(i.PresentedById, "—"), i.Summary, d, details, stayId, referent);
         }).ToList();
+
+        PartnerNotes = await Portal.Partners.AgendaNotes.ForAsync(Db, shown.Select(i =>
+        {
+            var subject = visible[(i.Subject, i.SubjectId)];
+            return (i.Id, i.Subject == AgendaSubject.Request ? (long?)i.SubjectId : null, subject.HouseholdId);
+        }).ToList(), ct);
 
         if (session.Status == SessionStatus.Planned)
         {

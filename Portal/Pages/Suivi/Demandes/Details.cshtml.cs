@@ -30,7 +30,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
     public sealed record DocumentRow(long Id, SupportingDocumentKind Kind, string FileName, string ContentType, long Size, DateTime UploadedAtUtc);
     public sealed record RequestedRow(SupportingDocumentKind Kind, string? Note, DateTime RequestedAtUtc, DateTime? FulfilledAtUtc);
     public sealed record EventRow(DateTime AtUtc, RequestEventKind Kind, RequestStatus? FromStatus, RequestStatus? ToStatus, string ActorName, string? Note, bool VisibleToApplicant);
-    public sealed record MessageRow(long Id, string AuthorName, bool FromStaff, string Body, DateTime SentAtUtc);
+    public sealed record MessageRow(long Id, string AuthorName, bool FromStaff, string Body, DateTime SentAtUtc, bool WithPartner = false);
     public sealed record TeamOption(int Id, string Name);
 
     public Summary Info { get; private set; } = null!;
@@ -41,6 +41,9 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
     public IReadOnlyList<EventRow> Events { get; private set; } = [];
     public IReadOnlyList<MessageRow> Messages { get; private set; } = [];
     public IReadOnlyList<TeamOption> Teams { get; private set; } = [];
+    /// Who oriented the household, when a partner did (null for a person's own request).
+    public Portal.Partners.OrientationInfo? Orientation { get; private set; }
+    public Portal.Partners.SiaoRow? Siao { get; private set; }
     public RentBurden? Burden { get; private set; }
     public bool IsManager { get; private set; }
     /// The household file opened from this request, if any.
@@ -84,6 +87,9 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
         [StringLength(5000, ErrorMessage = "Le message ne doit pas dépasser 5 000 caractères.")]
         [Display(Name = "Votre message")]
         public string? Body { get; set; }
+
+        /// For an orientation whose person has an account: to the partner rather than to the person.
+        public bool ToPartner { get; set; }
     }
 
     public class AssignInput
@@ -217,22 +223,25 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
             ModelState.AddModelError("Message.Body", "Écrivez votre message.");
         if (ModelState.IsValid)
         {
+            var toPartner = request.IsOrientation && (request.AwaitsPersonAccount || message.ToPartner);
             db.RequestMessages.Add(new RequestMessage
             {
                 HousingRequestId = request.Id, AuthorId = me.Id, AuthorName = me.FullName, FromStaff = true,
-                Body = message.Body!.Trim(), SentAtUtc = clock.GetUtcNow().UtcDateTime,
+                Body = message.Body!.Trim(), SentAtUtc = clock.GetUtcNow().UtcDateTime, WithPartner = toPartner,
             });
-            if (await db.Users.FindAsync([request.ApplicantId], ct) is { } applicant)
+            if (toPartner) notifier.NewMessageForPartner(request);
+            else if (await db.Users.FindAsync([request.ApplicantId], ct) is { } applicant)
                 notifier.NewMessageForApplicant(request, applicant);
             await db.SaveChangesAsync(ct);
+            var sent = toPartner ? "Votre message est envoyé. Le partenaire est prévenu par courriel." : "Votre message est envoyé. La personne est prévenue par courriel.";
             if (!Request.IsHtmx())
             {
-                StatusMessage = "Votre message est envoyé. La personne est prévenue par courriel.";
+                StatusMessage = sent;
                 return Redirect($"/suivi/demandes/{id}#fil");
             }
             Message = new();
             ModelState.Clear();
-            ThreadStatus = "Votre message est envoyé. La personne est prévenue par courriel.";
+            ThreadStatus = sent;
         }
 
         await LoadAsync(id, scope, ct);
@@ -350,7 +359,9 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
             .Select(e => new EventRow(e.AtUtc, e.Kind, e.FromStatus, e.ToStatus, e.ActorName, e.Note, e.VisibleToApplicant)).ToListAsync(ct);
         Messages = await db.RequestMessages.AsNoTracking().Where(m => m.HousingRequestId == id)
             .OrderBy(m => m.SentAtUtc).ThenBy(m => m.Id)
-            .Select(m => new MessageRow(m.Id, m.AuthorName, m.FromStaff, m.Body, m.SentAtUtc)).ToListAsync(ct);
+            .Select(m => new MessageRow(m.Id, m.AuthorName, m.FromStaff, m.Body, m.SentAtUtc, m.WithPartner)).ToListAsync(ct);
+        Orientation = await Portal.Partners.OrientationInfo.ForRequestAsync(db, id, ct);
+        Siao = await Portal.Partners.SiaoValidations.LatestAsync(db, id, HouseholdId, ct);
         if (IsManager && summary.TeamId is null)
             Teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new TeamOption(t.Id, t.Name)).ToListAsync(ct);
 
