@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Portal.Data;
 using Portal.Domain.Requests;
+using Portal.Domain.Support;
 using Portal.Privacy;
 using Portal.Testing;
 
@@ -138,6 +139,11 @@ public sealed class RetentionPurgeTests : IAsyncLifetime
         household.Journal.Add(new JournalEntry { Kind = default, OccurredOn = DateOnly.FromDateTime(Start), AuthorId = person.Id, AuthorName = "x", Text = "Entretien DURAND-SECRET", CreatedAtUtc = Start });
         db.Households.Add(household);
         await db.SaveChangesAsync();
+        var startedOn = DateOnly.FromDateTime(Start).AddMonths(-3);
+        var mediation = Mediation.Open(household.Id, "Bailleur du Nord", null, MediationIssue.Neighbourhood, "Conflit de Zoé DURAND-SECRET avec ses voisins", startedOn, startedOn);
+        mediation.Close(MediationOutcome.Agreement, startedOn.AddMonths(1), "Accord signé par Zoé DURAND-SECRET", startedOn.AddMonths(1));
+        db.Mediations.Add(mediation);
+        await db.SaveChangesAsync();
 
         var clock = new Clock(Start.AddYears(2).AddDays(2));
         Assert.Equal(1, (await new RetentionPurge(db, clock).RunAsync(default)).Households);
@@ -150,6 +156,10 @@ public sealed class RetentionPurgeTests : IAsyncLifetime
         Assert.Null(after.Address);
         Assert.DoesNotContain(after.Persons, p => p.LastName.Contains("DURAND"));
         Assert.False(await db.JournalEntries.AnyAsync(j => j.HouseholdId == household.Id));
+        var kept = await db.Mediations.SingleAsync(m => m.HouseholdId == household.Id);
+        Assert.Equal((MediationIssue.Neighbourhood, MediationOutcome.Agreement), (kept.Issue, kept.Outcome!.Value));
+        Assert.Null(kept.Details);
+        Assert.Null(kept.OutcomeDetails);
         Assert.False(await db.HousingRequests.AnyAsync(r => r.Id == request.Id));
         Assert.Equal(0, (await new RetentionPurge(db, clock).RunAsync(default)).Households);
     }

@@ -137,6 +137,9 @@ public sealed class RetentionPurge(PortalDbContext db, TimeProvider clock)
         await db.Incidents.Where(i => i.HouseholdId != null && ids.Contains(i.HouseholdId.Value)).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.Description, "—").SetProperty(i => i.FollowUp, (string?)null), ct);
         await db.Exits.Where(e => ids.Contains(e.HouseholdId)).ExecuteUpdateAsync(s => s.SetProperty(e => e.Details, (string?)null), ct);
+        // A mediation is counted in the yearly figures by issue and outcome; what was written about it goes.
+        await db.Mediations.Where(m => ids.Contains(m.HouseholdId)).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Details, (string?)null).SetProperty(m => m.OutcomeDetails, (string?)null), ct);
         await db.LegalHolds.Where(h => h.HouseholdId != null && ids.Contains(h.HouseholdId.Value)).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
         await DeleteRequestsAsync(requestIds, ct);
