@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Portal.Data;
@@ -33,6 +34,20 @@ public abstract partial class PortalDbContext(DbContextOptions options)
     public DbSet<LegalHold> LegalHolds => Set<LegalHold>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
+
+    /// Identity's part of the model depends on its schema version, read from the application's
+    /// services; EF keeps models per context type in a cache that contexts configured alike share. The
+    /// version is part of the key, so a context built without the site's services (version 1) never
+    /// hands its model to the site (version 3: passkeys).
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ReplaceService<IModelCacheKeyFactory, IdentitySchemaModelCacheKey>();
+
+    private sealed class IdentitySchemaModelCacheKey : IModelCacheKeyFactory
+    {
+        public object Create(DbContext context, bool designTime) =>
+            (context.GetType(), designTime, context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?
+                .GetService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>()?.Value.Stores.SchemaVersion);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
