@@ -97,9 +97,11 @@ public partial class ExportsTests(PortalApp app)
         Assert.Equal("2", mine[3]);
         Assert.Equal("1234,50", mine[4]);
         Assert.Equal("Jeunes de 18 à 25 ans", mine[5]);
-        // The worker's scope: nothing of team Sud.
+        // The worker's scope: nothing of team Sud but the households they are the referent of (other
+        // tests of the shared site may have made them one).
         Assert.DoesNotContain(rows, r => r[1] == $"SUD {data.Tag}");
-        Assert.DoesNotContain(rows.Skip(1), r => r[2] == "Sud");
+        var followed = await app.WithDbAsync(db => db.Households.Where(h => h.Referent!.Email == PortalApp.Worker1).Select(h => h.Id.ToString()).ToListAsync());
+        Assert.All(rows.Skip(1).Where(r => r[2] == "Sud"), r => Assert.Contains(r[0], followed));
     }
 
     [Fact]
