@@ -26,10 +26,10 @@ public class PartnerFlowTests(E2EApp app)
         await app.CheckPageAsync(ccas, "90-partenaire-accueil");
         await ccas.GetByRole(AriaRole.Link, new() { Name = "Nouvelle orientation" }).ClickAsync();
         await ccas.GetByLabel("Prénom de la personne qui demande").FillAsync("Leïla");
-        await ccas.GetByLabel("Nom de la personne qui demande").FillAsync(name);
+        await ccas.GetByLabel("Nom de la personne qui demande", new() { Exact = true }).FillAsync(name);
         await ccas.GetByLabel("Date de naissance de la personne qui demande").FillAsync("1987-03-14");
         await ccas.GetByLabel("Prénom de la personne 2").FillAsync("Adam");
-        await ccas.GetByLabel("Nom de la personne 2").FillAsync(name);
+        await ccas.GetByLabel("Nom de la personne 2", new() { Exact = true }).FillAsync(name);
         await ccas.GetByLabel("Date de naissance de la personne 2").FillAsync("2016-05-02");
         await ccas.GetByLabel("Lien de la personne 2").SelectOptionAsync("Child");
         await ccas.GetByLabel("Commune actuelle").FillAsync("Lille");

@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 using Portal.Data;
 using Portal.Domain.Formatting;
 using Portal.Domain.Housing;
+using Portal.Domain.Partners;
 using Portal.Domain.Support;
 using Portal.E2E.Pages;
 using Portal.E2E.Support;
@@ -41,6 +42,14 @@ public class SupportMeasureFlowTests(E2EApp app)
         db.Dwellings.Add(dwelling);
         await db.SaveChangesAsync();
         db.Stays.Add(Stay.Open(household.Id, dwelling.Id, entry, 12));
+        // An IML measure opens once the SIAO has validated the candidate (seed 003).
+        var worker = await db.Users.SingleAsync(u => u.Email == "travailleur1@demo.passerelle.fr");
+        db.SiaoValidations.Add(new SiaoValidation
+        {
+            PartnerOrganisationId = await db.PartnerOrganisations.Where(o => o.Kind == PartnerKind.Siao).Select(o => o.Id).FirstAsync(),
+            HouseholdId = household.Id, CandidateName = name, RequestedById = worker.Id, RequestedByName = worker.FullName,
+            RequestedAtUtc = now.AddDays(-20), Status = SiaoValidationStatus.Validated, DecidedByName = "SIAO du Nord", DecidedAtUtc = now.AddDays(-15),
+        });
         await db.SaveChangesAsync();
         return (household.Id, name);
     }
