@@ -9,6 +9,7 @@ using Portal.Documents;
 using Portal.Email;
 using Portal.Infrastructure;
 using Portal.Jobs;
+using Portal.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 var config = builder.Configuration;
@@ -156,6 +157,7 @@ services.AddPortalJobs(config);
 services.AddPortalServices();
 
 services.AddPortalTransport(config);
+services.AddPublicPageCache();
 services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database")
     .AddCheck<JobStorageHealthCheck>("jobs");
@@ -188,6 +190,8 @@ app.UseAuthentication();
 app.UsePortalRateLimiting();
 app.UseSecondFactorEnrolment();
 app.UseAuthorization();
+// After authentication: a signed-in request is never served from nor stored in the cache.
+app.UseOutputCache();
 
 app.MapRazorPages();
 // An unknown address is a plain 404 (rendered by the status page), not a sign-in prompt.
