@@ -34,13 +34,16 @@ COPY Directory.Build.props Directory.Packages.props Portal.sln [Nn]u[Gg]et.[Cc]o
 # frontend.targets is imported by the project file: restore needs it.
 COPY Portal/Portal.csproj Portal/frontend.targets Portal/
 COPY Portal.Domain/Portal.Domain.csproj Portal.Domain/
-RUN dotnet restore Portal/Portal.csproj
+# Ready-to-run: the assemblies are compiled ahead of time for the target (the restore brings the
+# compiler for it), so a node starts and answers its first pages without waiting for the JIT.
+ARG RID=linux-x64
+RUN dotnet restore Portal/Portal.csproj -r $RID -p:PublishReadyToRun=true
 
 # Then the sources (front-end sources included) and publish.
 COPY Portal/ Portal/
 COPY Portal.Domain/ Portal.Domain/
 COPY wwwroot-src/ wwwroot-src/
-RUN dotnet publish Portal/Portal.csproj -c Release -o /app --no-restore
+RUN dotnet publish Portal/Portal.csproj -c Release -r $RID --self-contained false -p:PublishReadyToRun=true -o /app --no-restore
 
 ############################ runtime ############################
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
