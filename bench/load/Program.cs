@@ -21,7 +21,13 @@ var paths = Paths.Find();
 Wrk.EnsureInstalled();
 if (!File.Exists(paths.BuiltPortalDll))
     throw new InvalidOperationException($"{paths.BuiltPortalDll} is missing: run the bench with -c Release (dotnet run -c Release --project bench/load).");
-paths.CopyPortalBuild();
+var readyToRun = args.Contains("--ready-to-run");
+if (readyToRun)
+{
+    Console.WriteLine("Publishing the Portal ready-to-run (linux-x64), as the Docker image does…");
+    paths.PublishPortal();
+}
+else paths.CopyPortalBuild();
 Build(paths.BareDirectory);
 
 var reports = new List<string>();
@@ -132,7 +138,7 @@ async Task<string> MeasureAsync(BenchDatabase db)
                   $"{(met ? "met" : "not met")} (≥ {minShare:P0}, p99 ≤ {maxP99:0} ms) |");
     }
     lines.Add("");
-    lines.Add($"Start-up with the data: {portal.StartUp.TotalSeconds:0.00} s (bare page {bare.StartUp.TotalSeconds:0.00} s); " +
+    lines.Add($"Start-up with the data{(readyToRun ? " (ready-to-run publish)" : " (build, JIT)")}: {portal.StartUp.TotalSeconds:0.00} s (bare page {bare.StartUp.TotalSeconds:0.00} s); " +
               $"Portal memory {idle:0} MB idle, {after:0} MB after the load.");
     lines.Add("");
     return string.Join('\n', lines);
