@@ -25,6 +25,7 @@ public abstract partial class PortalDbContext
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
     public DbSet<SupportMeasure> SupportMeasures => Set<SupportMeasure>();
     public DbSet<ActionAxis> ActionAxes => Set<ActionAxis>();
+    public DbSet<Diagnostic> Diagnostics => Set<Diagnostic>();
     public DbSet<SlidingLease> SlidingLeases => Set<SlidingLease>();
     public DbSet<Exit> Exits => Set<Exit>();
     public DbSet<Mediation> Mediations => Set<Mediation>();
@@ -188,6 +189,15 @@ public abstract partial class PortalDbContext
             b.HasMany(m => m.Axes).WithOne().HasForeignKey(a => a.SupportMeasureId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(m => m.RecordedReviews).WithOne().HasForeignKey("SupportMeasureId").OnDelete(DeleteBehavior.Cascade);
             b.Navigation(m => m.RecordedReviews).HasField("_reviews");
+            b.HasOne(m => m.Diagnostic).WithOne().HasForeignKey<Diagnostic>(d => d.SupportMeasureId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Diagnostic>(b =>
+        {
+            b.ToTable("Diagnostics");
+            b.Property(d => d.AuthorId).HasMaxLength(450).IsRequired();
+            b.Property(d => d.AuthorName).HasMaxLength(200).IsRequired();
+            b.Property(d => d.Text).HasMaxLength(Diagnostic.MaxLength).IsRequired();
+            b.HasIndex(d => d.AuthorId);
         });
         builder.Entity<MeasureRenewal>(b => b.ToTable("MeasureRenewals"));
         builder.Entity<Review>(b =>
