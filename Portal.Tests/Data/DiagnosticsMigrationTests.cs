@@ -21,7 +21,7 @@ public class DiagnosticsMigrationTests
         await migrator.MigrateAsync("Partners");
 
         var start = new DateOnly(2026, 3, 2);
-        var household = new Household { Name = "DURAND Marie", SearchName = "DURAND MARIE", CreatedAtUtc = start.ToDateTime(TimeOnly.MinValue) };
+        var household = new Household { Name = "DURAND Marie", SearchName = "DURAND MARIE", CreatedAtUtc = new DateTime(2026, 3, 2, 8, 0, 0, DateTimeKind.Utc) };
         db.Households.Add(household);
         await db.SaveChangesAsync();
         var measure = SupportMeasure.Open(household.Id, SupportKind.Asll, Funder.FslDepartment, start, 12);

@@ -55,10 +55,11 @@ public abstract partial class PortalDbContext
             b.Property(h => h.CurrentRent).HasPrecision(10, 2);
             b.Property(h => h.CurrentCharges).HasPrecision(10, 2);
             b.Property(h => h.Version).IsConcurrencyToken();
-            b.HasOne(h => h.Team).WithMany().HasForeignKey(h => h.TeamId).OnDelete(DeleteBehavior.SetNull);
-            b.HasOne(h => h.Referent).WithMany().HasForeignKey(h => h.ReferentId).OnDelete(DeleteBehavior.SetNull);
-            b.HasOne(h => h.Resident).WithMany().HasForeignKey(h => h.ResidentId).OnDelete(DeleteBehavior.SetNull);
-            b.HasOne(h => h.HousingRequest).WithMany().HasForeignKey(h => h.HousingRequestId).OnDelete(DeleteBehavior.SetNull);
+            // The domain keeps the ids only: queries join Teams, Users and HousingRequests on them.
+            b.HasOne<Team>().WithMany().HasForeignKey(h => h.TeamId).OnDelete(DeleteBehavior.SetNull);
+            b.HasOne<PortalUser>().WithMany().HasForeignKey(h => h.ReferentId).OnDelete(DeleteBehavior.SetNull);
+            b.HasOne<PortalUser>().WithMany().HasForeignKey(h => h.ResidentId).OnDelete(DeleteBehavior.SetNull);
+            b.HasOne<HousingRequest>().WithMany().HasForeignKey(h => h.HousingRequestId).OnDelete(DeleteBehavior.SetNull);
             // Search by name prefix with keyset paging (SearchName, Id), over all or over a team.
             b.HasIndex(h => new { h.SearchName, h.Id });
             b.HasIndex(h => new { h.TeamId, h.SearchName, h.Id });

@@ -18,7 +18,7 @@ public static class SupportFiles
     public static Task<HouseholdHeader?> HouseholdAsync(PortalDbContext db, StaffScope scope, long id, CancellationToken ct) =>
         scope.Visible(db.Households.AsNoTracking())
             .Where(h => h.Id == id)
-            .Select(h => new HouseholdHeader(h.Id, h.Name, h.Status, h.ExitedOn, h.TeamId, h.ReferentId, h.Referent != null ? h.Referent.FullName : null))
+            .Select(h => new HouseholdHeader(h.Id, h.Name, h.Status, h.ExitedOn, h.TeamId, h.ReferentId, db.Users.Where(u => u.Id == h.ReferentId).Select(u => u.FullName).FirstOrDefault()))
             .SingleOrDefaultAsync(ct);
 
     /// A line in the household's journal, so that its file tells the whole story.
