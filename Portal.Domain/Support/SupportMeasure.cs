@@ -42,6 +42,7 @@ public class SupportMeasure
     public IReadOnlyList<MeasureRenewal> Renewals => _renewals;
     public IReadOnlyList<ActionAxis> Axes => _axes;
     public IReadOnlyList<Review> RecordedReviews => _reviews;
+    public Diagnostic? Diagnostic { get; private set; }
 
     public static SupportMeasure Open(long householdId, SupportKind kind, Funder funder, DateOnly startsOn, int months)
     {
@@ -73,13 +74,17 @@ public class SupportMeasure
         return new SlidingLease(HouseholdId, Id, landlord, startsOn, rent, charges);
     }
 
-    /// The initial diagnostic is written once per measure: <paramref name="written"/> is the one
-    /// already kept, if any. Returns the text to keep.
-    public string WriteDiagnostic(string? written, string text)
+    /// The initial diagnostic, written once per measure while it runs.
+    public Diagnostic WriteDiagnostic(string text, DateOnly writtenOn, string authorId, string authorName, DateTime nowUtc, bool isConfidential = false)
     {
         EnsureActive();
-        if (written is not null) throw new DomainRuleException("Le diagnostic initial est déjà écrit.");
-        return string.IsNullOrWhiteSpace(text) ? throw new DomainRuleException("Écrivez le diagnostic initial.", "Text") : text.Trim();
+        if (Diagnostic is not null) throw new DomainRuleException("Le diagnostic initial est déjà écrit.", nameof(Diagnostic.Text));
+        if (string.IsNullOrWhiteSpace(text)) throw new DomainRuleException("Écrivez le diagnostic initial.", nameof(Diagnostic.Text));
+        var trimmed = text.Trim();
+        if (trimmed.Length > Diagnostic.MaxLength)
+            throw new DomainRuleException("Le diagnostic ne doit pas dépasser 8 000 caractères.", nameof(Diagnostic.Text));
+        Diagnostic = new Diagnostic(Id, writtenOn, authorId, authorName, trimmed, isConfidential, nowUtc);
+        return Diagnostic;
     }
 
     /// Adds months to the term, counted from the start so month ends do not drift.

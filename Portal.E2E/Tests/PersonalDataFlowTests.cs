@@ -35,8 +35,10 @@ public class PersonalDataFlowTests(E2EApp app)
             var household = new Household
             {
                 Name = $"OUBLIETTE{tag} Odile", SearchName = $"OUBLIETTE{tag}", ResidentId = userId, Email = email, Phone = "0611223344",
-                Status = HouseholdStatus.Exited, ExitedOn = DateOnly.FromDateTime(now).AddMonths(-3), CreatedAtUtc = now, UpdatedAtUtc = now,
+                CreatedAtUtc = now, UpdatedAtUtc = now,
             };
+            var exitedOn = DateOnly.FromDateTime(now).AddMonths(-3);
+            household.RecordExit(Portal.Domain.Support.Exit.Record(household.Id, exitedOn, exitedOn, Portal.Domain.Support.ExitDestination.SocialLandlord, null, [], [], []), now);
             household.Persons.Add(new HouseholdPerson { FirstName = "Odile", LastName = $"Oubliette{tag}", BirthDate = new DateOnly(1980, 5, 17), Relationship = Portal.Domain.Requests.Relationship.Applicant });
             db.Households.Add(household);
             await db.SaveChangesAsync();

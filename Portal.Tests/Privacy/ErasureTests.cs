@@ -68,9 +68,13 @@ public partial class ErasureTests(PortalApp app)
         {
             Name = $"{person.LastName.ToUpperInvariant()} Zéphirine", SearchName = person.LastName.ToUpperInvariant(), ResidentId = user.Id, HousingRequestId = origin.Id,
             Phone = person.Phone, Email = person.Email, Address = "3 rue des Lilas", Town = "Lille", ReferentId = worker.Id,
-            Status = activeHousehold ? HouseholdStatus.Active : HouseholdStatus.Exited, ExitedOn = activeHousehold ? null : DateOnly.FromDateTime(now).AddDays(-10),
             CreatedAtUtc = now, UpdatedAtUtc = now,
         };
+        if (!activeHousehold)
+        {
+            var exitedOn = DateOnly.FromDateTime(now).AddDays(-10);
+            household.RecordExit(Portal.Domain.Support.Exit.Record(household.Id, exitedOn, exitedOn, Portal.Domain.Support.ExitDestination.SocialLandlord, null, [], [], []), now);
+        }
         household.Persons.Add(new HouseholdPerson { FirstName = "Zéphirine", LastName = person.LastName, BirthDate = person.BirthDate, Relationship = Relationship.Applicant });
         household.Partners.Add(new HouseholdPartner { Organisation = "CCAS", ContactName = "Mme Martin", Notes = $"Suit {person.Name}" });
         household.Journal.Add(new JournalEntry { AuthorId = worker.Id, AuthorName = worker.FullName, Text = $"Entretien avec {person.Name}", OccurredOn = DateOnly.FromDateTime(now), CreatedAtUtc = now });

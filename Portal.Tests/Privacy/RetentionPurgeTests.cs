@@ -132,9 +132,10 @@ public sealed class RetentionPurgeTests : IAsyncLifetime
         var household = new Household
         {
             Name = "DURAND-SECRET", SearchName = "DURAND-SECRET", Phone = "0611223344", Email = "durand@secret.fr", Address = "3 rue Secrète",
-            Status = HouseholdStatus.Exited, ExitedOn = DateOnly.FromDateTime(Start), ResidentId = person.Id, HousingRequestId = request.Id,
+            ResidentId = person.Id, HousingRequestId = request.Id,
             CreatedAtUtc = Start, UpdatedAtUtc = Start,
         };
+        household.RecordExit(Exit.Record(household.Id, DateOnly.FromDateTime(Start), DateOnly.FromDateTime(Start), ExitDestination.SocialLandlord, null, [], [], []), Start);
         household.Persons.Add(new HouseholdPerson { FirstName = "Zoé", LastName = "DURAND-SECRET", Relationship = Relationship.Applicant });
         household.Journal.Add(new JournalEntry { Kind = default, OccurredOn = DateOnly.FromDateTime(Start), AuthorId = person.Id, AuthorName = "x", Text = "Entretien DURAND-SECRET", CreatedAtUtc = Start });
         db.Households.Add(household);

@@ -88,8 +88,9 @@ public class StatisticsServiceTests(PortalApp app)
             var s2 = Stay.Open(h2.Id, d2.Id, new DateOnly(2019, 2, 1), 12);
             db.Stays.AddRange(s1, s2);
             db.Exits.Add(Exit.Record(h1.Id, new DateOnly(2019, 3, 10), new DateOnly(2019, 3, 10), ExitDestination.SocialLandlord, null, [s1], [m1], []));
-            h5.Status = HouseholdStatus.Exited;
-            db.Exits.Add(Exit.Record(h5.Id, new DateOnly(2018, 12, 31), new DateOnly(2018, 12, 31), ExitDestination.BackToShelter, null, [], [], []));
+            var exit5 = Exit.Record(h5.Id, new DateOnly(2018, 12, 31), new DateOnly(2018, 12, 31), ExitDestination.BackToShelter, null, [], [], []);
+            h5.RecordExit(exit5, DateTime.UtcNow);
+            db.Exits.Add(exit5);
             db.FunderBudgets.Add(new FunderBudget { Funder = Funder.Ddets, Year = 2019, Amount = 36_500m, UpdatedAtUtc = DateTime.UtcNow });
             await db.SaveChangesAsync();
             return new DataSet(team.Id, residence.Id);

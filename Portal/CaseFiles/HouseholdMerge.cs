@@ -35,7 +35,7 @@ public sealed class HouseholdMerge(PortalDbContext db, TimeProvider clock)
         var h = await scope.Visible(db.Households.AsNoTracking()).Where(x => x.Id == id)
             .Select(x => new
             {
-                x.Id, x.Name, x.Status, x.Version, Team = x.Team!.Name, Referent = x.Referent!.FullName, x.Phone, x.Email, x.Address, x.Town,
+                x.Id, x.Name, x.Status, x.Version, Team = db.Teams.Where(t => t.Id == x.TeamId).Select(t => t.Name).FirstOrDefault(), Referent = db.Users.Where(u => u.Id == x.ReferentId).Select(u => u.FullName).FirstOrDefault(), x.Phone, x.Email, x.Address, x.Town,
                 x.CreatedAtUtc, x.AnonymisedAtUtc, x.ResidentId, x.HousingRequestId,
             }).SingleOrDefaultAsync(ct);
         if (h is null) return null;
@@ -147,8 +147,7 @@ public sealed class HouseholdMerge(PortalDbContext db, TimeProvider clock)
         keep.SituationDetails ??= gone.SituationDetails;
         keep.CurrentRent ??= gone.CurrentRent;
         keep.CurrentCharges ??= gone.CurrentCharges;
-        keep.TeamId ??= gone.TeamId;
-        keep.ReferentId ??= gone.ReferentId;
+        keep.AssignTo(keep.TeamId ?? gone.TeamId, keep.ReferentId ?? gone.ReferentId);
         keep.ResidentId ??= gone.ResidentId;
         keep.HousingRequestId ??= requestId;
         keep.TargetGroups |= gone.TargetGroups;

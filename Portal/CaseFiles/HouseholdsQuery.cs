@@ -117,7 +117,7 @@ public static class HouseholdsQuery
 
         if (before is { } b && cursorKey is { } bk)
         {
-            var rows = await FetchAsync(parts, q => q
+            var rows = await FetchAsync(db, parts, q => q
                 .Where(h => string.Compare(h.SearchName, bk) < 0 || (h.SearchName == bk && h.Id < b))
                 .OrderByDescending(h => h.SearchName).ThenByDescending(h => h.Id), descending: true, ct);
             var more = rows.Count > PageSize;
@@ -128,7 +128,7 @@ public static class HouseholdsQuery
         }
         else
         {
-            var rows = await FetchAsync(parts, q =>
+            var rows = await FetchAsync(db, parts, q =>
                 (after is { } a && cursorKey is { } ak
                     ? q.Where(h => string.Compare(h.SearchName, ak) > 0 || (h.SearchName == ak && h.Id > a))
                     : q).OrderBy(h => h.SearchName).ThenBy(h => h.Id), descending: false, ct);
@@ -140,12 +140,12 @@ public static class HouseholdsQuery
 
     /// One more row than a page from each part, merged in key order (ordinal, as the "C" collation
     /// and SQLite's binary one compare the accent-free key).
-    private static async Task<List<HouseholdRow>> FetchAsync(IReadOnlyList<IQueryable<Household>> parts,
+    private static async Task<List<HouseholdRow>> FetchAsync(PortalDbContext db, IReadOnlyList<IQueryable<Household>> parts,
         Func<IQueryable<Household>, IOrderedQueryable<Household>> window, bool descending, CancellationToken ct)
     {
         var rows = new List<HouseholdRow>();
         foreach (var part in parts)
-            rows.AddRange(await Project(window(part).Take(PageSize + 1)).ToListAsync(ct));
+            rows.AddRange(await Project(db, window(part).Take(PageSize + 1)).ToListAsync(ct));
         if (parts.Count == 1) return rows;
         var ordered = descending
             ? rows.OrderByDescending(r => r.SearchName, StringComparer.Ordinal).ThenByDescending(r => r.Id)
@@ -153,10 +153,10 @@ public static class HouseholdsQuery
         return ordered.Take(PageSize + 1).ToList();
     }
 
-    private static IQueryable<HouseholdRow> Project(IQueryable<Household> query) =>
+    private static IQueryable<HouseholdRow> Project(PortalDbContext db, IQueryable<Household> query) =>
         query.Select(h => new HouseholdRow(
             h.Id, h.Name, h.SearchName, h.Status, h.Town,
-            h.Team != null ? h.Team.Name : null,
-            h.Referent != null ? h.Referent.FullName : null,
+            db.Teams.Where(t => t.Id == h.TeamId).Select(t => t.Name).FirstOrDefault(),
+            db.Users.Where(u => u.Id == h.ReferentId).Select(u => u.FullName).FirstOrDefault(),
             h.Persons.Count, h.IsDalo));
 }

@@ -25,6 +25,7 @@ public abstract partial class PortalDbContext
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
     public DbSet<SupportMeasure> SupportMeasures => Set<SupportMeasure>();
     public DbSet<ActionAxis> ActionAxes => Set<ActionAxis>();
+    public DbSet<Diagnostic> Diagnostics => Set<Diagnostic>();
     public DbSet<SlidingLease> SlidingLeases => Set<SlidingLease>();
     public DbSet<Exit> Exits => Set<Exit>();
     public DbSet<Mediation> Mediations => Set<Mediation>();
@@ -54,10 +55,11 @@ public abstract partial class PortalDbContext
             b.Property(h => h.CurrentRent).HasPrecision(10, 2);
             b.Property(h => h.CurrentCharges).HasPrecision(10, 2);
             b.Property(h => h.Version).IsConcurrencyToken();
-            b.HasOne(h => h.Team).WithMany().HasForeignKey(h => h.TeamId).OnDelete(DeleteBehavior.SetNull);
-            b.HasOne(h => h.Referent).WithMany().HasForeignKey(h => h.ReferentId).OnDelete(DeleteBehavior.SetNull);
-            b.HasOne(h => h.Resident).WithMany().HasForeignKey(h => h.ResidentId).OnDelete(DeleteBehavior.SetNull);
-            b.HasOne(h => h.HousingRequest).WithMany().HasForeignKey(h => h.HousingRequestId).OnDelete(DeleteBehavior.SetNull);
+            // The domain keeps the ids only: queries join Teams, Users and HousingRequests on them.
+            b.HasOne<Team>().WithMany().HasForeignKey(h => h.TeamId).OnDelete(DeleteBehavior.SetNull);
+            b.HasOne<PortalUser>().WithMany().HasForeignKey(h => h.ReferentId).OnDelete(DeleteBehavior.SetNull);
+            b.HasOne<PortalUser>().WithMany().HasForeignKey(h => h.ResidentId).OnDelete(DeleteBehavior.SetNull);
+            b.HasOne<HousingRequest>().WithMany().HasForeignKey(h => h.HousingRequestId).OnDelete(DeleteBehavior.SetNull);
             // Search by name prefix with keyset paging (SearchName, Id), over all or over a team.
             b.HasIndex(h => new { h.SearchName, h.Id });
             b.HasIndex(h => new { h.TeamId, h.SearchName, h.Id });
@@ -188,6 +190,15 @@ public abstract partial class PortalDbContext
             b.HasMany(m => m.Axes).WithOne().HasForeignKey(a => a.SupportMeasureId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(m => m.RecordedReviews).WithOne().HasForeignKey("SupportMeasureId").OnDelete(DeleteBehavior.Cascade);
             b.Navigation(m => m.RecordedReviews).HasField("_reviews");
+            b.HasOne(m => m.Diagnostic).WithOne().HasForeignKey<Diagnostic>(d => d.SupportMeasureId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Diagnostic>(b =>
+        {
+            b.ToTable("Diagnostics");
+            b.Property(d => d.AuthorId).HasMaxLength(450).IsRequired();
+            b.Property(d => d.AuthorName).HasMaxLength(200).IsRequired();
+            b.Property(d => d.Text).HasMaxLength(Diagnostic.MaxLength).IsRequired();
+            b.HasIndex(d => d.AuthorId);
         });
         builder.Entity<MeasureRenewal>(b => b.ToTable("MeasureRenewals"));
         builder.Entity<Review>(b =>

@@ -95,8 +95,8 @@ public static class ExportCatalog
                 var query = Households(db, scope, d);
                 if (d.To is { } to) { var end = FromUtc(to.AddDays(1)); query = query.Where(h => h.CreatedAtUtc < end); }
                 if (d.From is { } from) query = query.Where(h => h.ExitedOn == null || h.ExitedOn >= from);
-                return query.OrderBy(h => h.Id).Select(h => new HouseholdRow(h.Id, h.Name, h.Team != null ? h.Team.Name : null,
-                    h.Referent != null ? h.Referent.FullName : null, h.Status, h.Phone, h.Email, h.Address, h.Town, h.Situation, h.TargetGroups,
+                return query.OrderBy(h => h.Id).Select(h => new HouseholdRow(h.Id, h.Name, db.Teams.Where(t => t.Id == h.TeamId).Select(t => t.Name).FirstOrDefault(),
+                    db.Users.Where(u => u.Id == h.ReferentId).Select(u => u.FullName).FirstOrDefault(), h.Status, h.Phone, h.Email, h.Address, h.Town, h.Situation, h.TargetGroups,
                     h.IsDalo, h.IsSingleParent, h.Persons.Count, h.Incomes.Sum(i => (decimal?)i.MonthlyAmount) ?? 0, h.CreatedAtUtc, h.ExitedOn));
             },
             (Number("numero", "N° de dossier"), r => r.Id),
@@ -215,7 +215,7 @@ public static class ExportCatalog
                 if (d.From is { } from) query = query.Where(x => x.e.ExitedOn >= from);
                 if (d.To is { } to) query = query.Where(x => x.e.ExitedOn <= to);
                 return query.OrderBy(x => x.e.ExitedOn).ThenBy(x => x.e.Id)
-                    .Select(x => new ExitRow(x.h.Id, x.h.Name, x.h.Team != null ? x.h.Team.Name : null, x.e.ExitedOn, x.e.Destination, x.e.Details));
+                    .Select(x => new ExitRow(x.h.Id, x.h.Name, db.Teams.Where(t => t.Id == x.h.TeamId).Select(t => t.Name).FirstOrDefault(), x.e.ExitedOn, x.e.Destination, x.e.Details));
             },
             (Number("dossier", "N° de dossier"), r => r.HouseholdId),
             (Text("menage", "Ménage"), r => r.Household),

@@ -121,9 +121,7 @@ public sealed class CommitteeDecisions(PortalDbContext db, RequestNotifier notif
 
     private static void TakeIn(Household household, AgendaItem item, DateTime now)
     {
-        if (item.NewReferentId is { } referent) household.ReferentId = referent;
-        household.Status = HouseholdStatus.Active;
-        household.Touch(now);
+        household.TakeIn(item.NewReferentId, now);
     }
 
     private async Task<Household> HouseholdAsync(AgendaItem item, DateTime now, CancellationToken ct)

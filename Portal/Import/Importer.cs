@@ -122,7 +122,7 @@ public sealed class Importer(PortalDbContext db, TimeProvider clock, ILogger<Imp
                 household.Email ??= p.Email;
                 household.Address ??= p.Address;
                 household.Town ??= p.Town;
-                household.TeamId ??= p.TeamId;
+                household.AssignTo(household.TeamId ?? p.TeamId, household.ReferentId);
                 if (line.Row.Decision == DuplicateDecision.Merge && household.Persons.FirstOrDefault(x => x.Id == line.Row.DuplicatePersonId) is { } same)
                 {
                     same.BirthDate ??= p.BirthDate;

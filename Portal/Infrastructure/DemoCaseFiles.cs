@@ -180,9 +180,9 @@ public static class DemoCaseFiles
                 var stay = Stay.Open(households[i].Id, dwellings[demo.Dwelling].Id, today.AddDays(-demo.EntryDaysAgo), 6);
                 for (var r = 0; r < 3 && stay.EndsOn < today.AddDays(-demo.ExitDaysAgo); r++) stay.Renew(6, stay.EndsOn.AddDays(-15));
                 var exitOn = today.AddDays(-demo.ExitDaysAgo);
-                db.Exits.Add(Exit.Record(households[i].Id, exitOn, today, demo.Destination, null, [stay], [], []));
-                households[i].Status = HouseholdStatus.Exited;
-                households[i].ExitedOn = exitOn;
+                var exit = Exit.Record(households[i].Id, exitOn, today, demo.Destination, null, [stay], [], []);
+                db.Exits.Add(exit);
+                households[i].RecordExit(exit, now);
                 stays.Add(stay);
             }
         }

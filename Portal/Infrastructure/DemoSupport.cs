@@ -43,9 +43,11 @@ public static class DemoSupport
         budget.AddNote(imlStart.AddMonths(1), Author(iml), "Premier budget établi ensemble ; dépenses de téléphonie à renégocier.");
         rent.AddNote(imlStart.AddMonths(3), Author(iml), "Un retard de paiement en troisième mois, régularisé le mois suivant.");
         rehousing.AddNote(imlStart.AddMonths(5), Author(iml), "Le bailleur est favorable à un glissement si les paiements restent réguliers.");
+        imlMeasure.WriteDiagnostic("Sortie de CHRS après deux ans ; ressources stables (salaire à temps partiel et APL), dettes anciennes réglées. Besoin d'un appui sur le budget et le lien avec le bailleur.",
+            imlStart, Author(iml), "Équipe Passerelle", now);
         db.SupportMeasures.Add(imlMeasure);
         await db.SaveChangesAsync(ct);
-        Journal(iml, imlStart, JournalKind.Interview, $"Diagnostic initial : sortie de CHRS après deux ans ; ressources stables (salaire à temps partiel et APL), dettes anciennes réglées. Besoin d'un appui sur le budget et le lien avec le bailleur.\n(mesure n° {imlMeasure.Id})");
+        Journal(iml, imlStart, JournalKind.Interview, Diagnostic.JournalLine(imlMeasure.Id));
 
         var dwelling = await db.Stays.Where(s => s.HouseholdId == iml.Id && s.Status == StayStatus.Active)
             .Join(db.Dwellings, s => s.DwellingId, d => d.Id, (s, d) => d)

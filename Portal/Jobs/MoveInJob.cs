@@ -24,7 +24,7 @@ public sealed class MoveInJob(PortalDbContext db, RequestNotifier notifier, Time
         var today = StockQueries.Today(clock);
         var now = clock.GetUtcNow().UtcDateTime;
         var started = await db.Households.AsNoTracking()
-            .Where(h => h.HousingRequestId != null && h.HousingRequest!.Status == RequestStatus.HousingOffered)
+            .Where(h => h.HousingRequestId != null && db.HousingRequests.Any(r => r.Id == h.HousingRequestId && r.Status == RequestStatus.HousingOffered))
             .Select(h => new
             {
                 RequestId = h.HousingRequestId!.Value,

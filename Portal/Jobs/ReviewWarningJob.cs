@@ -36,10 +36,11 @@ public sealed class ReviewWarningJob(PortalDbContext db, PublicLinks links, Time
             if (measure is null) continue;
             var warn = ReviewSchedule.ToWarn([measure], today).ToList();
             if (warn.Count == 0) continue;
-            var household = await db.Households.AsNoTracking().Include(h => h.Referent).SingleAsync(h => h.Id == measure.HouseholdId, ct);
-            if (household.Referent?.Email is not { Length: > 0 } email) continue;
+            var household = await db.Households.AsNoTracking().Where(h => h.Id == measure.HouseholdId)
+                .Join(db.Users, h => h.ReferentId, u => u.Id, (h, u) => new { h.Id, h.Name, u.Email, u.FullName }).SingleOrDefaultAsync(ct);
+            if (household?.Email is not { Length: > 0 } email) continue;
             var link = links.Absolute($"/suivi/menages/{household.Id}/accompagnement/mesures/{measure.Id}#bilans");
-            EmailOutbox.Queue(db, email, household.Referent.FullName, StaffEmails.ReviewDue(household.Referent.FullName, household.Name, measure, warn, link));
+            EmailOutbox.Queue(db, email, household.FullName, StaffEmails.ReviewDue(household.FullName, household.Name, measure, warn, link));
             measure.MarkReviewWarningSent(warn.Max(r => r.DueOn));
             await db.SaveChangesAsync(ct);
             sent++;

@@ -27,7 +27,7 @@ public sealed class StayEndWarningJob(PortalDbContext db, PublicLinks links, Tim
         foreach (var stay in StayWarnings.ToWarn(candidates, today).ToList())
         {
             var household = await db.Households.AsNoTracking().Where(h => h.Id == stay.HouseholdId)
-                .Select(h => new { h.Name, Email = h.Referent != null ? h.Referent.Email : null, Referent = h.Referent != null ? h.Referent.FullName : null })
+                .Select(h => new { h.Name, Email = db.Users.Where(u => u.Id == h.ReferentId).Select(u => u.Email).FirstOrDefault(), Referent = db.Users.Where(u => u.Id == h.ReferentId).Select(u => u.FullName).FirstOrDefault() })
                 .SingleOrDefaultAsync(ct);
             var place = await db.Dwellings.AsNoTracking().Where(d => d.Id == stay.DwellingId)
                 .Join(db.Residences, d => d.ResidenceId, r => r.Id, (d, r) => d.Label + " (" + r.Name + ")")

@@ -267,6 +267,7 @@ public sealed class StaffDeparture(PortalDbContext db, TimeProvider clock)
     {
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.FullName }).SingleAsync(ct);
         await db.JournalEntries.Where(j => j.AuthorId == userId).ExecuteUpdateAsync(s => s.SetProperty(j => j.AuthorName, FormerStaff), ct);
+        await db.Diagnostics.Where(d => d.AuthorId == userId).ExecuteUpdateAsync(s => s.SetProperty(d => d.AuthorName, FormerStaff), ct);
         await db.RequestEvents.Where(e => e.ActorId == userId).ExecuteUpdateAsync(s => s.SetProperty(e => e.ActorName, FormerStaff), ct);
         await db.RequestMessages.Where(m => m.AuthorId == userId).ExecuteUpdateAsync(s => s.SetProperty(m => m.AuthorName, FormerStaff), ct);
         await db.LegalHolds.Where(h => h.PlacedById == userId).ExecuteUpdateAsync(s => s.SetProperty(h => h.PlacedByName, FormerStaff), ct);

@@ -127,6 +127,7 @@ public sealed class RetentionPurge(PortalDbContext db, TimeProvider clock)
         await db.JournalEntries.Where(j => ids.Contains(j.HouseholdId)).ExecuteDeleteAsync(ct);
         await db.DocumentRequests.Where(d => d.HouseholdId != null && ids.Contains(d.HouseholdId.Value)).ExecuteDeleteAsync(ct);
         var measures = db.SupportMeasures.Where(m => ids.Contains(m.HouseholdId)).Select(m => (long?)m.Id);
+        await db.Diagnostics.Where(d => measures.Contains(d.SupportMeasureId)).ExecuteDeleteAsync(ct);
         var axes = db.Set<ActionAxis>().Where(a => measures.Contains(EF.Property<long?>(a, "SupportMeasureId"))).Select(a => (long?)a.Id);
         await db.Set<AxisNote>().Where(n => axes.Contains(EF.Property<long?>(n, "ActionAxisId"))).ExecuteUpdateAsync(s => s.SetProperty(n => n.Text, "—"), ct);
         await db.Set<Review>().Where(r => measures.Contains(EF.Property<long?>(r, "SupportMeasureId"))).ExecuteUpdateAsync(s => s.SetProperty(r => r.Summary, (string?)null), ct);

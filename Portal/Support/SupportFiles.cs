@@ -12,34 +12,14 @@ public sealed record HouseholdHeader(long Id, string Name, HouseholdStatus Statu
 /// Helpers shared by the support pages (measures, leases, exits, watch list, aid fund).
 public static class SupportFiles
 {
-    public const string DiagnosticPrefix = "Diagnostic initial : ";
-
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(French.ToParis(clock.GetUtcNow().UtcDateTime));
 
     /// The household if this person may open it, else null (the page answers 404).
     public static Task<HouseholdHeader?> HouseholdAsync(PortalDbContext db, StaffScope scope, long id, CancellationToken ct) =>
         scope.Visible(db.Households.AsNoTracking())
             .Where(h => h.Id == id)
-            .Select(h => new HouseholdHeader(h.Id, h.Name, h.Status, h.ExitedOn, h.TeamId, h.ReferentId, h.Referent != null ? h.Referent.FullName : null))
+            .Select(h => new HouseholdHeader(h.Id, h.Name, h.Status, h.ExitedOn, h.TeamId, h.ReferentId, db.Users.Where(u => u.Id == h.ReferentId).Select(u => u.FullName).FirstOrDefault()))
             .SingleOrDefaultAsync(ct);
-
-    /// The diagnostic of a measure is the household's first interview written for it.
-    public static string DiagnosticText(long measureId, string text) => $"{DiagnosticPrefix}{text.Trim()}\n(mesure n° {measureId})";
-
-    public static string? DiagnosticOf(long measureId, IEnumerable<JournalEntry> entries) =>
-        DiagnosticEntryOf(measureId, entries) is { } entry ? DiagnosticOf(measureId, entry) : null;
-
-    /// The journal entry holding the diagnostic: a confidential one is read only by whoever may
-    /// read the household's confidential entries (<see cref="StaffScope.CanReadConfidential"/>).
-    public static JournalEntry? DiagnosticEntryOf(long measureId, IEnumerable<JournalEntry> entries)
-    {
-        var suffix = $"\n(mesure n° {measureId})";
-        return entries.Where(e => e.Text.StartsWith(DiagnosticPrefix, StringComparison.Ordinal) && e.Text.EndsWith(suffix, StringComparison.Ordinal))
-            .OrderBy(e => e.Id).FirstOrDefault();
-    }
-
-    public static string DiagnosticOf(long measureId, JournalEntry entry) =>
-        entry.Text[DiagnosticPrefix.Length..^$"\n(mesure n° {measureId})".Length];
 
     /// A line in the household's journal, so that its file tells the whole story.
     public static JournalEntry Journal(PortalDbContext db, long householdId, StaffScope scope, DateOnly on, JournalKind kind, string text, DateTime nowUtc)

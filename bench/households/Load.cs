@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Portal.CaseFiles;
 using Portal.Data;
 using Portal.Domain.Requests;
+using Portal.Domain.Support;
 
 namespace HouseholdsBench;
 
@@ -73,18 +74,24 @@ public static class Load
                 int? team = random.Next(40) == 0 ? null : random.Next(100) < 55 ? nord : sud;
                 var referents = team == nord ? nordStaff : team == sud ? sudStaff : [];
                 var created = start.AddMinutes(i * 25);
+                var referentId = referents.Count == 0 || random.Next(10) == 0 ? null : referents[random.Next(referents.Count)].Id;
+                var exited = random.Next(3) == 0;
                 var household = new Household
                 {
                     Name = name,
                     SearchName = HouseholdFactory.SearchKey(name),
                     TeamId = team,
-                    ReferentId = referents.Count == 0 || random.Next(10) == 0 ? null : referents[random.Next(referents.Count)].Id,
-                    Status = random.Next(3) == 0 ? HouseholdStatus.Exited : HouseholdStatus.Active,
+                    ReferentId = referentId,
                     Town = team == nord ? "Lille" : "Arras",
                     IsDalo = random.Next(12) == 0,
                     CreatedAtUtc = created,
                     UpdatedAtUtc = created,
                 };
+                if (exited)
+                {
+                    var on = DateOnly.FromDateTime(created);
+                    household.RecordExit(Exit.Record(0, on, on, ExitDestination.SocialLandlord, null, [], [], []), created);
+                }
                 household.Persons.Add(new HouseholdPerson { FirstName = first, LastName = last, Relationship = Relationship.Applicant, BirthDate = new DateOnly(1960 + random.Next(45), 1 + random.Next(12), 1 + random.Next(28)) });
                 if (random.Next(3) == 0)
                     household.Persons.Add(new HouseholdPerson { FirstName = FirstNames[random.Next(FirstNames.Length)], LastName = last, Relationship = Relationship.Child, Position = 1 });

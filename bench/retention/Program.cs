@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Portal.Data;
 using Portal.Domain.Requests;
+using Portal.Domain.Support;
 using Portal.Privacy;
 
 // Times the nightly retention purge (RetentionPurge.RunAsync, the code the job runs) over N
@@ -80,6 +81,8 @@ async Task RunAsync(string label, Func<PortalDbContext> context, Func<PortalDbCo
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var applicant = new PortalUser { Id = applicantId };
         db.Users.Attach(applicant);
+        // The household file keeps its request's id only: the requests are saved first.
+        var households = new List<(HousingRequest Followed, Household Household)>();
         for (var i = offset; i < Math.Min(count, offset + Chunk); i++)
         {
             HousingRequest Request()
@@ -94,15 +97,20 @@ async Task RunAsync(string label, Func<PortalDbContext> context, Func<PortalDbCo
             var followed = Request();
             db.HousingRequests.Add(followed);
             db.HousingRequests.Add(Request());
-            var household = new Household
-            {
-                Name = $"NOM{i}", SearchName = $"NOM{i}", Phone = "0600000000", Status = HouseholdStatus.Exited,
-                ExitedOn = DateOnly.FromDateTime(start), CreatedAtUtc = start, UpdatedAtUtc = start, HousingRequest = followed,
-            };
+            var household = new Household { Name = $"NOM{i}", SearchName = $"NOM{i}", Phone = "0600000000", CreatedAtUtc = start, UpdatedAtUtc = start };
+            var exitedOn = DateOnly.FromDateTime(start);
+            household.RecordExit(Exit.Record(0, exitedOn, exitedOn, ExitDestination.SocialLandlord, null, [], [], []), start);
             household.Persons.Add(new HouseholdPerson { FirstName = "A", LastName = $"NOM{i}", Relationship = Relationship.Applicant });
             household.Persons.Add(new HouseholdPerson { FirstName = "B", LastName = $"NOM{i}", Relationship = Relationship.Child, Position = 1 });
             household.Journal.Add(new JournalEntry { OccurredOn = DateOnly.FromDateTime(start), AuthorId = applicantId, AuthorName = "x", Text = "Entretien", CreatedAtUtc = start });
             household.Journal.Add(new JournalEntry { OccurredOn = DateOnly.FromDateTime(start), AuthorId = applicantId, AuthorName = "x", Text = "Visite", CreatedAtUtc = start });
+            households.Add((followed, household));
+        }
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync();
+        foreach (var (followed, household) in households)
+        {
+            household.HousingRequestId = followed.Id;
             db.Households.Add(household);
         }
         db.ChangeTracker.DetectChanges();

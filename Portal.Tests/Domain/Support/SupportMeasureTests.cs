@@ -159,8 +159,8 @@ public class SupportMeasureTests
     {
         var measure = SupportMeasure.Open(1, SupportKind.Asll, Funder.FslDepartment, Start, 12);
 
-        Assert.Equal("Dettes de loyer.", measure.WriteDiagnostic(null, "  Dettes de loyer.  "));
-        var error = Assert.Throws<DomainRuleException>(() => measure.WriteDiagnostic("Dettes de loyer.", "Autre texte"));
+        Assert.Equal("Dettes de loyer.", measure.WriteDiagnostic("  Dettes de loyer.  ", Start, "worker", "Awa DIALLO", DateTime.UtcNow).Text);
+        var error = Assert.Throws<DomainRuleException>(() => measure.WriteDiagnostic("Autre texte", Start, "worker", "Awa DIALLO", DateTime.UtcNow));
 
         Assert.Equal("Le diagnostic initial est déjà écrit.", error.Message);
     }

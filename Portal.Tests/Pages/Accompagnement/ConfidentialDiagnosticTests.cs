@@ -8,7 +8,7 @@ using static Portal.Tests.Pages.Accompagnement.SupportData;
 
 namespace Portal.Tests.Pages.Accompagnement;
 
-/// A diagnostic written in a confidential journal entry is read, on the measure page, only by the
+/// A diagnostic written as confidential is read, on the measure page, only by the
 /// household's referent and managers, as on the household file.
 [Collection(PortalCollection.Name)]
 public class ConfidentialDiagnosticTests(PortalApp app)
@@ -22,11 +22,8 @@ public class ConfidentialDiagnosticTests(PortalApp app)
         await app.WithDbAsync(async db =>
         {
             var manager = await db.Users.SingleAsync(u => u.Email == PortalApp.Manager);
-            db.JournalEntries.Add(new JournalEntry
-            {
-                HouseholdId = h.HouseholdId, Kind = JournalKind.Interview, OccurredOn = Today.AddMonths(-1), AuthorId = manager.Id, AuthorName = manager.FullName,
-                Text = SupportFiles.DiagnosticText(measureId, secret), IsConfidential = true, CreatedAtUtc = DateTime.UtcNow,
-            });
+            var measure = await db.SupportMeasures.SingleAsync(m => m.Id == measureId);
+            measure.WriteDiagnostic(secret, Today.AddMonths(-1), manager.Id, manager.FullName, DateTime.UtcNow, isConfidential: true);
             return await db.SaveChangesAsync();
         });
         var url = MeasureUrl(h.HouseholdId, measureId);
@@ -39,5 +36,26 @@ public class ConfidentialDiagnosticTests(PortalApp app)
         Assert.DoesNotContain("Enregistrer le diagnostic", masked);
 
         Assert.Contains(secret, await (await (await app.SignedInAsync(PortalApp.Manager)).GetAsync(url)).TextAsync());
+    }
+
+    [Fact]
+    public async Task A_diagnostic_written_as_confidential_on_the_measure_page_is_masked_for_the_rest_of_the_team()
+    {
+        var h = await HouseholdAsync(app, team: "Nord", referentEmail: PortalApp.Manager);
+        var measureId = await MeasureAsync(app, h.HouseholdId, SupportKind.Asll, Today.AddMonths(-1), 12);
+        var secret = $"Addiction suivie au CSAPA {Guid.NewGuid():N}";
+        var url = MeasureUrl(h.HouseholdId, measureId);
+        var manager = await app.SignedInAsync(PortalApp.Manager);
+
+        var written = await Forms.PostAsync(manager, url, new() { ["Diag.Text"] = secret, ["Diag.Confidential"] = "true" }, "Diagnostic");
+
+        Assert.Equal(HttpStatusCode.Redirect, written.StatusCode);
+        Assert.Contains(secret, await (await manager.GetAsync(url)).TextAsync());
+        var masked = await (await (await app.SignedInAsync(PortalApp.Worker1)).GetAsync(url)).TextAsync();
+        Assert.DoesNotContain(secret, masked);
+        Assert.Contains("Le diagnostic initial n'est lisible que par le référent du ménage et les responsables.", masked);
+        var file = await (await manager.GetAsync($"/suivi/menages/{h.HouseholdId}")).TextAsync();
+        Assert.Contains($"Diagnostic initial écrit (mesure n° {measureId}).", file);
+        Assert.DoesNotContain(secret, file);
     }
 }

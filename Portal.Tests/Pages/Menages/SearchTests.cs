@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Portal.Domain.Support;
 using Portal.Testing;
 using static Portal.Tests.Pages.Menages.MenagesData;
 
@@ -115,7 +116,7 @@ public partial class SearchTests(PortalApp app)
     {
         var t = Token();
         await CreateAsync(app, $"STATUT{t} Actif");
-        await CreateAsync(app, $"STATUT{t} Parti", configure: h => { h.Status = Portal.Data.HouseholdStatus.Exited; h.ExitedOn = new DateOnly(2026, 1, 5); });
+        await CreateAsync(app, $"STATUT{t} Parti", configure: h => h.RecordExit(Exit.Record(h.Id, new DateOnly(2026, 1, 5), new DateOnly(2026, 1, 5), ExitDestination.SocialLandlord, null, [], [], []), DateTime.UtcNow));
         var worker = await app.SignedInAsync(PortalApp.Worker1);
         var rows = Rows(await (await worker.GetAsync($"/suivi/menages?q=statut{t}&statut=sorti")).HtmlAsync());
         Assert.Contains($"STATUT{t} Parti", rows);

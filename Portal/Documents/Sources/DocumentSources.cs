@@ -263,7 +263,7 @@ public sealed class DocumentSources(PortalDbContext db, TimeProvider clock, ICon
             .Select(a => a.Member!).OrderBy(m => m.Name).ToListAsync(ct);
         var householdIds = session.Items.Where(i => i.Subject == AgendaSubject.Household).Select(i => i.SubjectId).ToList();
         var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id))
-            .Select(h => new { h.Id, h.Name, Reference = h.HousingRequest != null ? h.HousingRequest.Reference : null })
+            .Select(h => new { h.Id, h.Name, Reference = db.HousingRequests.Where(r => r.Id == h.HousingRequestId).Select(r => r.Reference).FirstOrDefault() })
             .ToDictionaryAsync(h => h.Id, h => Named(h.Name, h.Reference), ct);
         var requestIds = session.Items.Where(i => i.Subject == AgendaSubject.Request).Select(i => i.SubjectId).ToList();
         var requests = await db.HousingRequests.AsNoTracking().Where(r => requestIds.Contains(r.Id))

@@ -2653,6 +2653,51 @@ namespace Portal.Data.Migrations.Postgres
                     b.ToTable("AxisNotes", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Support.Diagnostic", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsConfidential")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("SupportMeasureId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateOnly>("WrittenOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("SupportMeasureId")
+                        .IsUnique();
+
+                    b.ToTable("Diagnostics", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Support.Exit", b =>
                 {
                     b.Property<long>("Id")
@@ -3787,6 +3832,15 @@ namespace Portal.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Support.Diagnostic", b =>
+                {
+                    b.HasOne("Portal.Domain.Support.SupportMeasure", null)
+                        .WithOne("Diagnostic")
+                        .HasForeignKey("Portal.Domain.Support.Diagnostic", "SupportMeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Support.Exit", b =>
                 {
                     b.HasOne("Portal.Data.Household", null)
@@ -3961,6 +4015,8 @@ namespace Portal.Data.Migrations.Postgres
             modelBuilder.Entity("Portal.Domain.Support.SupportMeasure", b =>
                 {
                     b.Navigation("Axes");
+
+                    b.Navigation("Diagnostic");
 
                     b.Navigation("RecordedReviews");
 

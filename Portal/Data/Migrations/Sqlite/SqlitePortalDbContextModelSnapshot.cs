@@ -2544,6 +2544,49 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("AxisNotes", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Support.Diagnostic", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsConfidential")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SupportMeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WrittenOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("SupportMeasureId")
+                        .IsUnique();
+
+                    b.ToTable("Diagnostics", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Support.Exit", b =>
                 {
                     b.Property<long>("Id")
@@ -3656,6 +3699,15 @@ namespace Portal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Support.Diagnostic", b =>
+                {
+                    b.HasOne("Portal.Domain.Support.SupportMeasure", null)
+                        .WithOne("Diagnostic")
+                        .HasForeignKey("Portal.Domain.Support.Diagnostic", "SupportMeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Support.Exit", b =>
                 {
                     b.HasOne("Portal.Data.Household", null)
@@ -3830,6 +3882,8 @@ namespace Portal.Data.Migrations.Sqlite
             modelBuilder.Entity("Portal.Domain.Support.SupportMeasure", b =>
                 {
                     b.Navigation("Axes");
+
+                    b.Navigation("Diagnostic");
 
                     b.Navigation("RecordedReviews");
 

@@ -203,7 +203,7 @@ public class LotModel(PortalDbContext db, ImportPreview preview, TimeProvider cl
         var check = await preview.CheckerAsync(Batch, ct);
         var ids = rows.Where(r => r.DuplicatePersonId is not null).Select(r => r.DuplicatePersonId!.Value).Distinct().ToList();
         var known = ids.Count == 0 ? [] : await db.HouseholdPersons.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Join(db.Households, p => p.HouseholdId, h => h.Id, (p, h) => new { Person = p, h.Id, h.Name, Team = h.Team!.Name, h.Status, h.Phone, h.Email, h.Town })
+            .Join(db.Households, p => p.HouseholdId, h => h.Id, (p, h) => new { Person = p, h.Id, h.Name, Team = db.Teams.Where(t => t.Id == h.TeamId).Select(t => t.Name).FirstOrDefault(), h.Status, h.Phone, h.Email, h.Town })
             .ToDictionaryAsync(x => x.Person.Id, x => new Known(x.Id, x.Name, x.Team, x.Status,
                 Portal.Domain.Formatting.French.PersonName(x.Person.LastName, x.Person.FirstName), x.Person.BirthDate, x.Phone, x.Email, x.Town), ct);
         return rows.Select(r =>

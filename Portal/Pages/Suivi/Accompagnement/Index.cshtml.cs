@@ -95,14 +95,16 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var measure = SupportMeasure.Open(id, Open.Kind!.Value, Open.Funder!.Value, Open.StartsOn!.Value, months!.Value);
+            if (!string.IsNullOrWhiteSpace(Open.Diagnostic))
+                measure.WriteDiagnostic(Open.Diagnostic, measure.StartsOn, scope.UserId, scope.UserName, now);
             db.SupportMeasures.Add(measure);
             SupportFiles.Journal(db, id, scope, Open.StartsOn.Value, JournalKind.Note,
                 $"Ouverture de la mesure {measure.Kind.Label()} ({measure.Funder.Label()}) pour {months} mois, à partir du {French.Date(measure.StartsOn)}.", now);
             scope.Audit(db, AuditActions.ChangedFile, id, now, $"Ouverture d'une mesure {measure.Kind.Label()}");
             await db.SaveChangesAsync(ct);
-            if (!string.IsNullOrWhiteSpace(Open.Diagnostic))
+            if (measure.Diagnostic is not null)
             {
-                SupportFiles.Journal(db, id, scope, measure.StartsOn, JournalKind.Interview, SupportFiles.DiagnosticText(measure.Id, Open.Diagnostic), now);
+                SupportFiles.Journal(db, id, scope, measure.StartsOn, JournalKind.Interview, Diagnostic.JournalLine(measure.Id), now);
                 await db.SaveChangesAsync(ct);
             }
             StatusMessage = $"La mesure {measure.Kind.Label()} est ouverte jusqu'au {French.Date(measure.EndsOn)}.";

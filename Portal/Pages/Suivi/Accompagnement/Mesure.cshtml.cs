@@ -57,6 +57,8 @@ public class MesureModel(PortalDbContext db, TimeProvider clock) : PageModel
         [PlainText]
         [Display(Name = "Diagnostic initial")]
         public string? Text { get; set; }
+
+        public bool Confidential { get; set; }
     }
 
     public class AxisInput
@@ -198,11 +200,10 @@ public class MesureModel(PortalDbContext db, TimeProvider clock) : PageModel
         Diag = diag;
         return ActAsync(id, measureId, ct, (scope, now) =>
         {
-            // A diagnostic hidden from this worker (confidential, not their household) is written all the same.
-            var text = Measure.WriteDiagnostic(DiagnosticHidden ? "" : Diagnostic, diag.Text!);
-            SupportFiles.Journal(db, id, scope, Measure.StartsOn, JournalKind.Interview, SupportFiles.DiagnosticText(measureId, text), now);
+            Measure.WriteDiagnostic(diag.Text!, Measure.StartsOn, scope.UserId, scope.UserName, now, diag.Confidential);
+            SupportFiles.Journal(db, id, scope, Measure.StartsOn, JournalKind.Interview, Portal.Domain.Support.Diagnostic.JournalLine(measureId), now);
             return "Le diagnostic initial est enregistré.";
-        });
+        }, errorKey: "Diag.Text");
     }
 
     public Task<IActionResult> OnPostAddAxisAsync(long id, long measureId, [Bind(Prefix = nameof(NewAxis))] AxisInput axis, CancellationToken ct)
@@ -388,7 +389,7 @@ public class MesureModel(PortalDbContext db, TimeProvider clock) : PageModel
         Household = household;
         Today = SupportFiles.Today(clock);
         IQueryable<SupportMeasure> measures = db.SupportMeasures.Include(m => m.Axes).ThenInclude(a => a.Notes)
-            .Include(m => m.RecordedReviews).Include(m => m.Renewals);
+            .Include(m => m.RecordedReviews).Include(m => m.Renewals).Include(m => m.Diagnostic);
         if (!tracked) measures = measures.AsNoTracking();
         var measure = await measures.AsSplitQuery().SingleOrDefaultAsync(m => m.Id == measureId && m.HouseholdId == id, ct);
         if (measure is null) return false;
@@ -405,11 +406,8 @@ public class MesureModel(PortalDbContext db, TimeProvider clock) : PageModel
         }
         FollowUpId = await db.SupportMeasures.Where(m => m.PreviousMeasureId == measureId).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
 
-        var diagnostics = await db.JournalEntries.AsNoTracking()
-            .Where(j => j.HouseholdId == id && j.Text.StartsWith(SupportFiles.DiagnosticPrefix)).ToListAsync(ct);
-        var diagnostic = SupportFiles.DiagnosticEntryOf(measureId, diagnostics);
-        DiagnosticHidden = diagnostic is { IsConfidential: true } && !scope.CanReadConfidential(household.ReferentId);
-        Diagnostic = diagnostic is null || DiagnosticHidden ? null : SupportFiles.DiagnosticOf(measureId, diagnostic);
+        Diagnostic = measure.Diagnostic?.TextFor(scope.CanReadConfidential(household.ReferentId));
+        DiagnosticHidden = measure.Diagnostic is not null && Diagnostic is null;
 
         var authorIds = measure.Axes.SelectMany(a => a.Notes).Select(n => n.AuthorId).Distinct().ToList();
         Authors = await db.Users.AsNoTracking().Where(u => authorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);

@@ -91,9 +91,7 @@ public class SortieModel(PortalDbContext db, TimeProvider clock) : PageModel
             var plan = Exit.Plan(id, on, Today, stays, measures, grants);
             var exit = Exit.Record(id, on, Today, Input.Destination!.Value, Input.Details, stays, measures, grants);
             db.Exits.Add(exit);
-            household.Status = HouseholdStatus.Exited;
-            household.ExitedOn = on;
-            household.Touch(now);
+            household.RecordExit(exit, now);
             SupportFiles.Journal(db, id, scope, on, JournalKind.Note,
                 $"Sortie du ménage : {exit.Destination.Label()}{(exit.Details is { Length: > 0 } d ? $" ({d})" : "")}. "
                 + $"{plan.Stays.Count} séjour(s), {plan.Measures.Count} mesure(s) et {plan.Grants.Count} aide(s) clôturés.", now);

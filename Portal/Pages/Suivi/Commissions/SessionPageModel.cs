@@ -134,7 +134,7 @@ public abstract class SessionPageModel(PortalDbContext db, UserManager<PortalUse
         var stays = await Db.Stays.AsNoTracking().Where(s => householdIds.Contains(s.HouseholdId))
             .Select(s => new { s.Id, s.HouseholdId, s.DwellingId, s.StartsOn }).ToListAsync(ct);
         var referents = await Db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id))
-            .Select(h => new { h.Id, Name = h.Referent != null ? h.Referent.FullName : null }).ToDictionaryAsync(h => h.Id, h => h.Name, ct);
+            .Select(h => new { h.Id, Name = Db.Users.Where(u => u.Id == h.ReferentId).Select(u => u.FullName).FirstOrDefault() }).ToDictionaryAsync(h => h.Id, h => h.Name, ct);
 
         Items = shown.Select(i =>
         {

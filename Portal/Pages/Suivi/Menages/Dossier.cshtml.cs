@@ -405,8 +405,7 @@ public class DossierModel(PortalDbContext db, TimeProvider clock) : PageModel
             ModelState.AddModelError("Assign.ReferentId", "Choisissez le référent ou la référente dans la liste.");
         return await EditAsync(id, version, "suivi", ct, (h, _) =>
         {
-            h.TeamId = (int?)assign.TeamId;
-            h.ReferentId = referentId;
+            h.AssignTo((int?)assign.TeamId, referentId);
             var team = teams.FirstOrDefault(t => t.Id == assign.TeamId)?.Name ?? "aucune";
             var referent = referents.FirstOrDefault(r => r.Id == referentId)?.Name ?? "personne";
             return Task.FromResult(("Équipe et référent", $"Le ménage est suivi par l'équipe {team}, référent : {referent}."));
@@ -493,9 +492,9 @@ public class DossierModel(PortalDbContext db, TimeProvider clock) : PageModel
         var info = await scope.Visible(db.Households.AsNoTracking())
             .Where(h => h.Id == id)
             .Select(h => new Summary(
-                h.Id, h.Name, h.Status, h.Version, h.TeamId, h.Team != null ? h.Team.Name : null, h.ReferentId,
-                h.Referent != null ? h.Referent.FullName : null, h.HousingRequestId,
-                h.HousingRequest != null ? h.HousingRequest.Reference : null, h.ResidentId,
+                h.Id, h.Name, h.Status, h.Version, h.TeamId, db.Teams.Where(t => t.Id == h.TeamId).Select(t => t.Name).FirstOrDefault(), h.ReferentId,
+                db.Users.Where(u => u.Id == h.ReferentId).Select(u => u.FullName).FirstOrDefault(), h.HousingRequestId,
+                db.HousingRequests.Where(r => r.Id == h.HousingRequestId).Select(r => r.Reference).FirstOrDefault(), h.ResidentId,
                 h.Phone, h.Email, h.Address, h.Town, h.Situation, h.SituationDetails, h.TargetGroups, h.IsDalo, h.IsSingleParent,
                 h.CurrentRent, h.CurrentCharges, h.ExitedOn, h.CreatedAtUtc, h.UpdatedAtUtc))
             .SingleOrDefaultAsync(ct);

@@ -72,7 +72,7 @@ public class FusionModel(PortalDbContext db, HouseholdMerge merge, TimeProvider 
             var key = HouseholdFactory.SearchKey(Q);
             if (key.Length == 0) return [];
             return await visible.Where(h => h.SearchName.StartsWith(key)).OrderBy(h => h.SearchName).Take(20)
-                .Select(h => new Candidate(h.Id, h.Name, h.Team!.Name, h.Status, h.Town, false)).ToListAsync(ct);
+                .Select(h => new Candidate(h.Id, h.Name, db.Teams.Where(t => t.Id == h.TeamId).Select(t => t.Name).FirstOrDefault(), h.Status, h.Town, false)).ToListAsync(ct);
         }
         var keys = Me.Persons.Select(p => DuplicateIndex.NameKey("", p.Name)).Where(k => k.Length > 0).ToHashSet();
         var firstWords = Me.Persons.Select(p => HouseholdFactory.SearchKey(p.Name).Split(' ')[0]).Where(w => w.Length > 0).Distinct().ToList();
@@ -87,7 +87,7 @@ public class FusionModel(PortalDbContext db, HouseholdMerge merge, TimeProvider 
             var matching = ids.Where(p => keys.Contains(DuplicateIndex.NameKey(p.FirstName, p.LastName))).Select(p => p.HouseholdId).Distinct().ToList();
             if (matching.Count == 0) continue;
             found.AddRange(await visible.Where(h => matching.Contains(h.Id))
-                .Select(h => new Candidate(h.Id, h.Name, h.Team!.Name, h.Status, h.Town, true)).ToListAsync(ct));
+                .Select(h => new Candidate(h.Id, h.Name, db.Teams.Where(t => t.Id == h.TeamId).Select(t => t.Name).FirstOrDefault(), h.Status, h.Town, true)).ToListAsync(ct));
         }
         return found.DistinctBy(c => c.Id).Take(20).ToList();
     }

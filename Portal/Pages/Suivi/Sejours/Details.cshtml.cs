@@ -121,7 +121,7 @@ public class DetailsModel(PortalDbContext db, TimeProvider clock) : PageModel
         var stay = await db.Stays.AsNoTracking().Include(s => s.Renewals).SingleOrDefaultAsync(s => s.Id == id, ct);
         if (stay is null) return false;
         var household = await scope.Visible(db.Households.AsNoTracking()).Where(h => h.Id == stay.HouseholdId)
-            .Select(h => new { h.Id, h.Name, Referent = h.Referent != null ? h.Referent.FullName : null }).SingleOrDefaultAsync(ct);
+            .Select(h => new { h.Id, h.Name, Referent = db.Users.Where(u => u.Id == h.ReferentId).Select(u => u.FullName).FirstOrDefault() }).SingleOrDefaultAsync(ct);
         if (household is null) return false;
         var place = await db.Dwellings.AsNoTracking().Where(d => d.Id == stay.DwellingId)
             .Join(db.Residences, d => d.ResidenceId, r => r.Id, (d, r) => new { d.Label, DwellingAddress = d.Address, Residence = r.Name, ResidenceAddress = r.Address, r.Town })

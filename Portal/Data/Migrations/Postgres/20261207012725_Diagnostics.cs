@@ -1,0 +1,85 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Portal.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Diagnostics : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Diagnostics",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SupportMeasureId = table.Column<long>(type: "bigint", nullable: false),
+                    WrittenOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AuthorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    IsConfidential = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Diagnostics", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Diagnostics_SupportMeasures_SupportMeasureId",
+                        column: x => x.SupportMeasureId,
+                        principalTable: "SupportMeasures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Diagnostics_AuthorId",
+                table: "Diagnostics",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Diagnostics_SupportMeasureId",
+                table: "Diagnostics",
+                column: "SupportMeasureId",
+                unique: true);
+
+            // The diagnostic was the measure's first journal entry written as « Diagnostic initial : …
+            // (mesure n° N) »: its text moves to the record, the journal keeps the event without the text.
+            migrationBuilder.Sql(@"
+                INSERT INTO ""Diagnostics"" (""SupportMeasureId"", ""WrittenOn"", ""AuthorId"", ""AuthorName"", ""Text"", ""IsConfidential"", ""CreatedAtUtc"")
+                SELECT m.""Id"", j.""OccurredOn"", j.""AuthorId"", j.""AuthorName"",
+                       substr(substr(j.""Text"", 22, length(j.""Text"") - 21 - length(chr(10) || '(mesure n° ' || CAST(m.""Id"" AS text) || ')')), 1, 8000),
+                       j.""IsConfidential"", j.""CreatedAtUtc""
+                FROM ""SupportMeasures"" m
+                JOIN ""JournalEntries"" j ON j.""Id"" = (SELECT min(e.""Id"") FROM ""JournalEntries"" e
+                  WHERE e.""HouseholdId"" = m.""HouseholdId""
+                    AND substr(e.""Text"", 1, 21) = 'Diagnostic initial : '
+                    AND substr(e.""Text"", length(e.""Text"") - length(chr(10) || '(mesure n° ' || CAST(m.""Id"" AS text) || ')') + 1) = chr(10) || '(mesure n° ' || CAST(m.""Id"" AS text) || ')');");
+            migrationBuilder.Sql(@"
+                UPDATE ""JournalEntries"" SET ""Text"" = 'Diagnostic initial écrit (mesure n° ' || CAST(m.""Id"" AS text) || ').'
+                FROM ""SupportMeasures"" m
+                WHERE ""JournalEntries"".""Id"" = (SELECT min(e.""Id"") FROM ""JournalEntries"" e
+                  WHERE e.""HouseholdId"" = m.""HouseholdId""
+                    AND substr(e.""Text"", 1, 21) = 'Diagnostic initial : '
+                    AND substr(e.""Text"", length(e.""Text"") - length(chr(10) || '(mesure n° ' || CAST(m.""Id"" AS text) || ')') + 1) = chr(10) || '(mesure n° ' || CAST(m.""Id"" AS text) || ')');");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(@"
+                UPDATE ""JournalEntries"" SET ""Text"" = 'Diagnostic initial : ' || d.""Text"" || chr(10) || '(mesure n° ' || CAST(d.""SupportMeasureId"" AS text) || ')'
+                FROM ""Diagnostics"" d
+                JOIN ""SupportMeasures"" m ON m.""Id"" = d.""SupportMeasureId""
+                WHERE ""JournalEntries"".""HouseholdId"" = m.""HouseholdId""
+                  AND ""JournalEntries"".""Text"" = 'Diagnostic initial écrit (mesure n° ' || CAST(d.""SupportMeasureId"" AS text) || ').';");
+            migrationBuilder.DropTable(
+                name: "Diagnostics");
+        }
+    }
+}
