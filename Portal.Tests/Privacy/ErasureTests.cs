@@ -269,4 +269,64 @@ public partial class ErasureTests(PortalApp app)
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
         Assert.NotNull(await app.WithDbAsync(db => db.Users.SingleOrDefaultAsync(u => u.Email == person.Email)));
     }
+
+    /// The kinds of personal data added since the first erasure: a partner's orientation with the
+    /// person's consent, the SIAO's validation, a mediation, a landlord's review invitation, a
+    /// workshop seat staff took for a household member, and the spreadsheet rows an import made the file from.
+    [Fact]
+    public async Task An_erasure_also_clears_orientations_siao_validations_mediations_landlord_reviews_workshop_seats_and_import_rows()
+    {
+        var person = await PersonWithDataAsync(activeHousehold: false);
+        var householdId = await app.WithDbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            var today = DateOnly.FromDateTime(now);
+            var user = await db.Users.SingleAsync(u => u.Id == person.Id);
+            var household = await db.Households.Include(h => h.Persons).SingleAsync(h => h.SearchName == person.LastName.ToUpperInvariant());
+            var organisation = new PartnerOrganisation { Kind = PartnerKind.Siao, Name = $"SIAO {person.Id[..8]}", CreatedAtUtc = now };
+            db.PartnerOrganisations.Add(organisation);
+            await db.SaveChangesAsync();
+            var orientation = HousingRequest.NewDraft(user, now);
+            orientation.ApplicantName = person.Name;
+            orientation.Phone = person.Phone;
+            orientation.PartnerOrganisationId = organisation.Id;
+            orientation.ConsentMethod = Portal.Domain.Partners.ConsentMethod.SignedForm;
+            orientation.ConsentGivenOn = today;
+            db.HousingRequests.Add(orientation);
+            db.SiaoValidations.Add(new SiaoValidation
+            {
+                PartnerOrganisationId = organisation.Id, HouseholdId = household.Id, CandidateName = person.Name, Presentation = $"Joignable au {person.Phone}",
+                RequestedById = user.Id, RequestedByName = "Agent", RequestedAtUtc = now, DecisionNote = $"Validée pour {person.LastName}",
+            });
+            db.Mediations.Add(Portal.Domain.Support.Mediation.Open(household.Id, "Bailleur du Nord", null, Portal.Domain.Support.MediationIssue.Neighbourhood, $"Conflit de {person.Name}", today, today));
+            db.LeaseReviewInvitations.Add(new LeaseReviewInvitation
+            {
+                SlidingLeaseId = 1, SupportMeasureId = 1, HouseholdId = household.Id, PartnerOrganisationId = organisation.Id, HouseholdName = household.Name,
+                ReviewLabel = "Bilan à 6 mois", ReviewOn = today, InvitedById = user.Id, InvitedByName = "Agent", InvitedAtUtc = now, SharedSummary = $"{person.Name} paie son loyer",
+            });
+            var workshop = await db.Workshops.OrderBy(w => w.Id).FirstAsync();
+            db.WorkshopSignups.Add(new WorkshopSignup { WorkshopId = workshop.Id, HouseholdPersonId = household.Persons[0].Id, JoinedAtUtc = now, CreatedAtUtc = now });
+            var batch = new ImportBatch { FileName = "suivis.xlsx", UploadedById = "admin", UploadedByName = "Admin", CreatedAtUtc = now, ImportedAtUtc = now, Stage = ImportStage.Imported, RowCount = 2 };
+            db.ImportBatches.Add(batch);
+            await db.SaveChangesAsync();
+            db.ImportRows.Add(new ImportRow { ImportBatchId = batch.Id, Line = 2, Cells = $"[\"{person.LastName}\",\"Zéphirine\",\"{person.Phone}\"]", Outcome = ImportOutcome.Created, HouseholdId = household.Id });
+            db.ImportRows.Add(new ImportRow { ImportBatchId = batch.Id, Line = 3, Cells = $"[\"{person.LastName}\",\"Zéphirine\",\"\"]", DuplicateHouseholdId = household.Id, Outcome = ImportOutcome.Skipped });
+            await db.SaveChangesAsync();
+            return household.Id;
+        });
+        // The birth date every test person shares is checked by the test above; here the person's own name, email and phone.
+        string[] needles = [person.Email, person.LastName, person.Phone];
+        var before = await app.WithDbAsync(db => DatabaseSearch.FindAsync(db, needles));
+        foreach (var table in new[] { "SiaoValidations", "LeaseReviewInvitations", "ImportRows", "Mediations" })
+            Assert.Contains(before, f => f.StartsWith(table + ".", StringComparison.Ordinal));
+
+        await using (var scope = app.Scope())
+            await scope.ServiceProvider.GetRequiredService<PersonalDataErasure>().ApplyAsync(person.Id, default);
+
+        var found = await app.WithDbAsync(db => DatabaseSearch.FindAsync(db, needles));
+        Assert.True(found.Count == 0, "Still in the database: " + string.Join(", ", found));
+        // The SIAO's validation stays counted, without a name.
+        var validation = await app.WithDbAsync(db => db.SiaoValidations.AsNoTracking().SingleAsync(v => v.HouseholdId == householdId));
+        Assert.Equal((RetentionPurge.AnonymisedName, null, null), (validation.CandidateName, validation.Presentation, validation.DecisionNote));
+    }
 }

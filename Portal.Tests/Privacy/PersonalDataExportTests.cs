@@ -3,8 +3,11 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
+using Portal.Domain.Partners;
 using Portal.Domain.Requests;
+using Portal.Domain.Support;
 using Portal.Domain.Work;
 using Portal.Privacy;
 using Portal.Testing;
@@ -95,5 +98,84 @@ public partial class PersonalDataExportTests(PortalApp app)
         // The person was told by email, and both the request and the download are audited.
         Assert.True(await app.WithDbAsync(db => db.OutboundEmails.AnyAsync(e => e.ToAddress == PortalApp.Resident1 && e.Subject.StartsWith("Vos données sont prêtes"))));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.UserId == meId && a.Action == PersonalDataExport.ExportedAction)));
+    }
+
+    /// Everything the site holds on a household beyond the first version of « Mes données »: the
+    /// workshop seats staff took for its members, its mediations, the SIAO's validations and the
+    /// orientation a partner sent with the person's consent; for the resident's ZIP and the staff's
+    /// household export alike, and none of another household's.
+    [Fact]
+    public async Task Staff_added_workshop_seats_mediations_siao_validations_and_orientations_are_in_the_zip_and_nothing_of_another_household()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (userId, householdId) = await app.WithDbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            var today = DateOnly.FromDateTime(now);
+            var user = new PortalUser { UserName = $"donnees-{tag}@test.fr", Email = $"donnees-{tag}@test.fr", FullName = $"Résidente {tag}", CreatedAtUtc = now };
+            db.Users.Add(user);
+            var organisation = new PartnerOrganisation { Kind = PartnerKind.Siao, Name = $"SIAO {tag}", CreatedAtUtc = now };
+            db.PartnerOrganisations.Add(organisation);
+            await db.SaveChangesAsync();
+            var household = new Household { Name = $"Ménage Mien{tag}", SearchName = $"MIEN{tag}", ResidentId = user.Id, CreatedAtUtc = now, UpdatedAtUtc = now };
+            var child = new HouseholdPerson { FirstName = "Enfant", LastName = $"Mien{tag}", Relationship = Relationship.Child };
+            household.Persons.Add(child);
+            var other = new Household { Name = $"Ménage Autrui{tag}", SearchName = $"AUTRUI{tag}", CreatedAtUtc = now, UpdatedAtUtc = now };
+            var stranger = new HouseholdPerson { FirstName = "Voisin", LastName = $"Autrui{tag}", Relationship = Relationship.Applicant };
+            other.Persons.Add(stranger);
+            db.Households.AddRange(household, other);
+            var orientation = HousingRequest.NewDraft(user, now);
+            orientation.ApplicantName = user.FullName;
+            orientation.PartnerOrganisationId = organisation.Id;
+            orientation.ConsentMethod = ConsentMethod.Oral;
+            orientation.ConsentGivenOn = today.AddDays(-3);
+            db.HousingRequests.Add(orientation);
+            var place = await db.Places.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+            var leader = await db.Users.Where(u => u.Email == PortalApp.Worker1).Select(u => u.Id).SingleAsync();
+            Workshop Workshop(string theme) => new() { Theme = theme, PlaceId = place, LeaderId = leader, StartsAtUtc = now.AddDays(5), DurationMinutes = 90, Seats = 8, CreatedAtUtc = now };
+            var mine = Workshop($"Budget Mien{tag}");
+            var theirs = Workshop($"Budget Autrui{tag}");
+            db.Workshops.AddRange(mine, theirs);
+            await db.SaveChangesAsync();
+            // Seats taken by staff for a member of each file (no account behind them).
+            db.WorkshopSignups.Add(new WorkshopSignup { WorkshopId = mine.Id, HouseholdPersonId = child.Id, JoinedAtUtc = now, CreatedAtUtc = now, Attended = true });
+            db.WorkshopSignups.Add(new WorkshopSignup { WorkshopId = theirs.Id, HouseholdPersonId = stranger.Id, JoinedAtUtc = now, CreatedAtUtc = now });
+            db.Mediations.Add(Mediation.Open(household.Id, "Bailleur du Nord", null, MediationIssue.Neighbourhood, $"Conflit Mien{tag}", today, today));
+            db.Mediations.Add(Mediation.Open(other.Id, "Bailleur du Nord", null, MediationIssue.Neighbourhood, $"Conflit Autrui{tag}", today, today));
+            db.SiaoValidations.Add(new SiaoValidation { PartnerOrganisationId = organisation.Id, HouseholdId = household.Id, CandidateName = $"Candidate Mien{tag}", Presentation = $"Présentation Mien{tag}", RequestedById = leader, RequestedByName = "Agent", RequestedAtUtc = now });
+            db.SiaoValidations.Add(new SiaoValidation { PartnerOrganisationId = organisation.Id, HouseholdId = other.Id, CandidateName = $"Candidat Autrui{tag}", RequestedById = leader, RequestedByName = "Agent", RequestedAtUtc = now });
+            await db.SaveChangesAsync();
+            return (user.Id, household.Id);
+        });
+
+        foreach (var subject in new[] { PersonalDataExport.PersonSubject(userId), PersonalDataExport.HouseholdSubject(householdId) })
+        {
+            var text = await ZipTextAsync(subject);
+            Assert.Contains("ateliers.csv", text);
+            Assert.Contains($"Budget Mien{tag}", text);
+            Assert.Contains($"Enfant Mien{tag}", text);
+            Assert.Contains("présent", text);
+            Assert.Contains($"Conflit Mien{tag}", text);
+            Assert.Contains($"Candidate Mien{tag}", text);
+            Assert.Contains($"Présentation Mien{tag}", text);
+            Assert.Contains($"SIAO {tag}", text);
+            Assert.Contains(ConsentMethod.Oral.Label(), text);
+            Assert.DoesNotContain($"Autrui{tag}", text);
+        }
+    }
+
+    private async Task<string> ZipTextAsync(string subject)
+    {
+        await using var scope = app.Scope();
+        var maker = scope.ServiceProvider.GetServices<Portal.Documents.IFileMaker>().OfType<PersonalDataExport>().Single();
+        var file = await maker.RenderAsync(new DocumentRequest { Id = 1, Kind = PersonalDataExport.KindName, Title = "Mes données", SubjectKey = subject }, default);
+        using var zip = new ZipArchive(new MemoryStream(file.Content));
+        var all = new StringBuilder();
+        foreach (var entry in zip.Entries)
+        {
+            using var reader = new StreamReader(entry.Open());
+            all.Append(entry.FullName).Append('\n').Append(await reader.ReadToEndAsync()).Append('\n');
+        }
+        return all.ToString();
     }
 }

@@ -46,6 +46,35 @@ public class ReadAuditTests(PortalApp app)
     }
 
     [Fact]
+    public async Task A_partner_reading_an_orientation_or_the_siao_candidates_and_an_admin_reading_import_rows_each_write_one_line()
+    {
+        var (_, email) = await Portal.Tests.Pages.Partenaire.PartnerData.NewPartnerAsync(app, PartnerKind.Siao);
+        var partner = await app.SignedInAsync(email);
+        var orientation = await Portal.Tests.Pages.Partenaire.PartnerData.OrientedAsync(partner);
+        var partnerId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        await AssertOneLineAsync(partner, partnerId, Portal.Tests.Pages.Partenaire.PartnerData.DetailsPath(orientation), "Consultation d'une orientation par un partenaire");
+        await AssertOneLineAsync(partner, partnerId, "/partenaire/validations", "Consultation des candidats à valider par le SIAO");
+        await AssertOneLineAsync(partner, partnerId, "/partenaire/orientations/999999999", ReadAuditFilter.DeniedAction, HttpStatusCode.NotFound);
+
+        var batch = await app.WithDbAsync(async db =>
+        {
+            var b = new ImportBatch { FileName = "suivis.csv", UploadedById = "admin", UploadedByName = "Admin", CreatedAtUtc = DateTime.UtcNow, Stage = ImportStage.Preview, Headers = "[\"Nom\"]", Fields = "[\"LastName\"]", RowCount = 1 };
+            db.ImportBatches.Add(b);
+            await db.SaveChangesAsync();
+            db.ImportRows.Add(new ImportRow { ImportBatchId = b.Id, Line = 2, Cells = "[\"LECTURE\"]" });
+            await db.SaveChangesAsync();
+            return b.Id;
+        });
+        var admin = await app.SignedInAsync(PortalApp.Admin);
+        var adminId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == PortalApp.Admin).Select(u => u.Id).SingleAsync());
+        await AssertOneLineAsync(admin, adminId, $"/admin/import/{batch}?vue=toutes", "Consultation des lignes d'un fichier importé");
+
+        var worker = await app.SignedInAsync(PortalApp.Worker1);
+        var workerId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == PortalApp.Worker1).Select(u => u.Id).SingleAsync());
+        await AssertOneLineAsync(worker, workerId, "/suivi/menages/999999999/accompagnement/mesures/999999999/bailleur", ReadAuditFilter.DeniedAction, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task The_audit_log_refuses_changes_and_deletions_from_the_application()
     {
         await Assert.ThrowsAsync<InvalidOperationException>(() => app.WithDbAsync(async db =>

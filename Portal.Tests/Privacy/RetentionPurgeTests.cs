@@ -185,4 +185,76 @@ public sealed class RetentionPurgeTests : IAsyncLifetime
         var email = await db.OutboundEmails.AsNoTracking().SingleAsync();
         Assert.Equal(("", "", null, "a@test.fr", "Votre rendez-vous"), (email.TextBody, email.HtmlBody, email.AttachmentContent, email.ToAddress, email.Subject));
     }
+
+    private static async Task<ImportBatch> ImportFileAsync(PortalDbContext db, string marker, ImportStage stage, DateTime createdAt, DateTime? importedAt)
+    {
+        var batch = new ImportBatch
+        {
+            FileName = $"menages-{marker}.xlsx", UploadedById = "admin", UploadedByName = "Admin", CreatedAtUtc = createdAt, ImportedAtUtc = importedAt,
+            Stage = stage, RowCount = 2, CreatedCount = stage == ImportStage.Imported ? 1 : 0, SkippedCount = stage == ImportStage.Imported ? 1 : 0,
+        };
+        db.ImportBatches.Add(batch);
+        await db.SaveChangesAsync();
+        db.ImportRows.Add(new ImportRow { ImportBatchId = batch.Id, Line = 2, Cells = $"[\"DUPONT-{marker}\",\"Léa\",\"0611223344\"]", Outcome = ImportOutcome.Created });
+        db.ImportRows.Add(new ImportRow { ImportBatchId = batch.Id, Line = 3, Cells = $"[\"MARTIN-{marker}\",\"\",\"\"]", HasErrors = true, Outcome = ImportOutcome.Skipped, OutcomeNote = "Prénom manquant" });
+        if (stage != ImportStage.Mapping && stage != ImportStage.Preview)
+            db.ImportRuns.Add(new ImportRun { ImportBatchId = batch.Id, RequestedById = "admin", RequestedByName = "Admin", CreatedAtUtc = createdAt, LastError = $"Ligne 3 : MARTIN-{marker}" });
+        await db.SaveChangesAsync();
+        return batch;
+    }
+
+    [Fact]
+    public async Task An_import_file_loses_its_rows_thirty_days_after_the_import_and_keeps_its_report()
+    {
+        await using var db = Context();
+        var past = await ImportFileAsync(db, "past", ImportStage.Imported, Start, Start);
+        var recent = await ImportFileAsync(db, "recent", ImportStage.Imported, Start, Start.AddDays(2));
+        var abandoned = await ImportFileAsync(db, "abandoned", ImportStage.Preview, Start, null);
+        var running = await ImportFileAsync(db, "running", ImportStage.Importing, Start, null);
+
+        // Thirty days and one more after the first import; the second one ended a day later than thirty days ago.
+        var clock = new Clock(Start.AddDays(31));
+        var done = await new RetentionPurge(db, clock).RunAsync(default);
+
+        Assert.Equal(2, done.ImportFiles);
+        db.ChangeTracker.Clear();
+        var kept = await db.ImportBatches.AsNoTracking().SingleAsync(b => b.Id == past.Id);
+        Assert.Equal((clock.Now, 2, 1, 1), (kept.RowsPurgedAtUtc, kept.RowCount, kept.CreatedCount, kept.SkippedCount));
+        Assert.False(await db.ImportRows.AnyAsync(r => r.ImportBatchId == past.Id));
+        Assert.Null(await db.ImportRuns.Where(r => r.ImportBatchId == past.Id).Select(r => r.LastError).SingleAsync());
+        Assert.Equal(2, await db.ImportRows.CountAsync(r => r.ImportBatchId == recent.Id));
+        Assert.Null((await db.ImportBatches.AsNoTracking().SingleAsync(b => b.Id == recent.Id)).RowsPurgedAtUtc);
+        // A file left at the preview goes whole; one being imported is left to its run.
+        Assert.False(await db.ImportBatches.AnyAsync(b => b.Id == abandoned.Id));
+        Assert.False(await db.ImportRows.AnyAsync(r => r.ImportBatchId == abandoned.Id));
+        Assert.Equal(2, await db.ImportRows.CountAsync(r => r.ImportBatchId == running.Id));
+        var found = await DatabaseSearch.FindAsync(db, ["DUPONT-past", "MARTIN-past", "DUPONT-abandoned"]);
+        Assert.True(found.Count == 0, "Still in the database: " + string.Join(", ", found));
+
+        Assert.Equal(0, (await new RetentionPurge(db, clock).RunAsync(default)).ImportFiles);
+        clock.Now = Start.AddDays(33);
+        Assert.Equal(1, (await new RetentionPurge(db, clock).RunAsync(default)).ImportFiles);
+        Assert.False(await db.ImportRows.AnyAsync(r => r.ImportBatchId == recent.Id));
+    }
+
+    [Fact]
+    public async Task A_purge_of_import_files_interrupted_after_one_file_resumes_with_the_others()
+    {
+        var files = RetentionPurge.BatchSize / 10 + 5;
+        await using (var db = Context())
+            for (var i = 0; i < files; i++) await ImportFileAsync(db, $"f{i}", ImportStage.Imported, Start, Start);
+        var clock = new Clock(Start.AddDays(40));
+        using var cts = new CancellationTokenSource();
+        await using (var db = Context(new CancelAfterCommit(cts)))
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new RetentionPurge(db, clock).RunAsync(cts.Token));
+        await using (var db = Context())
+        {
+            Assert.Equal(1, await db.ImportBatches.CountAsync(b => b.RowsPurgedAtUtc != null));
+            Assert.Equal((files - 1) * 2, await db.ImportRows.CountAsync());
+            var done = await new RetentionPurge(db, clock).RunAsync(default);
+            Assert.Equal(files - 1, done.ImportFiles);
+            Assert.Equal(0, await db.ImportRows.CountAsync());
+            Assert.Equal(files, await db.ImportBatches.CountAsync(b => b.RowsPurgedAtUtc != null));
+        }
+    }
 }

@@ -88,6 +88,8 @@ public class ImportBatch
     public int SkippedCount { get; set; }
     public int HouseholdsCreated { get; set; }
     public DateTime? ImportedAtUtc { get; set; }
+    /// When the retention purge deleted the file's rows (RetentionPolicy.ImportFiles): the report stays.
+    public DateTime? RowsPurgedAtUtc { get; set; }
     /// Bumped by every change of the preview: an edit made on a stale page is told so.
     public int Version { get; set; }
 }

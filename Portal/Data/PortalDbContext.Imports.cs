@@ -27,6 +27,8 @@ public abstract partial class PortalDbContext
             b.Property(x => x.Version).IsConcurrencyToken();
             b.HasOne<Team>().WithMany().HasForeignKey(x => x.DefaultTeamId).OnDelete(DeleteBehavior.SetNull);
             b.HasIndex(x => x.CreatedAtUtc);
+            // The retention purge's search: imported files whose rows are still there.
+            b.HasIndex(x => new { x.Stage, x.RowsPurgedAtUtc, x.ImportedAtUtc });
         });
         builder.Entity<ImportRow>(b =>
         {

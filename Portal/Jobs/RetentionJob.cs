@@ -15,7 +15,7 @@ public sealed class RetentionJob(RetentionPurge purge, ILogger<RetentionJob> log
     public async Task RunAsync(CancellationToken ct)
     {
         var done = await purge.RunAsync(ct);
-        log.LogInformation("Retention: {Requests} requests deleted, {Households} households anonymised, {Audit} audit lines and {Emails} email bodies removed",
-            done.Requests, done.Households, done.AuditLines, done.EmailBodies);
+        log.LogInformation("Retention: {Requests} requests deleted, {Households} households anonymised, {Audit} audit lines, {Emails} email bodies and {Imports} import files removed",
+            done.Requests, done.Households, done.AuditLines, done.EmailBodies, done.ImportFiles);
     }
 }

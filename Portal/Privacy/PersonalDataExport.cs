@@ -10,7 +10,9 @@ using Portal.Data;
 using Portal.Documents;
 using Portal.Domain.Appointments;
 using Portal.Domain.Formatting;
+using Portal.Domain.Partners;
 using Portal.Domain.Requests;
+using Portal.Domain.Support;
 using Portal.Domain.Work;
 using Portal.Email;
 using Portal.Infrastructure;
@@ -96,12 +98,49 @@ public sealed class PersonalDataExport(PortalDbContext db, TimeProvider clock, P
         sheets.Add(new Sheet("rendez-vous", ["Date", "Durée (min)", "Lieu", "Motif", "Statut"],
             appointments.Select(a => (IReadOnlyList<string?>)[Stamp(a.StartUtc), a.DurationMinutes.ToString(CultureInfo.InvariantCulture), a.Place, a.Motif, a.Status.Label()]).ToList()));
 
-        var workshops = userId is null ? [] : await db.WorkshopSignups.AsNoTracking().Where(s => s.PersonId == userId)
-            .Join(db.Workshops, s => s.WorkshopId, w => w.Id, (s, w) => new { w.Theme, w.StartsAtUtc, s.Status, s.Attended })
+        // The person's own sign-ups, and those staff made for a member of their household file.
+        var workshops = await db.WorkshopSignups.AsNoTracking()
+            .Where(s => (userId != null && s.PersonId == userId)
+                     || (s.HouseholdPersonId != null && db.HouseholdPersons.Any(p => p.Id == s.HouseholdPersonId && householdIds.Contains(p.HouseholdId))))
+            .Join(db.Workshops, s => s.WorkshopId, w => w.Id, (s, w) => new
+            {
+                w.Theme, w.StartsAtUtc, s.Status, s.Attended,
+                Participant = s.HouseholdPerson != null ? s.HouseholdPerson.FirstName + " " + s.HouseholdPerson.LastName : s.Person!.FullName,
+            })
             .OrderBy(x => x.StartsAtUtc).ToListAsync(ct);
-        json["ateliers"] = workshops.Select(w => new { w.Theme, w.StartsAtUtc, Inscription = w.Status.Label(), Present = w.Attended });
-        sheets.Add(new Sheet("ateliers", ["Atelier", "Date", "Inscription", "Présence"],
-            workshops.Select(w => (IReadOnlyList<string?>)[w.Theme, Stamp(w.StartsAtUtc), w.Status.Label(), w.Attended switch { true => "présent", false => "absent", _ => "" }]).ToList()));
+        json["ateliers"] = workshops.Select(w => new { w.Theme, w.StartsAtUtc, w.Participant, Inscription = w.Status.Label(), Present = w.Attended });
+        sheets.Add(new Sheet("ateliers", ["Atelier", "Date", "Participant", "Inscription", "Présence"],
+            workshops.Select(w => (IReadOnlyList<string?>)[w.Theme, Stamp(w.StartsAtUtc), w.Participant, w.Status.Label(), w.Attended switch { true => "présent", false => "absent", _ => "" }]).ToList()));
+
+        var mediations = await db.Mediations.AsNoTracking().Where(m => householdIds.Contains(m.HouseholdId)).OrderBy(m => m.StartedOn).ToListAsync(ct);
+        json["mediations"] = mediations.Select(m => new
+        {
+            Bailleur = m.Landlord, Objet = m.Issue.Label(), Precisions = m.Details, DebutLe = m.StartedOn, FinLe = m.EndedOn,
+            Issue = m.Outcome?.Label(), PrecisionsIssue = m.OutcomeDetails,
+        });
+        sheets.Add(new Sheet("mediations", ["Bailleur", "Objet", "Précisions", "Début", "Fin", "Issue", "Précisions sur l'issue"],
+            mediations.Select(m => (IReadOnlyList<string?>)[m.Landlord, m.Issue.Label(), m.Details, Day(m.StartedOn), Day(m.EndedOn), m.Outcome?.Label(), m.OutcomeDetails]).ToList()));
+
+        // An orientation by a partner, with the consent the partner recorded, and the SIAO's validations.
+        var partners = await db.PartnerOrganisations.AsNoTracking().Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var oriented = requests.Where(r => r.PartnerOrganisationId is not null).ToList();
+        json["orientations"] = oriented.Select(r => new
+        {
+            Demande = r.Reference, Partenaire = partners.GetValueOrDefault(r.PartnerOrganisationId!.Value), Urgence = r.Urgency?.Label(),
+            Consentement = r.ConsentMethod?.Label(), ConsentementDonneLe = r.ConsentGivenOn,
+        });
+        sheets.Add(new Sheet("orientations", ["Demande", "Partenaire", "Urgence", "Consentement recueilli", "Consentement donné le"],
+            oriented.Select(r => (IReadOnlyList<string?>)[r.Reference, partners.GetValueOrDefault(r.PartnerOrganisationId!.Value), r.Urgency?.Label(), r.ConsentMethod?.Label(), Day(r.ConsentGivenOn)]).ToList()));
+        var validations = await db.SiaoValidations.AsNoTracking()
+            .Where(v => (v.HousingRequestId != null && requestIds.Contains(v.HousingRequestId.Value)) || (v.HouseholdId != null && householdIds.Contains(v.HouseholdId.Value)))
+            .OrderBy(v => v.RequestedAtUtc).ToListAsync(ct);
+        json["validations_siao"] = validations.Select(v => new
+        {
+            Candidat = v.CandidateName, Siao = partners.GetValueOrDefault(v.PartnerOrganisationId), Presentation = v.Presentation, DemandeeLe = v.RequestedAtUtc,
+            Statut = v.Status.Label(), DecideeLe = v.DecidedAtUtc, Motif = v.DecisionNote,
+        });
+        sheets.Add(new Sheet("validations-siao", ["Candidat", "SIAO", "Présentation", "Demandée le", "Statut", "Décidée le", "Motif"],
+            validations.Select(v => (IReadOnlyList<string?>)[v.CandidateName, partners.GetValueOrDefault(v.PartnerOrganisationId), v.Presentation, Stamp(v.RequestedAtUtc), v.Status.Label(), Stamp(v.DecidedAtUtc), v.DecisionNote]).ToList()));
 
         var uploads = await db.RequestDocuments.AsNoTracking().Where(d => requestIds.Contains(d.HousingRequestId)).OrderBy(d => d.Id)
             .Select(d => new { d.Id, d.HousingRequestId, d.Kind, d.FileName, d.Content, d.UploadedAtUtc }).ToListAsync(ct);
@@ -205,6 +244,8 @@ public sealed class PersonalDataExport(PortalDbContext db, TimeProvider clock, P
     }
 
     private static string? Stamp(DateTime? utc) => utc is { } t ? French.DateTimeShort(t) : null;
+
+    private static string? Day(DateOnly? day) => day?.ToString("dd/MM/yyyy", French.Culture);
 
     private static string SafeName(string name)
     {

@@ -8,7 +8,7 @@ using Portal.Domain.Accounts;
 
 namespace Portal.Privacy;
 
-/// Writes one audit line for each read of a personal-data record by staff or an admin, and for each
+/// Writes one audit line for each read of a personal-data record by staff, an admin or a partner, and for each
 /// attempt refused on one (403/404), in one place rather than page by page. Pages that already
 /// write their own line on success (the household file, a document download) are only logged here
 /// when refused.
@@ -25,6 +25,14 @@ public sealed class ReadAuditFilter(TimeProvider clock, ILogger<ReadAuditFilter>
         new("/Suivi/Sejours/Details", null, "Consultation d'un séjour"),
         new("/Suivi/Accompagnement/Mesure", null, "Consultation d'une mesure"),
         new("/Admin/Documents/Index", "Download", "Téléchargement d'un document par un administrateur"),
+        new("/Suivi/Accompagnement/Mediations", null, "Ouverture du dossier", AuditedByPage: true),
+        new("/Suivi/Partenaires/Bailleur", null, "Consultation du partage d'un bilan avec le bailleur"),
+        new("/Admin/Import/Lot", null, "Consultation des lignes d'un fichier importé"),
+        // What a partner's account reads: the orientations it sent, the SIAO's candidates, the landlord's reviews.
+        new("/Partenaire/Orientations/Details", null, "Consultation d'une orientation par un partenaire"),
+        new("/Partenaire/Orientations/Details", "Document", "Consultation d'une pièce d'une orientation par un partenaire"),
+        new("/Partenaire/Validations/Index", null, "Consultation des candidats à valider par le SIAO"),
+        new("/Partenaire/Baux/Index", null, "Consultation des bilans partagés par un bailleur"),
         new("/Suivi/Menages/Dossier", null, "Ouverture du dossier", AuditedByPage: true),
         new("/Suivi/Documents/Download", null, "Téléchargement d'un document", AuditedByPage: true),
     ];
@@ -36,7 +44,7 @@ public sealed class ReadAuditFilter(TimeProvider clock, ILogger<ReadAuditFilter>
         var executed = await next();
         var http = context.HttpContext;
         if (!HttpMethods.IsGet(http.Request.Method) || http.User.Identity?.IsAuthenticated != true) return;
-        if (!(http.User.IsInRole(Roles.SocialWorker) || http.User.IsInRole(Roles.Manager) || http.User.IsInRole(Roles.Admin))) return;
+        if (!(http.User.IsInRole(Roles.SocialWorker) || http.User.IsInRole(Roles.Manager) || http.User.IsInRole(Roles.Admin) || http.User.IsInRole(Roles.Partner))) return;
         var page = context.ActionDescriptor.ViewEnginePath;
         var handler = context.HandlerMethod?.Name;
         var watched = Reads.FirstOrDefault(w => w.Page == page && string.Equals(w.Handler, handler, StringComparison.OrdinalIgnoreCase));
@@ -54,7 +62,7 @@ public sealed class ReadAuditFilter(TimeProvider clock, ILogger<ReadAuditFilter>
         var values = context.RouteData.Values.Concat(context.HttpContext.Request.Query.Select(q => new KeyValuePair<string, object?>(q.Key, q.Value.ToString())))
             .Where(v => v.Key is "id" or "documentId" or "measureId").Select(v => $"{v.Key} {v.Value}");
         var detail = $"{watched.Action} ({string.Join(", ", values)})";
-        long? householdId = page is "/Suivi/Menages/Dossier" or "/Suivi/Accompagnement/Mesure" && long.TryParse(context.RouteData.Values["id"]?.ToString(), out var hid) ? hid : null;
+        long? householdId = page is "/Suivi/Menages/Dossier" or "/Suivi/Accompagnement/Mesure" or "/Suivi/Partenaires/Bailleur" && long.TryParse(context.RouteData.Values["id"]?.ToString(), out var hid) ? hid : null;
         try
         {
             var db = http.RequestServices.GetRequiredService<PortalDbContext>();

@@ -16,6 +16,9 @@ public sealed record RetentionRule(
     /// What started before this instant is past its period at <paramref name="asOfUtc"/> (calendar months, so two years are two years).
     public DateTime Cutoff(DateTime asOfUtc) => asOfUtc.AddMonths(-Months).AddDays(-Days);
 
+    /// When what started at this instant is past its period (the nightly purge takes it the night after).
+    public DateTime End(DateTime startUtc) => startUtc.AddMonths(Months).AddDays(Days);
+
     public string OutcomeLabel => Outcome switch
     {
         RetentionOutcome.Delete => "suppression",
@@ -43,7 +46,7 @@ public static class RetentionPolicy
         "Dossiers des ménages sortis",
         "la date de sortie (dernier contact)",
         24, 0, "2 ans", RetentionOutcome.Anonymise,
-        "Le nom, les coordonnées, les personnes, les partenaires, le journal, les textes des bilans, de la veille et des incidents et les documents générés sont effacés ; la demande d'origine est supprimée avec ses pièces. Restent, sans nom, les dates, les mesures et les montants du fonds d'aide, que la comptabilité doit garder.");
+        "Le nom, les coordonnées, les personnes, les partenaires, le journal, les textes des bilans, de la veille et des incidents et les documents générés sont effacés ; la demande d'origine est supprimée avec ses pièces. Restent, sans nom, les dates, les mesures, les validations du SIAO et les montants du fonds d'aide, que la comptabilité doit garder.");
 
     public static readonly RetentionRule Uploads = new(
         "pieces-justificatives",
@@ -66,7 +69,16 @@ public static class RetentionPolicy
         0, 30, "30 jours", RetentionOutcome.Delete,
         "Le texte et les pièces jointes sont effacés ; restent le destinataire, la date et l'objet, pour prouver l'envoi.");
 
-    public static IReadOnlyList<RetentionRule> Rules { get; } = [UnfollowedRequests, ClosedHouseholds, Uploads, AccessLog, EmailBodies];
+    /// The CNIL treats an imported spreadsheet as a working file: once its rows have become household
+    /// files (which follow their own period), the copy of the rows has no purpose left.
+    public static readonly RetentionRule ImportFiles = new(
+        "fichiers-importes",
+        "Tableurs importés par l'administration (lignes du fichier, corrections, doublons proposés)",
+        "la fin de l'import, ou le dépôt pour un fichier jamais importé",
+        0, 30, "30 jours", RetentionOutcome.Delete,
+        "Les lignes du fichier sont supprimées ; reste le compte rendu, sans donnée personnelle : nom du fichier, date, auteur et nombres de personnes ajoutées, fusionnées et non importées. Un fichier jamais importé est supprimé entier. Les dossiers créés par l'import suivent leur propre durée.");
+
+    public static IReadOnlyList<RetentionRule> Rules { get; } = [UnfollowedRequests, ClosedHouseholds, Uploads, AccessLog, EmailBodies, ImportFiles];
 
     public static IReadOnlyList<ProcessingActivity> Activities { get; } =
     [
@@ -98,6 +110,13 @@ public static class RetentionPolicy
             "Demandeurs, résidents.",
             "Équipe qui suit la personne.",
             [EmailBodies.Key]),
+        new("Reprise des tableaux de l'association",
+            "Importer dans Passerelle les ménages suivis dans les tableurs de l'association, en repérant les personnes déjà suivies.",
+            "Mission d'intérêt public (art. 6.1.e).",
+            "Identité, date de naissance, lien familial, coordonnées, commune, équipe, observations, telles qu'écrites dans le tableur.",
+            "Ménages accompagnés et personnes de leur foyer.",
+            "Administrateurs de l'association.",
+            [ImportFiles.Key]),
         new("Sécurité et traçabilité",
             "Tracer chaque consultation et chaque action sur les données personnelles, chaque connexion (réussie ou refusée), déconnexion et changement de mot de passe ou de second facteur ; détecter les accès indus.",
             "Obligation légale de sécurité (art. 6.1.c et 32).",

@@ -12,7 +12,7 @@ public sealed class RetentionPurge(PortalDbContext db, TimeProvider clock)
     public const int BatchSize = 200;
     public const string AnonymisedName = "Ménage anonymisé";
 
-    public sealed record Counts(int Requests, int Households, int AuditLines, int EmailBodies);
+    public sealed record Counts(int Requests, int Households, int AuditLines, int EmailBodies, int ImportFiles);
 
     public async Task<Counts> RunAsync(CancellationToken ct)
     {
@@ -47,7 +47,10 @@ public sealed class RetentionPurge(PortalDbContext db, TimeProvider clock)
         await db.OutboundEmails.Where(e => e.ForgetWhenSent && e.Status == WorkStatus.Done && e.ToAddress != "")
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.ToAddress, "").SetProperty(e => e.ToName, (string?)null)
                 .SetProperty(e => e.TextBody, "").SetProperty(e => e.HtmlBody, ""), ct);
-        return new Counts(requests, households, audit, emails);
+        var imports = 0;
+        while (await DueImportBatches(now).Take(BatchSize / 10).ToListAsync(ct) is { Count: > 0 } batches)
+            foreach (var id in batches) imports += await PurgeImportAsync(id, now, ct);
+        return new Counts(requests, households, audit, emails, imports);
     }
 
     /// Requests that no household file came from, untouched since the period, and not on hold, as
@@ -73,6 +76,39 @@ public sealed class RetentionPurge(PortalDbContext db, TimeProvider clock)
         return (includeHeld ? due : due.Where(h => !held.Contains(h.Id))).OrderBy(h => h.Id);
     }
 
+    /// Import files past their period: imported ones whose rows are still there, and files left
+    /// at the columns or the preview. A file being imported is left to its run.
+    public IQueryable<long> DueImportBatches(DateTime asOfUtc)
+    {
+        var cutoff = RetentionPolicy.ImportFiles.Cutoff(asOfUtc);
+        return db.ImportBatches
+            .Where(b => (b.Stage == ImportStage.Imported && b.RowsPurgedAtUtc == null && b.ImportedAtUtc < cutoff)
+                     || ((b.Stage == ImportStage.Mapping || b.Stage == ImportStage.Preview) && b.CreatedAtUtc < cutoff))
+            .OrderBy(b => b.Id).Select(b => b.Id);
+    }
+
+    /// One import file, in one transaction: an imported file loses its rows (and its run's last
+    /// error, which may quote a cell) and keeps its report; a file never imported goes whole.
+    private async Task<int> PurgeImportAsync(long batchId, DateTime now, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var imported = await db.ImportBatches.Where(b => b.Id == batchId && b.Stage == ImportStage.Imported && b.RowsPurgedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.RowsPurgedAtUtc, now), ct);
+        if (imported > 0)
+        {
+            await db.ImportRows.Where(r => r.ImportBatchId == batchId).ExecuteDeleteAsync(ct);
+            await db.ImportRuns.Where(r => r.ImportBatchId == batchId).ExecuteUpdateAsync(s => s.SetProperty(r => r.LastError, (string?)null), ct);
+        }
+        else
+        {
+            var abandoned = db.ImportBatches.Where(b => b.Id == batchId && (b.Stage == ImportStage.Mapping || b.Stage == ImportStage.Preview));
+            await db.ImportRows.Where(r => abandoned.Any(b => b.Id == r.ImportBatchId)).ExecuteDeleteAsync(ct);
+            imported = await abandoned.ExecuteDeleteAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return imported;
+    }
+
     /// Deletes these requests with everything hanging from them, in one transaction.
     public async Task<int> DeleteRequestsAsync(List<long> ids, CancellationToken ct)
     {
@@ -81,6 +117,7 @@ public sealed class RetentionPurge(PortalDbContext db, TimeProvider clock)
         await db.Appointments.Where(a => a.HousingRequestId != null && ids.Contains(a.HousingRequestId.Value))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.HousingRequestId, (long?)null), ct);
         await db.LegalHolds.Where(h => h.HousingRequestId != null && ids.Contains(h.HousingRequestId.Value)).ExecuteDeleteAsync(ct);
+        await db.SiaoValidations.Where(v => v.HousingRequestId != null && ids.Contains(v.HousingRequestId.Value)).ExecuteDeleteAsync(ct);
         await db.RequestDocuments.Where(d => ids.Contains(d.HousingRequestId)).ExecuteDeleteAsync(ct);
         await db.RequestedDocuments.Where(d => ids.Contains(d.HousingRequestId)).ExecuteDeleteAsync(ct);
         await db.RequestMessages.Where(d => ids.Contains(d.HousingRequestId)).ExecuteDeleteAsync(ct);
@@ -141,6 +178,16 @@ public sealed class RetentionPurge(PortalDbContext db, TimeProvider clock)
         // A mediation is counted in the yearly figures by issue and outcome; what was written about it goes.
         await db.Mediations.Where(m => ids.Contains(m.HouseholdId)).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Details, (string?)null).SetProperty(m => m.OutcomeDetails, (string?)null), ct);
+        // The SIAO's validation stays counted (an IML measure rests on it), without the candidate's
+        // name or what was written about them; the landlord's invitations to reviews likewise.
+        await db.SiaoValidations.Where(v => v.HouseholdId != null && ids.Contains(v.HouseholdId.Value)).ExecuteUpdateAsync(s => s
+            .SetProperty(v => v.CandidateName, AnonymisedName).SetProperty(v => v.Presentation, (string?)null)
+            .SetProperty(v => v.DecisionNote, (string?)null), ct);
+        await db.LeaseReviewInvitations.Where(i => ids.Contains(i.HouseholdId)).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.HouseholdName, AnonymisedName).SetProperty(i => i.SharedSummary, (string?)null), ct);
+        // A spreadsheet row that became or named this file (an erasure can come within an import's 30 days).
+        await db.ImportRows.Where(r => (r.HouseholdId != null && ids.Contains(r.HouseholdId.Value)) || (r.DuplicateHouseholdId != null && ids.Contains(r.DuplicateHouseholdId.Value)))
+            .ExecuteDeleteAsync(ct);
         await db.LegalHolds.Where(h => h.HouseholdId != null && ids.Contains(h.HouseholdId.Value)).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
         await DeleteRequestsAsync(requestIds, ct);

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -14,6 +16,8 @@ using Portal.Privacy;
 // SQLite file and, when PORTAL_BENCH_POSTGRES (or PORTAL_TEST_POSTGRES) holds an admin connection
 // string, on a throw-away PostgreSQL database.
 
+// The site's Identity schema (version 3, passkeys), as the migrations were made with.
+var identity = new ServiceCollection().Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3).BuildServiceProvider();
 var count = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 100_000;
 var results = new List<string>();
 
@@ -21,7 +25,7 @@ var sqliteDir = Directory.CreateTempSubdirectory("retention-bench-").FullName;
 try
 {
     var cs = $"Data Source={Path.Combine(sqliteDir, "bench.db")}";
-    var options = new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite(cs).Options;
+    var options = new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite(cs).UseApplicationServiceProvider(identity).Options;
     await RunAsync("SQLite", () => new SqlitePortalDbContext(options), db => db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;"));
 }
 finally
@@ -41,7 +45,7 @@ if ((Environment.GetEnvironmentVariable("PORTAL_BENCH_POSTGRES") ?? Environment.
     try
     {
         var cs = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString();
-        var options = new DbContextOptionsBuilder<PostgresPortalDbContext>().UseNpgsql(cs).Options;
+        var options = new DbContextOptionsBuilder<PostgresPortalDbContext>().UseNpgsql(cs).UseApplicationServiceProvider(identity).Options;
         await RunAsync("PostgreSQL", () => new PostgresPortalDbContext(options), db => db.Database.ExecuteSqlRawAsync("ANALYZE;"));
     }
     finally
@@ -116,8 +120,28 @@ async Task RunAsync(string label, Func<PortalDbContext> context, Func<PortalDbCo
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync();
     }
+    // One imported spreadsheet per 100 households, its 100 rows still there: the purge deletes the rows.
+    for (var offset = 0; offset < count; offset += Chunk)
+    {
+        await using var db = context();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        for (var b = offset; b < Math.Min(count, offset + Chunk); b += 100)
+        {
+            var batch = new ImportBatch
+            {
+                FileName = $"menages-{b}.xlsx", UploadedById = applicantId, UploadedByName = "Bench", CreatedAtUtc = start, ImportedAtUtc = start,
+                Stage = ImportStage.Imported, RowCount = 100, CreatedCount = 100,
+            };
+            db.ImportBatches.Add(batch);
+            await db.SaveChangesAsync();
+            for (var line = 0; line < 100; line++)
+                db.ImportRows.Add(new ImportRow { ImportBatchId = batch.Id, Line = line + 2, Cells = $"[\"NOM{b + line}\",\"Prénom\",\"01/01/1990\"]", Outcome = ImportOutcome.Created });
+        }
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync();
+    }
     await using (var db = context()) await prepare(db);
-    Console.WriteLine($"{label}: loaded {count:N0} households and {2 * count:N0} requests in {load.Elapsed.TotalSeconds:F0} s");
+    Console.WriteLine($"{label}: loaded {count:N0} households, {2 * count:N0} requests and {count / 100:N0} import files of 100 rows in {load.Elapsed.TotalSeconds:F0} s");
 
     var clock = new FixedClock(start.AddYears(3));
     var run = Stopwatch.StartNew();
@@ -127,7 +151,7 @@ async Task RunAsync(string label, Func<PortalDbContext> context, Func<PortalDbCo
     run.Restart();
     await using (var db = context()) await new RetentionPurge(db, clock).RunAsync(CancellationToken.None);
     var again = run.Elapsed;
-    results.Add($"{label}: purge of {count:N0} households ({done.Households:N0} anonymised, {done.Requests:N0} requests deleted with their uploads) in {first.TotalSeconds:F1} s " +
+    results.Add($"{label}: purge of {count:N0} households ({done.Households:N0} anonymised, {done.Requests:N0} requests deleted with their uploads, {done.ImportFiles:N0} import files emptied) in {first.TotalSeconds:F1} s " +
                 $"({count / first.TotalSeconds:N0} households/s); a second run finding nothing: {again.TotalMilliseconds:F0} ms");
 }
 

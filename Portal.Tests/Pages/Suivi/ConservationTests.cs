@@ -59,4 +59,19 @@ public class ConservationTests(PortalApp app)
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, csv[..3]);
         Assert.Contains("Traitement;Finalité;Base légale", System.Text.Encoding.UTF8.GetString(csv));
     }
+
+    [Fact]
+    public async Task The_privacy_page_and_the_records_of_processing_say_import_files_lose_their_rows_after_thirty_days()
+    {
+        var privacy = WebUtility.HtmlDecode(await (await app.Client().GetAsync("/confidentialite")).HtmlAsync());
+        Assert.Contains("Tableurs importés par l'administration", privacy);
+        Assert.Contains("30 jours après la fin de l'import, ou le dépôt pour un fichier jamais importé, puis suppression", privacy);
+
+        var admin = await app.SignedInAsync(PortalApp.Admin);
+        var records = WebUtility.HtmlDecode(await (await admin.GetAsync("/admin/traitements")).HtmlAsync());
+        var section = records[records.IndexOf("Reprise des tableaux de l'association", StringComparison.Ordinal)..];
+        Assert.Contains("Tableurs importés par l'administration (lignes du fichier, corrections, doublons proposés) : 30 jours après la fin de l'import", section);
+        var csv = System.Text.Encoding.UTF8.GetString(await (await admin.GetAsync("/admin/traitements?handler=Csv")).Content.ReadAsByteArrayAsync());
+        Assert.Contains("Reprise des tableaux de l'association", csv);
+    }
 }

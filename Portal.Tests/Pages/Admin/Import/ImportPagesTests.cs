@@ -193,4 +193,36 @@ public class ImportPagesTests(PortalApp app)
         Assert.Contains("n'est ni un classeur Excel (.xlsx) ni un fichier CSV", WebUtility.HtmlDecode(await response.HtmlAsync()));
         Assert.Equal(before, await app.WithDbAsync(db => db.ImportBatches.CountAsync()));
     }
+
+    [Fact]
+    public async Task The_report_says_when_the_files_rows_go_and_once_gone_shows_the_counts_without_them()
+    {
+        var now = DateTime.UtcNow;
+        var (kept, purged) = await app.WithDbAsync(async db =>
+        {
+            ImportBatch Batch(DateTime? purgedAt) => new()
+            {
+                FileName = "suivis.csv", UploadedById = "admin", UploadedByName = "Admin", CreatedAtUtc = now.AddDays(-40), ImportedAtUtc = now.AddDays(-40),
+                Stage = ImportStage.Imported, Headers = "[\"Nom\"]", Fields = "[\"LastName\"]", RowCount = 12, CreatedCount = 9, SkippedCount = 3, RowsPurgedAtUtc = purgedAt,
+            };
+            var a = Batch(null);
+            var b = Batch(now.AddDays(-9));
+            db.ImportBatches.AddRange(a, b);
+            await db.SaveChangesAsync();
+            db.ImportRows.Add(new ImportRow { ImportBatchId = a.Id, Line = 2, Cells = "[\"GARDEE\"]", Outcome = ImportOutcome.Skipped, OutcomeNote = "Ligne en erreur" });
+            await db.SaveChangesAsync();
+            return (a.Id, b.Id);
+        });
+        var admin = await app.SignedInAsync(PortalApp.Admin);
+
+        var waiting = WebUtility.HtmlDecode(await (await admin.GetAsync($"/admin/import/{kept}")).HtmlAsync());
+        Assert.Contains("Les lignes du fichier seront effacées après le", waiting);
+        Assert.Contains("GARDEE", waiting);
+
+        var gone = WebUtility.HtmlDecode(await (await admin.GetAsync($"/admin/import/{purged}")).HtmlAsync());
+        Assert.Contains("Les lignes du fichier ont été effacées le", gone);
+        Assert.Contains("12\u00A0lignes", gone);
+        Assert.Contains("<dt>Lignes non importées</dt><dd>3</dd>", gone);
+        Assert.DoesNotContain("Lignes du fichier</h2>", gone);
+    }
 }

@@ -1165,6 +1165,9 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<int>("RowCount")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("RowsPurgedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("SkippedCount")
                         .HasColumnType("integer");
 
@@ -1190,6 +1193,8 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasIndex("CreatedAtUtc");
 
                     b.HasIndex("DefaultTeamId");
+
+                    b.HasIndex("Stage", "RowsPurgedAtUtc", "ImportedAtUtc");
 
                     b.ToTable("ImportBatches");
                 });

@@ -1118,6 +1118,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<int>("RowCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RowsPurgedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SkippedCount")
                         .HasColumnType("INTEGER");
 
@@ -1143,6 +1146,8 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("CreatedAtUtc");
 
                     b.HasIndex("DefaultTeamId");
+
+                    b.HasIndex("Stage", "RowsPurgedAtUtc", "ImportedAtUtc");
 
                     b.ToTable("ImportBatches");
                 });
