@@ -5,7 +5,7 @@ using Portal.Domain.Accounts;
 using Portal.Testing;
 using Portal.Tests.Pages.Compte;
 
-namespace Portal.Tests.Privacy;
+namespace Portal.Tests.Accounts;
 
 /// Every sign-in, refused sign-in, second-factor step, sign-out and password change lands in the
 /// audit table: admins find it in /admin/journal, the person sees their own on /compte.

@@ -6,7 +6,7 @@ using Portal.Domain.Formatting;
 using Portal.Domain.Support;
 using Portal.Infrastructure;
 
-namespace Portal.Tests.Pages.Accompagnement;
+namespace Portal.Tests.Infrastructure;
 
 /// The support demo data on a database of its own, with the households the case-file seed leaves.
 public class DemoSupportTests

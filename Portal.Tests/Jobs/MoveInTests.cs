@@ -6,10 +6,9 @@ using Portal.Domain.Requests;
 using Portal.Housing;
 using Portal.Jobs;
 using Portal.Testing;
-using Portal.Tests.Pages.Suivi;
-using static Portal.Tests.Pages.Commissions.HousingData;
+using static Portal.Testing.HousingData;
 
-namespace Portal.Tests.Pages.Commissions;
+namespace Portal.Tests.Jobs;
 
 [Collection(PortalCollection.Name)]
 public class MoveInTests(PortalApp app)

@@ -8,7 +8,7 @@ using Portal.Data;
 using Portal.Domain.Accounts;
 using Portal.Testing;
 
-namespace Portal.Tests.Pages.RendezVous;
+namespace Portal.Testing;
 
 public static partial class AppointmentData
 {
@@ -68,6 +68,4 @@ public static partial class AppointmentData
         await db.SaveChangesAsync();
         return a.Id;
     });
-
-    public static async Task<string> TextAsync(this HttpResponseMessage response) => WebUtility.HtmlDecode(await response.HtmlAsync());
 }

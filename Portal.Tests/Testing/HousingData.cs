@@ -4,7 +4,7 @@ using Portal.Domain.Housing;
 using Portal.Domain.Requests;
 using Portal.Testing;
 
-namespace Portal.Tests.Pages.Commissions;
+namespace Portal.Testing;
 
 /// Stock, households and sessions written straight into the database, with unique names so that
 /// tests sharing the demo database never see each other's rows.
@@ -63,10 +63,6 @@ public static class HousingData
             await db.SaveChangesAsync();
             return (session.Id, session.Items.OrderBy(i => i.Position).Select(i => i.Id).ToArray());
         });
-
-    /// The page as read on screen: entities decoded (Razor encodes apostrophes and no-break spaces).
-    public static async Task<string> TextAsync(this HttpResponseMessage response) =>
-        System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
     /// Asserts a redirect (a saved form), or shows the errors the page gave instead.
     public static async Task<HttpResponseMessage> SavedAsync(Task<HttpResponseMessage> post)

@@ -10,12 +10,12 @@ using Portal.Domain.Requests;
 using Portal.Domain.Support;
 using Portal.Testing;
 
-namespace Portal.Tests.Pages.Menages;
+namespace Portal.Testing;
 
 /// Households written straight into the database, each test with its own unique names.
 public static class MenagesData
 {
-    public static string Token() => Portal.Tests.Pages.Suivi.SuiviData.Token();
+    public static string Token() => SuiviData.Token();
 
     public static async Task<int> TeamIdAsync(PortalApp app, string team) =>
         await app.WithDbAsync(db => db.Teams.Where(t => t.Name == team).Select(t => t.Id).SingleAsync());

@@ -9,7 +9,7 @@ using Portal.Domain.Accounts;
 using Portal.Infrastructure;
 using Portal.Testing;
 
-namespace Portal.Tests.Pages.Partenaire;
+namespace Portal.Testing;
 
 /// Partner organisations and accounts of a test's own, and the orientation form posted as a browser would.
 public static partial class PartnerData
@@ -82,7 +82,7 @@ public static partial class PartnerData
     /// A sent orientation of this partner: its id.
     public static async Task<long> OrientedAsync(HttpClient client, Dictionary<string, string>? fields = null)
     {
-        var response = await OrientAsync(client, fields ?? Valid(), ("evaluation.pdf", Espace.RequestDrafts.Pdf, "application/pdf"));
+        var response = await OrientAsync(client, fields ?? Valid(), ("evaluation.pdf", RequestDrafts.Pdf, "application/pdf"));
         if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException("Orientation refused: " + await response.HtmlAsync());
         return long.Parse(DetailsPattern().Match(response.Headers.Location!.OriginalString).Groups[1].Value);
     }

@@ -239,6 +239,9 @@ public static partial class Forms
 
     public static async Task<string> HtmlAsync(this HttpResponseMessage response) => await response.Content.ReadAsStringAsync();
 
+    /// The page as read on screen: entities decoded (Razor encodes apostrophes and no-break spaces).
+    public static async Task<string> TextAsync(this HttpResponseMessage response) => System.Net.WebUtility.HtmlDecode(await response.HtmlAsync());
+
     public static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan timeout, string what)
     {
         var deadline = DateTime.UtcNow + timeout;

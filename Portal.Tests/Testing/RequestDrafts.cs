@@ -7,7 +7,7 @@ using Portal.Data;
 using Portal.Domain.Accounts;
 using Portal.Testing;
 
-namespace Portal.Tests.Pages.Espace;
+namespace Portal.Testing;
 
 /// Drives the applicant's request pages over HTTP the way a browser would.
 public static partial class RequestDrafts

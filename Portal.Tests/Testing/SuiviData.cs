@@ -8,7 +8,7 @@ using Portal.Domain.Accounts;
 using Portal.Domain.Requests;
 using Portal.Testing;
 
-namespace Portal.Tests.Pages.Suivi;
+namespace Portal.Testing;
 
 /// Requests written straight into the database, as the applicant side would leave them.
 public static partial class SuiviData

@@ -7,7 +7,7 @@ using Portal.Domain.Housing;
 using Portal.Domain.Support;
 using Portal.Testing;
 
-namespace Portal.Tests.Pages.Accompagnement;
+namespace Portal.Testing;
 
 /// Households, dwellings and measures written straight into the database for the support pages.
 public static class SupportData
@@ -75,6 +75,4 @@ public static class SupportData
     }
 
     public static string MeasureUrl(long householdId, long measureId) => $"/suivi/menages/{householdId}/accompagnement/mesures/{measureId}";
-
-    public static async Task<string> TextAsync(this HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 }

@@ -7,7 +7,7 @@ using Portal.Domain.Accounts;
 using Portal.Domain.Appointments;
 using Portal.Testing;
 
-namespace Portal.Tests.Pages.Ateliers;
+namespace Portal.Testing;
 
 public static class WorkshopData
 {

@@ -1,6 +1,6 @@
 using Portal.Domain.Formatting;
 
-namespace Portal.Tests.Domain;
+namespace Portal.Tests.Domain.Formatting;
 
 public class FrenchFormatTests
 {

@@ -1,7 +1,7 @@
 using Portal.Domain;
 using Portal.Domain.Requests;
 
-namespace Portal.Tests.Domain;
+namespace Portal.Tests.Domain.Requests;
 
 public class RequestStateMachineTests
 {

@@ -1,6 +1,6 @@
 using Portal.Domain.Work;
 
-namespace Portal.Tests.Domain;
+namespace Portal.Tests.Domain.Work;
 
 public class WorkPolicyTests
 {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Work;
 using Portal.Testing;
 
-namespace Portal.Tests.Pages;
+namespace Portal.Tests.Pages.Compte;
 
 [Collection(PortalCollection.Name)]
 public class AccountTests(PortalApp app)

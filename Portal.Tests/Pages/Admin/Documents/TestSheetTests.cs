@@ -10,7 +10,7 @@ using Portal.Domain.Work;
 using Portal.Jobs;
 using Portal.Testing;
 
-namespace Portal.Tests.Documents;
+namespace Portal.Tests.Pages.Admin.Documents;
 
 [Collection(PortalCollection.Name)]
 public class TestSheetTests(PortalApp app)

@@ -7,9 +7,9 @@ using Portal.Domain.Accounts;
 using Portal.Domain.Housing;
 using Portal.Housing;
 using Portal.Testing;
-using static Portal.Tests.Pages.Commissions.HousingData;
+using static Portal.Testing.HousingData;
 
-namespace Portal.Tests.Pages.Logements;
+namespace Portal.Tests.Pages.Admin.Logements;
 
 [Collection(PortalCollection.Name)]
 public class StockTests(PortalApp app)

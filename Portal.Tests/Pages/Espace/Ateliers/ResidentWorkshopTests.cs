@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Appointments;
 using Portal.Domain.Formatting;
 using Portal.Testing;
-using static Portal.Tests.Pages.Ateliers.WorkshopData;
+using static Portal.Testing.WorkshopData;
 
-namespace Portal.Tests.Pages.Ateliers;
+namespace Portal.Tests.Pages.Espace.Ateliers;
 
 [Collection(PortalCollection.Name)]
 public class ResidentWorkshopTests(PortalApp app)

@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Requests;
 using Portal.Testing;
-using static Portal.Tests.Pages.Espace.RequestDrafts;
+using static Portal.Testing.RequestDrafts;
 
-namespace Portal.Tests.Pages.Espace;
+namespace Portal.Tests.Pages.Espace.Demandes;
 
 /// The applicant's side of a housing request: the six steps, sending, the request page.
 [Collection(PortalCollection.Name)]

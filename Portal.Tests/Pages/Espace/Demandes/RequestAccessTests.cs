@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
-using static Portal.Tests.Pages.Espace.RequestDrafts;
+using static Portal.Testing.RequestDrafts;
 
-namespace Portal.Tests.Pages.Espace;
+namespace Portal.Tests.Pages.Espace.Demandes;
 
 /// A resident reaches only their own requests, documents and messages: everything else is a 404.
 [Collection(PortalCollection.Name)]

@@ -1,8 +1,8 @@
 using System.Net;
 using Portal.Testing;
-using static Portal.Tests.Pages.Espace.RequestDrafts;
+using static Portal.Testing.RequestDrafts;
 
-namespace Portal.Tests.Pages.Espace;
+namespace Portal.Tests.Pages.Espace.Demandes;
 
 /// Empty, garbage and oversized posts to every handler of the request pages get a French answer, never a 5xx.
 [Collection(PortalCollection.Name)]

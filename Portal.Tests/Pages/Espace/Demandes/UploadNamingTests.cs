@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
-using static Portal.Tests.Pages.Espace.RequestDrafts;
+using static Portal.Testing.RequestDrafts;
 
-namespace Portal.Tests.Pages.Espace;
+namespace Portal.Tests.Pages.Espace.Demandes;
 
 /// An uploaded file is named from the type found in its content, and never kept by a cache.
 [Collection(PortalCollection.Name)]

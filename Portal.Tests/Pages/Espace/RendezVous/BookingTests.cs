@@ -4,9 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Appointments;
 using Portal.Domain.Appointments;
 using Portal.Testing;
-using static Portal.Tests.Pages.RendezVous.AppointmentData;
+using static Portal.Testing.AppointmentData;
 
-namespace Portal.Tests.Pages.RendezVous;
+namespace Portal.Tests.Pages.Espace.RendezVous;
 
 [Collection(PortalCollection.Name)]
 public class BookingTests(PortalApp app)

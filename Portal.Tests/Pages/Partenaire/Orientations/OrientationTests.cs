@@ -5,9 +5,8 @@ using Portal.Domain.Housing;
 using Portal.Domain.Partners;
 using Portal.Domain.Requests;
 using Portal.Testing;
-using Portal.Tests.Pages.Commissions;
 
-namespace Portal.Tests.Pages.Partenaire;
+namespace Portal.Tests.Pages.Partenaire.Orientations;
 
 [Collection(PortalCollection.Name)]
 public class OrientationTests(PortalApp app)
@@ -72,7 +71,7 @@ public class OrientationTests(PortalApp app)
         Assert.False(await app.WithDbAsync(db => db.HousingRequests.AnyAsync(r => r.SearchName.StartsWith("FAUXPDF"))));
 
         var id = await PartnerData.OrientedAsync(partner, PartnerData.Valid("VRAIPDF"));
-        var upload = await Espace.RequestDrafts.UploadAsync(partner, PartnerData.DetailsPath(id), "Other", "note.png", [1, 2, 3, 4, 5, 6, 7, 8, 9], "image/png");
+        var upload = await RequestDrafts.UploadAsync(partner, PartnerData.DetailsPath(id), "Other", "note.png", [1, 2, 3, 4, 5, 6, 7, 8, 9], "image/png");
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
         Assert.Contains("ni un PDF, ni une image JPEG ou PNG", await upload.TextAsync());
     }
@@ -91,7 +90,7 @@ public class OrientationTests(PortalApp app)
         Assert.Contains("Merci de joindre l'évaluation à jour.", asked.Text);
 
         await HousingData.SavedAsync(Forms.PostAsync(partner, PartnerData.DetailsPath(id), new() { ["Message.Body"] = "L'évaluation arrive demain." }, "Message"));
-        await HousingData.SavedAsync(Espace.RequestDrafts.UploadAsync(partner, PartnerData.DetailsPath(id), "SocialAssessment", "evaluation-2.pdf", Espace.RequestDrafts.Pdf));
+        await HousingData.SavedAsync(RequestDrafts.UploadAsync(partner, PartnerData.DetailsPath(id), "SocialAssessment", "evaluation-2.pdf", RequestDrafts.Pdf));
 
         var staff = await (await manager.GetAsync(staffPage)).TextAsync();
         Assert.Contains("L'évaluation arrive demain.", staff);

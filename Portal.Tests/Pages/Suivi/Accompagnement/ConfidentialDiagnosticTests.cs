@@ -4,9 +4,9 @@ using Portal.Data;
 using Portal.Domain.Support;
 using Portal.Support;
 using Portal.Testing;
-using static Portal.Tests.Pages.Accompagnement.SupportData;
+using static Portal.Testing.SupportData;
 
-namespace Portal.Tests.Pages.Accompagnement;
+namespace Portal.Tests.Pages.Suivi.Accompagnement;
 
 /// A diagnostic written in a confidential journal entry is read, on the measure page, only by the
 /// household's referent and managers, as on the household file.

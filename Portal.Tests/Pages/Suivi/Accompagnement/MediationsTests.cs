@@ -6,9 +6,9 @@ using Portal.Documents.Sources;
 using Portal.Domain.Support;
 using Portal.Support;
 using Portal.Testing;
-using static Portal.Tests.Pages.Accompagnement.SupportData;
+using static Portal.Testing.SupportData;
 
-namespace Portal.Tests.Pages.Accompagnement;
+namespace Portal.Tests.Pages.Suivi.Accompagnement;
 
 /// Landlord–tenant mediation: recorded on the household's file with its landlord, issue, dates and
 /// outcome, written to the journal, counted in the yearly report.

@@ -9,9 +9,9 @@ using Portal.Domain.Housing;
 using Portal.Domain.Support;
 using Portal.Support;
 using Portal.Testing;
-using static Portal.Tests.Pages.Accompagnement.SupportData;
+using static Portal.Testing.SupportData;
 
-namespace Portal.Tests.Pages.Accompagnement;
+namespace Portal.Tests.Pages.Suivi.Accompagnement;
 
 [Collection(PortalCollection.Name)]
 public class SupportPagesTests(PortalApp app)

@@ -4,10 +4,10 @@ using Portal.Data;
 using Portal.Domain.Appointments;
 using Portal.Domain.Requests;
 using Portal.Testing;
-using static Portal.Tests.Pages.Ateliers.WorkshopData;
-using static Portal.Tests.Pages.Menages.MenagesData;
+using static Portal.Testing.WorkshopData;
+using static Portal.Testing.MenagesData;
 
-namespace Portal.Tests.Pages.Ateliers;
+namespace Portal.Tests.Pages.Suivi.Ateliers;
 
 /// Staff add people of household files to a session, with or without a resident account, record
 /// their attendance from the session's day, and the household file counts the workshops they attended.

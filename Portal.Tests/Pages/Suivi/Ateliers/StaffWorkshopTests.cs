@@ -9,9 +9,9 @@ using Portal.Domain.Appointments;
 using Portal.Domain.Formatting;
 using Portal.Testing;
 using Portal.Workshops;
-using static Portal.Tests.Pages.Ateliers.WorkshopData;
+using static Portal.Testing.WorkshopData;
 
-namespace Portal.Tests.Pages.Ateliers;
+namespace Portal.Tests.Pages.Suivi.Ateliers;
 
 [Collection(PortalCollection.Name)]
 public class StaffWorkshopTests(PortalApp app)

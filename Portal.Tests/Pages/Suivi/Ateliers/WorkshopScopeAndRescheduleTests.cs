@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Appointments;
 using Portal.Domain.Formatting;
 using Portal.Testing;
-using static Portal.Tests.Pages.Ateliers.WorkshopData;
+using static Portal.Testing.WorkshopData;
 
-namespace Portal.Tests.Pages.Ateliers;
+namespace Portal.Tests.Pages.Suivi.Ateliers;
 
 [Collection(PortalCollection.Name)]
 public class WorkshopScopeAndRescheduleTests(PortalApp app)

@@ -4,10 +4,9 @@ using Portal.Data;
 using Portal.Domain.Housing;
 using Portal.Domain.Requests;
 using Portal.Testing;
-using Portal.Tests.Pages.Suivi;
-using static Portal.Tests.Pages.Commissions.HousingData;
+using static Portal.Testing.HousingData;
 
-namespace Portal.Tests.Pages.Commissions;
+namespace Portal.Tests.Pages.Suivi.Commissions;
 
 [Collection(PortalCollection.Name)]
 public class CommitteeTests(PortalApp app)

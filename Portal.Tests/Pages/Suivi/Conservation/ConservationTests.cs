@@ -4,7 +4,7 @@ using Portal.Data;
 using Portal.Privacy;
 using Portal.Testing;
 
-namespace Portal.Tests.Pages.Suivi;
+namespace Portal.Tests.Pages.Suivi.Conservation;
 
 /// Managers see what the purge will take in the next 30 days and can keep a file with a stated
 /// reason; the privacy page and the records of processing say the same periods the purge applies.

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Requests;
 using Portal.Testing;
-using static Portal.Tests.Pages.Suivi.SuiviData;
+using static Portal.Testing.SuiviData;
 
-namespace Portal.Tests.Pages.Suivi;
+namespace Portal.Tests.Pages.Suivi.Demandes;
 
 [Collection(PortalCollection.Name)]
 public class DetailsTests(PortalApp app)

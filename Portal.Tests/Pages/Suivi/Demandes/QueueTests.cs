@@ -2,9 +2,9 @@ using System.Net;
 using Portal.Data;
 using Portal.Domain.Requests;
 using Portal.Testing;
-using static Portal.Tests.Pages.Suivi.SuiviData;
+using static Portal.Testing.SuiviData;
 
-namespace Portal.Tests.Pages.Suivi;
+namespace Portal.Tests.Pages.Suivi.Demandes;
 
 [Collection(PortalCollection.Name)]
 public class QueueTests(PortalApp app)

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
 
-namespace Portal.Tests.Pages.Suivi;
+namespace Portal.Tests.Pages.Suivi.Demandes;
 
 [Collection(PortalCollection.Name)]
 public class UnreadMessagesTests(PortalApp app)

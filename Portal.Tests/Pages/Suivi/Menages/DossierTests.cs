@@ -5,9 +5,9 @@ using Portal.Data;
 using Portal.Domain.Requests;
 using Portal.Pages.Suivi.Menages;
 using Portal.Testing;
-using static Portal.Tests.Pages.Menages.MenagesData;
+using static Portal.Testing.MenagesData;
 
-namespace Portal.Tests.Pages.Menages;
+namespace Portal.Tests.Pages.Suivi.Menages;
 
 [Collection(PortalCollection.Name)]
 public class DossierTests(PortalApp app)

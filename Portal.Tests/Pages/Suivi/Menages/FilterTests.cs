@@ -4,10 +4,10 @@ using Portal.Domain.Housing;
 using Portal.Domain.Requests;
 using Portal.Domain.Support;
 using Portal.Testing;
-using static Portal.Tests.Pages.Menages.MenagesData;
-using HousingData = Portal.Tests.Pages.Commissions.HousingData;
+using static Portal.Testing.MenagesData;
+using HousingData = Portal.Testing.HousingData;
 
-namespace Portal.Tests.Pages.Menages;
+namespace Portal.Tests.Pages.Suivi.Menages;
 
 /// The caseload's filters on /suivi/menages: public, measure under way, referent, residence, stay ending.
 [Collection(PortalCollection.Name)]

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Requests;
 using Portal.Testing;
-using static Portal.Tests.Pages.Menages.MenagesData;
-using SuiviData = Portal.Tests.Pages.Suivi.SuiviData;
+using static Portal.Testing.MenagesData;
+using SuiviData = Portal.Testing.SuiviData;
 
-namespace Portal.Tests.Pages.Menages;
+namespace Portal.Tests.Pages.Suivi.Menages;
 
 [Collection(PortalCollection.Name)]
 public class FromRequestTests(PortalApp app)

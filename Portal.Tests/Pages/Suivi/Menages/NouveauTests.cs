@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Requests;
 using Portal.Testing;
-using static Portal.Tests.Pages.Menages.MenagesData;
+using static Portal.Testing.MenagesData;
 
-namespace Portal.Tests.Pages.Menages;
+namespace Portal.Tests.Pages.Suivi.Menages;
 
 [Collection(PortalCollection.Name)]
 public class NouveauTests(PortalApp app)

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Portal.Testing;
-using static Portal.Tests.Pages.Menages.MenagesData;
+using static Portal.Testing.MenagesData;
 
-namespace Portal.Tests.Pages.Menages;
+namespace Portal.Tests.Pages.Suivi.Menages;
 
 [Collection(PortalCollection.Name)]
 public partial class SearchTests(PortalApp app)

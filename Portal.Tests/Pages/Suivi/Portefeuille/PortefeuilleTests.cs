@@ -3,9 +3,9 @@ using Portal.Data;
 using Portal.Domain.Requests;
 using Portal.Domain.Support;
 using Portal.Testing;
-using static Portal.Tests.Pages.Menages.MenagesData;
+using static Portal.Testing.MenagesData;
 
-namespace Portal.Tests.Pages.Menages;
+namespace Portal.Tests.Pages.Suivi.Portefeuille;
 
 [Collection(PortalCollection.Name)]
 public class PortefeuilleTests(PortalApp app)
@@ -21,7 +21,7 @@ public class PortefeuilleTests(PortalApp app)
         await AddStayAsync(app, ending, stayStart, 6, 400m, 40m);
         var late = await CreateAsync(app, $"CCC{t} Bilan", referentEmail: email);
         await AddMeasureAsync(app, late, SupportKind.Asll, Today.AddMonths(-7), 12);
-        var request = await Portal.Tests.Pages.Suivi.SuiviData.CreateAsync(app, "Nord", "Dina", $"Msg{t}");
+        var request = await SuiviData.CreateAsync(app, "Nord", "Dina", $"Msg{t}");
         var writing = await CreateAsync(app, $"DDD{t} Message", referentEmail: email, configure: h => h.HousingRequestId = request.Id);
         await app.WithDbAsync(async db =>
         {
