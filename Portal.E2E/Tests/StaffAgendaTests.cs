@@ -25,7 +25,7 @@ public class StaffAgendaTests(E2EApp app)
         await places.AddPlaceAsync();
         var place = new PlacePage(admin);
         await place.SaveAsync();
-        await Expect(place.Name).ToHaveAccessibleDescriptionAsync("Indiquez le nom du lieu.");
+        await Expect(place.Name).ToHaveAccessibleDescriptionAsync(new Regex(@"^\W*Indiquez le nom du lieu\.$"));
         await app.CheckPageAsync(admin, "71-admin-lieu-erreurs");
         var placeName = "Permanence Centre social " + Guid.NewGuid().ToString("N")[..6];
         await place.FillAsync(placeName, "Permanence de quartier", "8 rue Pasteur, 59100 Roubaix");

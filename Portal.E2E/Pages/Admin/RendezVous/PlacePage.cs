@@ -5,7 +5,7 @@ namespace Portal.E2E.Pages.Admin.RendezVous;
 /// /admin/rendez-vous/lieu: one place's form.
 public sealed class PlacePage(IPage page) : PortalPage(page)
 {
-    /// The name field; its error is its accessible description.
+    /// The name field; its error is its accessible description, after the « ! » the stylesheet puts before every field error.
     public ILocator Name => Page.GetByLabel("Nom du lieu");
 
     public async Task FillAsync(string name, string kind, string address)

@@ -9,7 +9,7 @@ public sealed class HoursPage(IPage page) : PortalPage(page)
 
     private ILocator Week => Page.GetByRole(AriaRole.Region, new() { Name = "Horaires de la semaine" });
 
-    /// The « from » field of a new range; its error is its accessible description.
+    /// The « from » field of a new range; its error is its accessible description, after the « ! » the stylesheet puts before every field error.
     public ILocator OpeningFrom => Week.GetByLabel("De (heure)");
 
     public Task GotoAsync() => Page.GotoAsync("/suivi/agenda/horaires");
