@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
+using Portal.E2E.Pages.Compte;
 using Portal.Testing;
 
 namespace Portal.E2E.Support;
@@ -108,10 +109,9 @@ public sealed class E2EApp : IAsyncLifetime
 
     public async Task SignInAsync(IPage page, string email, string password)
     {
-        await page.GotoAsync("/compte/connexion");
-        await page.GetByLabel("Adresse électronique").FillAsync(email);
-        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
+        var signIn = new SignInPage(page);
+        await signIn.GotoAsync();
+        await signIn.SignInAsync(email, password);
         try
         {
             await page.WaitForURLAsync(u => !new Uri(u).AbsolutePath.Equals("/compte/connexion", StringComparison.OrdinalIgnoreCase), new() { Timeout = 10_000 });
@@ -127,8 +127,7 @@ public sealed class E2EApp : IAsyncLifetime
     /// The second step of a staff sign-in: the code the account's authenticator shows now.
     public async Task EnterCodeAsync(IPage page, string email)
     {
-        await page.GetByLabel("Code à 6 chiffres").FillAsync(await CodeForAsync(email));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Valider" }).ClickAsync();
+        await new SignInCodePage(page).EnterAsync(await CodeForAsync(email));
         try
         {
             await page.WaitForURLAsync(u => !new Uri(u).AbsolutePath.StartsWith("/compte/connexion", StringComparison.OrdinalIgnoreCase), new() { Timeout = 30_000 });
@@ -152,13 +151,11 @@ public sealed class E2EApp : IAsyncLifetime
     /// Creates an account through the sign-up form and confirms it from the email, as a person would.
     public async Task SignUpAsync(IPage page, string email, string fullName, string password)
     {
-        await page.GotoAsync("/compte/inscription");
-        await page.GetByLabel("Nom et prénom").FillAsync(fullName);
-        await page.GetByLabel("Adresse électronique").FillAsync(email);
-        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(password);
-        await page.GetByLabel("Confirmation du mot de passe").FillAsync(password);
-        await page.GetByRole(AriaRole.Checkbox).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
+        var signUp = new SignUpPage(page);
+        await signUp.GotoAsync();
+        await signUp.FillAsync(fullName, email, password, password);
+        await signUp.AcceptTermsAsync();
+        await signUp.SubmitAsync();
         var mail = await Mail.WaitForAsync(email);
         await page.GotoAsync(MailDev.LinkIn(mail, "/compte/confirmer"));
         await SignInAsync(page, email, password);

@@ -4,6 +4,9 @@ using DocumentFormat.OpenXml.Validation;
 using Microsoft.Playwright;
 using Portal.E2E.Support;
 using Portal.Testing;
+using Portal.E2E.Pages;
+using Portal.E2E.Pages.Admin;
+using Portal.E2E.Pages.Admin.Documents;
 using static Microsoft.Playwright.Assertions;
 
 namespace Portal.E2E.Tests;
@@ -19,19 +22,21 @@ public class AdminTests(E2EApp app)
         var page = await app.NewPageAsync();
         await app.SignInAsync(page, "admin@demo.passerelle.fr", Password);
         await Expect(page).ToHaveURLAsync(new Regex("/admin$"));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Administration", Level = 1 })).ToBeVisibleAsync();
+        var home = new AdminHomePage(page);
+        await Expect(home.Title).ToBeVisibleAsync();
         await app.CheckPageAsync(page, "10-administration");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Documents", Exact = true }).First.ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Documents", Level = 1 })).ToBeVisibleAsync();
+        await home.OpenDocumentsAsync();
+        var documents = new DocumentsPage(page);
+        await Expect(documents.Title).ToBeVisibleAsync();
         await app.CheckPageAsync(page, "11-documents");
 
         // The progress shows in place: the page is never reloaded.
-        await page.EvaluateAsync("() => { window.__samePage = true; }");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Générer une fiche de test" }).ClickAsync();
-        var link = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Télécharger") }).First;
+        await documents.MarkThePageAsync();
+        await documents.GenerateTestSheetAsync();
+        var link = documents.Download;
         await Expect(link).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        Assert.True(await page.EvaluateAsync<bool>("() => window.__samePage === true"));
+        Assert.True(await documents.StayedOnTheSamePageAsync());
         await app.CheckPageAsync(page, "12-document-pret");
 
         var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
@@ -44,7 +49,7 @@ public class AdminTests(E2EApp app)
             Assert.Contains("Fiche de test", doc.MainDocumentPart!.Document!.Body!.InnerText);
         }
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Tâches de fond" }).First.ClickAsync();
+        await home.OpenBackgroundJobsAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/hangfire"));
         await Expect(page.GetByText("Passerelle — tâches de fond").First).ToBeVisibleAsync();
         await app.CheckPageAsync(page, "13-hangfire");
@@ -59,7 +64,7 @@ public class AdminTests(E2EApp app)
         await Expect(page).ToHaveURLAsync(new Regex("/espace$"));
         var response = await page.GotoAsync("/hangfire");
         Assert.Equal(403, response!.Status);
-        await Expect(page.GetByText("Accès refusé").First).ToBeVisibleAsync();
+        await Expect(new StatusCodePage(page).AccessDenied).ToBeVisibleAsync();
         await app.CheckPageAsync(page, "20-acces-refuse");
         await page.Context.CloseAsync();
     }

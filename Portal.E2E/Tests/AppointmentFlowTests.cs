@@ -3,6 +3,9 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Portal.E2E.Support;
 using Portal.Testing;
+using Portal.E2E.Pages.Espace.RendezVous;
+using Portal.E2E.Pages.RendezVous;
+using Portal.E2E.Pages.Suivi.Agenda;
 using static Microsoft.Playwright.Assertions;
 
 namespace Portal.E2E.Tests;
@@ -28,20 +31,22 @@ public class AppointmentFlowTests(E2EApp app)
         var urls = new List<string>();
         person.Request += (_, request) => urls.Add(request.Url);
 
-        await person.GotoAsync("/espace/rendez-vous/prendre");
-        await person.GetByLabel("Motif du rendez-vous").SelectOptionAsync(new SelectOptionValue { Label = "Premier accueil (60 min)" });
-        await person.GetByRole(AriaRole.Button, new() { Name = "Voir les lieux et les créneaux" }).ClickAsync();
-        var slots = person.GetByRole(AriaRole.Group, new() { Name = "Choisissez un créneau" }).GetByRole(AriaRole.Radio);
+        var book = new BookPage(person);
+        await book.GotoAsync();
+        await book.ChooseMotifAsync("Premier accueil (60 min)");
+        await book.ShowSlotsAsync();
+        var slots = book.Slots;
         if (!await slots.First.IsVisibleAsync())
         {
-            await person.GetByLabel("Lieu").SelectOptionAsync(new SelectOptionValue { Index = 1 });
-            await person.GetByRole(AriaRole.Button, new() { Name = "Voir les lieux et les créneaux" }).ClickAsync();
+            await book.ChoosePlaceAsync(1);
+            await book.ShowSlotsAsync();
         }
         await Expect(slots.First).ToBeVisibleAsync();
         await slots.Last.CheckAsync();
-        await person.GetByRole(AriaRole.Button, new() { Name = "Confirmer ce rendez-vous" }).ClickAsync();
-        await Expect(person.GetByRole(AriaRole.Heading, new() { Name = "Mes rendez-vous", Level = 1 })).ToBeVisibleAsync();
-        await Expect(person.GetByText("Votre rendez-vous est confirmé").First).ToBeVisibleAsync();
+        await book.ConfirmAsync();
+        var appointments = new MyAppointmentsPage(person);
+        await Expect(appointments.Title).ToBeVisibleAsync();
+        await Expect(appointments.Confirmed).ToBeVisibleAsync();
 
         Assert.DoesNotContain(urls, u => u.Contains("RequestVerificationToken", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain("RequestVerificationToken", person.Url);
@@ -56,28 +61,16 @@ public class AppointmentFlowTests(E2EApp app)
         await app.SignUpAsync(person, email, "Karima Haddad", "Un-Rendez-Vous-2026");
 
         // Book: motif, place, then a slot three weeks ahead (far from the 24 h limit).
-        await person.GotoAsync("/espace/rendez-vous/prendre");
-        await Expect(person.GetByRole(AriaRole.Heading, new() { Name = "Prendre rendez-vous", Level = 1 })).ToBeVisibleAsync();
-        await person.GetByLabel("Motif du rendez-vous").SelectOptionAsync(new SelectOptionValue { Label = "Premier accueil (60 min)" });
-        var slots = person.GetByRole(AriaRole.Group, new() { Name = "Choisissez un créneau" }).GetByRole(AriaRole.Radio);
-        // The place list has just been swapped in by htmx: a choice made before htmx has wired it up
-        // is lost, as it would be for a person; choose again, as they would.
-        for (var attempt = 1; ; attempt++)
-        {
-            await person.GetByLabel("Lieu").SelectOptionAsync(new SelectOptionValue { Index = attempt % 2 == 1 ? 1 : 2 });
-            try
-            {
-                await Expect(slots.First).ToBeVisibleAsync(new() { Timeout = 4000 });
-                break;
-            }
-            catch (PlaywrightException) when (attempt < 4)
-            {
-            }
-        }
+        var book = new BookPage(person);
+        await book.GotoAsync();
+        await Expect(book.Title).ToBeVisibleAsync();
+        await book.ChooseMotifAsync("Premier accueil (60 min)");
+        await book.ChooseAPlaceWithSlotsAsync();
         await app.CheckPageAsync(person, "60-prendre-rendez-vous");
-        await slots.Last.CheckAsync();
-        await person.GetByRole(AriaRole.Button, new() { Name = "Confirmer ce rendez-vous" }).ClickAsync();
-        await Expect(person.GetByRole(AriaRole.Heading, new() { Name = "Mes rendez-vous", Level = 1 })).ToBeVisibleAsync();
+        await book.Slots.Last.CheckAsync();
+        await book.ConfirmAsync();
+        var appointments = new MyAppointmentsPage(person);
+        await Expect(appointments.Title).ToBeVisibleAsync();
         await app.CheckPageAsync(person, "61-mes-rendez-vous");
 
         var confirmation = await app.Mail.WaitForAsync(email, where: m => m.Subject.StartsWith("Rendez-vous confirmé"));
@@ -88,18 +81,20 @@ public class AppointmentFlowTests(E2EApp app)
 
         var staff = await app.NewPageAsync();
         await app.SignInAsync(staff, worker, DemoPassword);
-        await staff.GotoAsync($"/suivi/agenda?semaine={booked:yyyy-MM-dd}");
-        await Expect(staff.GetByText("Karima Haddad").First).ToBeVisibleAsync();
-        await Expect(staff.GetByText(booked.ToString("HH:mm", French)).First).ToBeVisibleAsync();
+        var agenda = new AgendaPage(staff);
+        await agenda.GotoWeekAsync(booked);
+        await Expect(agenda.Text("Karima Haddad").First).ToBeVisibleAsync();
+        await Expect(agenda.Text(booked.ToString("HH:mm", French)).First).ToBeVisibleAsync();
         await app.CheckPageAsync(staff, "62-agenda-rendez-vous-pris");
 
         // Move it: the same appointment at another time, announced by email.
-        await person.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Déplacer") }).First.ClickAsync();
-        await Expect(person.GetByRole(AriaRole.Heading, new() { Name = "Déplacer un rendez-vous", Level = 1 })).ToBeVisibleAsync();
-        var others = person.GetByRole(AriaRole.Radio);
+        await appointments.MoveFirstAsync();
+        var move = new MovePage(person);
+        await Expect(move.Title).ToBeVisibleAsync();
+        var others = move.Slots;
         await others.Nth(await others.CountAsync() - 2).CheckAsync();
         await app.CheckPageAsync(person, "63-deplacer");
-        await person.GetByRole(AriaRole.Button, new() { Name = "Déplacer à ce créneau" }).ClickAsync();
+        await move.MoveAsync();
         var moved = await app.Mail.WaitForAsync(email, where: m => m.Subject.StartsWith("Rendez-vous déplacé"));
         var movedAt = ParseWhen(moved.Subject);
         Assert.NotEqual(booked, movedAt);
@@ -111,22 +106,24 @@ public class AppointmentFlowTests(E2EApp app)
             movedStaff = await app.NewPageAsync();
             await app.SignInAsync(movedStaff, movedWorker, DemoPassword);
         }
-        await movedStaff.GotoAsync($"/suivi/agenda?semaine={movedAt:yyyy-MM-dd}");
-        await Expect(movedStaff.GetByText(movedAt.ToString("HH:mm", French)).First).ToBeVisibleAsync();
+        var movedAgenda = new AgendaPage(movedStaff);
+        await movedAgenda.GotoWeekAsync(movedAt);
+        await Expect(movedAgenda.Text(movedAt.ToString("HH:mm", French)).First).ToBeVisibleAsync();
 
         // Cancel from the link in the last email, in a browser where nobody is signed in.
         var stranger = await app.NewPageAsync();
         await stranger.GotoAsync(MailDev.LinkIn(moved, "/rendez-vous/annuler"));
-        await Expect(stranger.GetByRole(AriaRole.Heading, new() { Name = "Annuler un rendez-vous", Level = 1 })).ToBeVisibleAsync();
+        var cancel = new CancelPage(stranger);
+        await Expect(cancel.Title).ToBeVisibleAsync();
         await app.CheckPageAsync(stranger, "64-annuler-par-lien");
-        await stranger.GetByRole(AriaRole.Button, new() { Name = "Annuler ce rendez-vous" }).ClickAsync();
+        await cancel.CancelAsync();
         await app.Mail.WaitForAsync(email, where: m => m.Subject.StartsWith("Rendez-vous annulé"));
 
         await movedStaff.ReloadAsync();
-        await Expect(movedStaff.GetByText("Annulé").First).ToBeVisibleAsync();
+        await Expect(movedAgenda.Text("Annulé").First).ToBeVisibleAsync();
         await app.CheckPageAsync(movedStaff, "65-agenda-rendez-vous-annule");
-        await person.GotoAsync("/espace/rendez-vous");
-        await Expect(person.GetByText("Vous n'avez aucun rendez-vous prévu.")).ToBeVisibleAsync();
+        await appointments.GotoAsync();
+        await Expect(appointments.None).ToBeVisibleAsync();
 
         foreach (var p in new[] { person, staff, stranger }) await p.Context.CloseAsync();
     }

@@ -8,6 +8,10 @@ using Portal.Domain.Accounts;
 using Portal.Domain.Requests;
 using Portal.E2E.Support;
 using Portal.Testing;
+using Portal.E2E.Pages.Admin.Logements;
+using Portal.E2E.Pages.Espace.Demandes;
+using Portal.E2E.Pages.Suivi.Commissions;
+using Portal.E2E.Pages.Suivi.Sejours;
 using static Microsoft.Playwright.Assertions;
 
 namespace Portal.E2E.Tests;
@@ -30,78 +34,78 @@ public class CommitteeFlowTests(E2EApp app)
         // The admin looks at the stock the committee allocates from.
         var admin = await app.NewPageAsync();
         await app.SignInAsync(admin, "admin@demo.passerelle.fr", DemoPassword);
-        await admin.GotoAsync("/admin/logements");
-        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Résidences et logements" })).ToBeVisibleAsync();
+        var stock = new StockPage(admin);
+        await stock.GotoAsync();
+        await Expect(stock.Title).ToBeVisibleAsync();
         await app.CheckPageAsync(admin, "70-parc-logements");
-        await admin.GetByRole(AriaRole.Link, new() { Name = "Résidence sociale Les Tilleuls", Exact = true }).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Ajouter un logement" })).ToBeVisibleAsync();
+        await stock.OpenResidenceAsync("Résidence sociale Les Tilleuls");
+        var residence = new ResidencePage(admin);
+        await Expect(residence.AddDwelling).ToBeVisibleAsync();
         await app.CheckPageAsync(admin, "71-residence");
-        await admin.GetByRole(AriaRole.Link, new() { Name = "A03", Exact = true }).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Logement A03" })).ToBeVisibleAsync();
+        await residence.OpenDwellingAsync("A03");
+        await Expect(new DwellingPage(admin).Title("A03")).ToBeVisibleAsync();
         await app.CheckPageAsync(admin, "72-logement");
 
         // The manager plans a session and puts both requests on its agenda, presented by Claire Martin.
         var manager = await app.NewPageAsync();
         await app.SignInAsync(manager, "responsable@demo.passerelle.fr", DemoPassword);
-        await manager.GotoAsync("/suivi/commissions");
+        var committees = new CommitteesPage(manager);
+        await committees.GotoAsync();
         await app.CheckPageAsync(manager, "73-commissions");
-        await manager.GetByLabel("Instance", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Commission d'attribution" });
-        await manager.GetByRole(AriaRole.Button, new() { Name = "Prévoir la séance" }).ClickAsync();
-        await Expect(manager.GetByText("composez son ordre du jour")).ToBeVisibleAsync();
+        await committees.PlanSessionAsync("Commission d'attribution");
+        var session = new CommitteeSessionPage(manager);
+        await Expect(session.Text("composez son ordre du jour")).ToBeVisibleAsync();
         foreach (var a in new[] { first, second })
         {
-            await manager.GetByLabel("Situation", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"Demande {a.Reference} — {a.Name}" });
-            await manager.GetByLabel("Présentée par").SelectOptionAsync(new SelectOptionValue { Label = "Claire Martin" });
-            await manager.GetByRole(AriaRole.Button, new() { Name = "Inscrire à l'ordre du jour" }).ClickAsync();
-            await Expect(manager.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex(Regex.Escape(a.Reference)) })).ToBeVisibleAsync();
+            await session.PutOnTheAgendaAsync($"Demande {a.Reference} — {a.Name}", "Claire Martin");
+            await Expect(session.ItemTitle(a.Reference)).ToBeVisibleAsync();
         }
-        await manager.GetByLabel("Nathalie Roche (SIAO du Nord)").CheckAsync();
-        await manager.GetByLabel("Romain Responsable").CheckAsync();
-        await manager.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les présences" }).ClickAsync();
-        await Expect(manager.GetByText("Présences enregistrées : 2 membres.")).ToBeVisibleAsync();
+        await session.RecordAttendanceAsync("Nathalie Roche (SIAO du Nord)", "Romain Responsable");
+        await Expect(session.Text("Présences enregistrées : 2 membres.")).ToBeVisibleAsync();
         await app.CheckPageAsync(manager, "74-seance-ordre-du-jour");
 
         // First request: a dwelling.
-        var item1 = manager.Locator("article", new() { Has = manager.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex(Regex.Escape(first.Reference)) }) });
-        await item1.GetByText("Attribuer un logement").ClickAsync();
-        await item1.GetByLabel("Logement attribué").SelectOptionAsync(new SelectOptionValue { Label = "Résidence sociale Les Tilleuls — A03 (T1, 2 personnes au plus)" });
-        await item1.GetByRole(AriaRole.Button, new() { Name = "Attribuer le logement" }).ClickAsync();
-        await Expect(manager.GetByText("Le logement est attribué et le séjour est ouvert.")).ToBeVisibleAsync();
+        var item1 = session.Item(first.Reference);
+        await session.AllocateAsync(item1, "Résidence sociale Les Tilleuls — A03 (T1, 2 personnes au plus)");
+        await Expect(session.Text("Le logement est attribué et le séjour est ouvert.")).ToBeVisibleAsync();
         await Expect(item1.GetByText("Référent social désigné : Claire Martin")).ToBeVisibleAsync();
 
         // Second request: refused, with its reason; an empty reason is refused at the field first.
         const string reason = "Votre situation relève d'une pension de famille : nous transmettons votre dossier au SIAO.";
-        var item2 = manager.Locator("article", new() { Has = manager.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex(Regex.Escape(second.Reference)) }) });
-        await item2.GetByText("Refuser ou ajourner").ClickAsync();
-        await item2.GetByRole(AriaRole.Button, new() { Name = "Refuser" }).ClickAsync();
-        await Expect(manager.Locator("article", new() { HasText = second.Reference }).GetByText("Un refus doit être motivé")).ToBeVisibleAsync();
+        var item2 = session.Item(second.Reference);
+        await session.OpenRefusalAsync(item2);
+        await session.RefuseAsync(item2);
+        await Expect(session.ItemWith(second.Reference).GetByText("Un refus doit être motivé")).ToBeVisibleAsync();
         await app.CheckPageAsync(manager, "75-seance-refus-sans-motif");
-        await item2.GetByLabel("Motif").FillAsync(reason);
-        await item2.GetByRole(AriaRole.Button, new() { Name = "Refuser" }).ClickAsync();
-        await Expect(manager.GetByText("Le refus est enregistré.")).ToBeVisibleAsync();
+        await session.FillRefusalReasonAsync(item2, reason);
+        await session.RefuseAsync(item2);
+        await Expect(session.Text("Le refus est enregistré.")).ToBeVisibleAsync();
         await Expect(item2.GetByText("Motif : " + reason)).ToBeVisibleAsync();
 
-        await manager.GetByRole(AriaRole.Button, new() { Name = "Clore la séance" }).ClickAsync();
-        await Expect(manager.GetByText("La séance est close.")).ToBeVisibleAsync();
+        await session.CloseAsync();
+        await Expect(session.Text("La séance est close.")).ToBeVisibleAsync();
         await app.CheckPageAsync(manager, "76-seance-close");
 
         // The stay is open in A03, followed by Claire Martin.
-        await item1.GetByRole(AriaRole.Link, new() { Name = "Voir le séjour" }).ClickAsync();
-        await Expect(manager.Locator("#referent")).ToHaveTextAsync("Claire Martin");
-        await Expect(manager.GetByText("A03 — Résidence sociale Les Tilleuls")).ToBeVisibleAsync();
+        await session.OpenStayAsync(item1);
+        var stay = new StayPage(manager);
+        await Expect(stay.Referent).ToHaveTextAsync("Claire Martin");
+        await Expect(stay.Text("A03 — Résidence sociale Les Tilleuls")).ToBeVisibleAsync();
         await app.CheckPageAsync(manager, "77-sejour");
 
         // Each person reads the decision on their request's timeline.
         var housed = await app.NewPageAsync(phone: true);
         await app.SignInAsync(housed, first.Email, ApplicantPassword);
-        await housed.GotoAsync($"/espace/demandes/{first.RequestId}");
-        await Expect(housed.GetByText(new Regex("Logement attribué : A03 \\(Résidence sociale Les Tilleuls\\)")).First).ToBeVisibleAsync();
+        var housedRequest = new RequestPage(housed);
+        await housedRequest.GotoAsync(first.RequestId);
+        await Expect(housedRequest.Text(new Regex("Logement attribué : A03 \\(Résidence sociale Les Tilleuls\\)")).First).ToBeVisibleAsync();
         await app.CheckPageAsync(housed, "78-demande-logement-attribue");
 
         var refused = await app.NewPageAsync(phone: true);
         await app.SignInAsync(refused, second.Email, ApplicantPassword);
-        await refused.GotoAsync($"/espace/demandes/{second.RequestId}");
-        await Expect(refused.GetByText(reason).First).ToBeVisibleAsync();
+        var refusedRequest = new RequestPage(refused);
+        await refusedRequest.GotoAsync(second.RequestId);
+        await Expect(refusedRequest.Text(reason).First).ToBeVisibleAsync();
         await app.CheckPageAsync(refused, "79-demande-refusee");
         var mail = await app.Mail.WaitForAsync(second.Email, where: m => (m.Text ?? "").Contains(reason));
         Assert.Contains(second.Reference, mail.Subject);

@@ -1,8 +1,10 @@
-using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using Microsoft.Playwright;
 using Portal.E2E.Support;
+using Portal.E2E.Pages.Espace.Documents;
+using Portal.E2E.Pages.Suivi.Documents;
+using Portal.E2E.Pages.Suivi.Rapports;
 using static Microsoft.Playwright.Assertions;
 
 namespace Portal.E2E.Tests;
@@ -17,16 +19,17 @@ public class DocumentsTests(E2EApp app)
     {
         var page = await app.NewPageAsync();
         await app.SignInAsync(page, "responsable@demo.passerelle.fr", Password);
-        await page.GotoAsync("/suivi/rapports");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rapports d'activité", Level = 1 })).ToBeVisibleAsync();
-        await Expect(page.GetByText("Ménages suivis").First).ToBeVisibleAsync();
+        var reports = new ReportsPage(page);
+        await reports.GotoAsync();
+        await Expect(reports.Title).ToBeVisibleAsync();
+        await Expect(reports.FollowedHouseholds).ToBeVisibleAsync();
         await app.CheckPageAsync(page, "60-rapports");
 
-        await page.EvaluateAsync("() => { window.__samePage = true; }");
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Générer le bilan d'activité") }).ClickAsync();
-        var link = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Télécharger Bilan d'activité annuel") }).First;
+        await reports.MarkThePageAsync();
+        await reports.GenerateActivityReportAsync();
+        var link = reports.Download;
         await Expect(link).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        Assert.True(await page.EvaluateAsync<bool>("() => window.__samePage === true"));
+        Assert.True(await reports.StayedOnTheSamePageAsync());
         await app.CheckPageAsync(page, "61-rapport-pret");
 
         var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
@@ -40,12 +43,13 @@ public class DocumentsTests(E2EApp app)
         }
 
         // A second click makes a new version, not the same request again.
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Générer le bilan d'activité") }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("version 2") })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await reports.GenerateActivityReportAsync();
+        await Expect(reports.Version(2)).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
-        await page.GotoAsync("/suivi/documents");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Documents", Level = 1 })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Télécharger Bilan d'activité annuel") }).First).ToBeVisibleAsync();
+        var documents = new StaffDocumentsPage(page);
+        await documents.GotoAsync();
+        await Expect(documents.Title).ToBeVisibleAsync();
+        await Expect(documents.Download("Télécharger Bilan d'activité annuel")).ToBeVisibleAsync();
         await app.CheckPageAsync(page, "62-documents-suivi");
         await page.Context.CloseAsync();
     }
@@ -55,8 +59,9 @@ public class DocumentsTests(E2EApp app)
     {
         var page = await app.NewPageAsync();
         await app.SignInAsync(page, "resident2@demo.passerelle.fr", Password);
-        await page.GotoAsync("/espace/documents");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mes documents", Level = 1 })).ToBeVisibleAsync();
+        var documents = new MyDocumentsPage(page);
+        await documents.GotoAsync();
+        await Expect(documents.Title).ToBeVisibleAsync();
         await app.CheckPageAsync(page, "63-espace-documents");
         await page.Context.CloseAsync();
     }

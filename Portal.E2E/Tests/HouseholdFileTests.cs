@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Portal.E2E.Support;
+using Portal.E2E.Pages.Admin.Journal;
+using Portal.E2E.Pages.Suivi.Menages;
+using Portal.E2E.Pages.Suivi.Portefeuille;
 using static Microsoft.Playwright.Assertions;
 
 namespace Portal.E2E.Tests;
@@ -19,58 +22,56 @@ public class HouseholdFileTests(E2EApp app)
 
         var worker = await app.NewPageAsync();
         await app.SignInAsync(worker, "travailleur1@demo.passerelle.fr", Password);
-        await worker.GotoAsync("/suivi/menages");
-        await worker.GetByRole(AriaRole.Link, new() { Name = "Nouveau ménage" }).ClickAsync();
-        await Expect(worker.GetByRole(AriaRole.Heading, new() { Name = "Nouveau ménage", Level = 1 })).ToBeVisibleAsync();
-        await worker.Locator("#Input_Name").FillAsync($"LÉVÊQUE{t} Lina");
-        await worker.Locator("#Input_Members_0__FirstName").FillAsync("Lina");
-        await worker.Locator("#Input_Members_0__LastName").FillAsync($"Lévêque{t}");
-        await worker.Locator("#Input_Members_0__Relationship").SelectOptionAsync("Applicant");
+        var households = new HouseholdsPage(worker);
+        await households.GotoAsync();
+        await households.NewHouseholdAsync();
+        var newHousehold = new NewHouseholdPage(worker);
+        await Expect(newHousehold.Title).ToBeVisibleAsync();
+        await newHousehold.FillAsync($"LÉVÊQUE{t} Lina", "Lina", $"Lévêque{t}");
         await app.CheckPageAsync(worker, "60-nouveau-menage");
-        await worker.GetByRole(AriaRole.Button, new() { Name = "Ouvrir le dossier" }).Last.ClickAsync();
-        await Expect(worker.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync($"LÉVÊQUE{t} Lina");
+        await newHousehold.OpenAsync();
+        var file = new HouseholdFilePage(worker);
+        await Expect(file.Title).ToContainTextAsync($"LÉVÊQUE{t} Lina");
         var fileUrl = worker.Url;
 
-        await worker.Locator("#Entry_Kind").SelectOptionAsync("Interview");
-        await worker.Locator("#Entry_Text").FillAsync(secret);
-        await worker.GetByLabel("Confidentiel", new() { Exact = true }).CheckAsync();
-        await worker.GetByRole(AriaRole.Button, new() { Name = "Ajouter au journal" }).ClickAsync();
-        await Expect(worker.Locator("#journal-entrees")).ToContainTextAsync(secret);
+        await file.AddJournalEntryAsync("Interview", secret, confidential: true);
+        await Expect(file.Journal).ToContainTextAsync(secret);
         await app.CheckPageAsync(worker, "61-dossier-menage");
 
         // The search finds it without accents, in place.
-        await worker.GotoAsync("/suivi/menages");
-        await worker.GetByLabel("Nom du ménage").FillAsync($"leveque{t.ToLowerInvariant()}");
-        await worker.GetByLabel("Nom du ménage").PressAsync("Enter");
-        var link = worker.Locator("#resultats").GetByRole(AriaRole.Link, new() { Name = $"LÉVÊQUE{t} Lina" });
+        await households.GotoAsync();
+        await households.SearchAsync($"leveque{t.ToLowerInvariant()}");
+        var link = households.Result($"LÉVÊQUE{t} Lina");
         await Expect(link).ToBeVisibleAsync();
         await Expect(worker).ToHaveURLAsync(new Regex("q=leveque"));
         await app.CheckPageAsync(worker, "62-recherche-menages");
-        await worker.GotoAsync("/suivi/portefeuille");
-        await Expect(worker.GetByRole(AriaRole.Link, new() { Name = $"LÉVÊQUE{t} Lina" })).ToBeVisibleAsync();
+        var portfolio = new PortfolioPage(worker);
+        await portfolio.GotoAsync();
+        await Expect(portfolio.Household($"LÉVÊQUE{t} Lina")).ToBeVisibleAsync();
         await app.CheckPageAsync(worker, "63-portefeuille");
 
         // A manager hands the file to another referent of the team: Claire is now a colleague, not the referent.
         var manager = await app.NewPageAsync();
         await app.SignInAsync(manager, "responsable@demo.passerelle.fr", Password);
-        await manager.GotoAsync($"/suivi/menages?q=leveque{t.ToLowerInvariant()}");
-        await manager.Locator("#resultats").GetByRole(AriaRole.Link, new() { Name = $"LÉVÊQUE{t} Lina" }).ClickAsync();
-        await Expect(manager.Locator("#journal-entrees")).ToContainTextAsync(secret);
-        await manager.Locator("#Assign_ReferentId").SelectOptionAsync(new SelectOptionValue { Label = "Romain Responsable" });
-        await manager.GetByRole(AriaRole.Button, new() { Name = "Changer l'équipe ou le référent" }).ClickAsync();
-        await Expect(manager.Locator("#referent-menage")).ToHaveTextAsync("Romain Responsable");
+        var managerSearch = new HouseholdsPage(manager);
+        await managerSearch.GotoSearchAsync($"leveque{t.ToLowerInvariant()}");
+        await managerSearch.Result($"LÉVÊQUE{t} Lina").ClickAsync();
+        var managerFile = new HouseholdFilePage(manager);
+        await Expect(managerFile.Journal).ToContainTextAsync(secret);
+        await managerFile.AssignReferentAsync("Romain Responsable");
+        await Expect(managerFile.Referent).ToHaveTextAsync("Romain Responsable");
 
         await worker.GotoAsync(fileUrl);
-        await Expect(worker.Locator("#journal-entrees")).ToContainTextAsync(Masked);
-        await Expect(worker.Locator("#journal-entrees")).Not.ToContainTextAsync(secret);
+        await Expect(file.Journal).ToContainTextAsync(Masked);
+        await Expect(file.Journal).Not.ToContainTextAsync(secret);
 
         var admin = await app.NewPageAsync();
         await app.SignInAsync(admin, "admin@demo.passerelle.fr", Password);
-        await admin.GotoAsync("/admin/journal");
-        await admin.GetByLabel("Nom de l'utilisateur").FillAsync("Claire");
-        await admin.GetByLabel("Nom de l'utilisateur").PressAsync("Enter");
+        var accessLog = new AccessLogPage(admin);
+        await accessLog.GotoAsync();
+        await accessLog.FilterByUserAsync("Claire");
         await Expect(admin).ToHaveURLAsync(new Regex("utilisateur=Claire"));
-        await Expect(admin.Locator("#journal-acces")).ToContainTextAsync($"LÉVÊQUE{t} Lina");
+        await Expect(accessLog.Entries).ToContainTextAsync($"LÉVÊQUE{t} Lina");
         await app.CheckPageAsync(admin, "64-journal-des-acces");
 
         await worker.Context.CloseAsync();

@@ -1,8 +1,9 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Portal.E2E.Pages;
 using Portal.E2E.Support;
 using Portal.Testing;
+using Portal.E2E.Pages.Espace.Demandes;
+using Portal.E2E.Pages.Suivi.Demandes;
 using static Microsoft.Playwright.Assertions;
 
 namespace Portal.E2E.Tests;
@@ -34,9 +35,9 @@ public class HousingRequestFlowTests(E2EApp app)
         await wizard.DocumentsDoneAsync("35-etape-pieces");
         await wizard.SendAsync("36-etape-envoi");
 
-        var heading = await person.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync();
-        var reference = Regex.Match(heading, @"DL-\d{4}-\d{6}").Value;
-        await Expect(person.GetByText("Déposée").First).ToBeVisibleAsync();
+        var request = new RequestPage(person);
+        var reference = await request.ReferenceAsync();
+        await Expect(request.Text("Déposée").First).ToBeVisibleAsync();
         await app.CheckPageAsync(person, "37-demande-deposee");
         var receipt = await app.Mail.WaitForAsync(email, where: m => m.Subject.Contains(reference));
         Assert.Contains("est bien arrivée", receipt.Subject);
@@ -44,42 +45,41 @@ public class HousingRequestFlowTests(E2EApp app)
         // A social worker of the team covering Lille finds it and asks for a missing document.
         var worker = await app.NewPageAsync();
         await app.SignInAsync(worker, "travailleur1@demo.passerelle.fr", DemoPassword);
-        await worker.GotoAsync("/suivi/demandes");
-        await worker.GetByLabel("Nom ou référence").FillAsync(reference);
-        var link = worker.GetByRole(AriaRole.Link, new() { Name = reference });
+        var queue = new QueuePage(worker);
+        await queue.GotoAsync();
+        await queue.SearchAsync(reference);
+        var link = queue.Request(reference);
         await Expect(link).ToBeVisibleAsync();
         await app.CheckPageAsync(worker, "40-file-des-demandes");
         await link.ClickAsync();
-        await Expect(worker.GetByRole(AriaRole.Heading, new() { Name = "Ressources et taux d'effort" })).ToBeVisibleAsync();
+        var file = new RequestFilePage(worker);
+        await Expect(file.Resources).ToBeVisibleAsync();
         await app.CheckPageAsync(worker, "41-demande-cote-equipe");
 
-        await worker.GetByRole(AriaRole.Group, new() { Name = "Pièces à demander" }).GetByLabel("Attestation CAF").CheckAsync();
-        await worker.GetByLabel("Précision pour la personne (facultatif)").FillAsync("Une attestation de moins de trois mois, s'il vous plaît.");
-        await worker.GetByRole(AriaRole.Button, new() { Name = "Demander les pièces" }).ClickAsync();
-        await Expect(worker.GetByText("Les pièces sont demandées").First).ToBeVisibleAsync();
+        await file.AskForDocumentsAsync("Une attestation de moins de trois mois, s'il vous plaît.", "Attestation CAF");
+        await Expect(file.Text("Les pièces sont demandées").First).ToBeVisibleAsync();
 
         // The person follows the link in the email and adds the document there.
         var askMail = await app.Mail.WaitForAsync(email, where: m => m.Subject.Contains("pièces à fournir"));
         Assert.Contains("Attestation CAF", askMail.Text);
         await person.GotoAsync("/espace"); // the person was still on the request page: a link differing only by #pieces would not reload it
         await person.GotoAsync(MailDev.LinkIn(askMail, "/espace/demandes/"));
-        await Expect(person.GetByText("Une attestation de moins de trois mois").First).ToBeVisibleAsync();
+        await Expect(request.Text("Une attestation de moins de trois mois").First).ToBeVisibleAsync();
         await app.CheckPageAsync(person, "38-pieces-demandees");
-        await person.GetByLabel("Fichier : Attestation CAF").SetInputFilesAsync(new FilePayload { Name = "attestation-caf.pdf", MimeType = "application/pdf", Buffer = RequestWizardPage.Pdf });
-        await person.GetByRole(AriaRole.Button, new() { Name = "Ajouter ce document : Attestation CAF" }).ClickAsync();
-        await Expect(person.GetByText("Toutes les pièces demandées sont arrivées").First).ToBeVisibleAsync();
+        await request.AddAskedDocumentAsync("Attestation CAF", "attestation-caf.pdf", "application/pdf", RequestWizardPage.Pdf);
+        await Expect(request.Text("Toutes les pièces demandées sont arrivées").First).ToBeVisibleAsync();
 
         // The worker sees the document and resumes the review.
         await worker.ReloadAsync();
-        await Expect(worker.GetByText("attestation-caf.pdf").First).ToBeVisibleAsync();
-        await worker.GetByRole(AriaRole.Button, new() { Name = "Reprendre l'instruction" }).ClickAsync();
-        await Expect(worker.GetByText("En instruction").First).ToBeVisibleAsync();
+        await Expect(file.Text("attestation-caf.pdf").First).ToBeVisibleAsync();
+        await file.ResumeReviewAsync();
+        await Expect(file.Text("En instruction").First).ToBeVisibleAsync();
         await app.CheckPageAsync(worker, "42-demande-en-instruction");
         await app.Mail.WaitForAsync(email, where: m => m.Subject.Contains("En instruction"));
 
         // The person's timeline tells the whole story.
         await person.ReloadAsync();
-        var history = person.GetByRole(AriaRole.Region, new() { Name = "Historique" });
+        var history = request.History;
         foreach (var step in new[] { "Demande commencée", "Déposée", "Pièces demandées", "Document ajouté", "En instruction" })
             await Expect(history.GetByText(step).First).ToBeVisibleAsync();
         await Expect(history.GetByText("Claire Martin").First).ToBeVisibleAsync();
@@ -88,13 +88,14 @@ public class HousingRequestFlowTests(E2EApp app)
         // The same pages on a desktop screen for the person, on a phone for the worker.
         var desktop = await app.NewPageAsync();
         await app.SignInAsync(desktop, email, password);
-        await desktop.GotoAsync("/espace/demandes");
+        var requests = new RequestsPage(desktop);
+        await requests.GotoAsync();
         await app.CheckPageAsync(desktop, "50-mes-demandes-ordinateur");
-        await desktop.GetByRole(AriaRole.Link, new() { Name = "Voir" }).First.ClickAsync();
+        await requests.OpenFirstAsync();
         await app.CheckPageAsync(desktop, "51-demande-ordinateur");
         var workerPhone = await app.NewPageAsync(phone: true);
         await app.SignInAsync(workerPhone, "travailleur1@demo.passerelle.fr", DemoPassword);
-        await workerPhone.GotoAsync("/suivi/demandes");
+        await new QueuePage(workerPhone).GotoAsync();
         await app.CheckPageAsync(workerPhone, "52-file-telephone");
         await workerPhone.GotoAsync(new Uri(worker.Url).PathAndQuery);
         await app.CheckPageAsync(workerPhone, "53-demande-equipe-telephone");

@@ -1,12 +1,11 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Portal.CaseFiles;
 using Portal.Data;
 using Portal.Domain.Requests;
-using Portal.E2E.Pages;
 using Portal.E2E.Support;
+using Portal.E2E.Pages.Admin.Import;
 using static Microsoft.Playwright.Assertions;
 
 namespace Portal.E2E.Tests;
@@ -40,31 +39,30 @@ public class ImportFlowTests(E2EApp app)
         var import = new ImportPage(page);
 
         await import.UploadAsync($"menages-{token}.csv", Encoding.UTF8.GetBytes(csv));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Associer les colonnes") })).ToBeVisibleAsync();
+        await Expect(import.ColumnsTitle).ToBeVisibleAsync();
         await app.CheckPageAsync(page, "70-import-colonnes");
         await import.MatchColumnsAsync("Nord");
 
-        await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Import de") })).ToBeVisibleAsync();
+        await Expect(import.BatchTitle).ToBeVisibleAsync();
         await Expect(import.Problem(3, "Nom")).ToContainTextAsync("Nom manquant");
         await Expect(import.Problem(4, "Date de naissance")).ToContainTextAsync("Date non reconnue « 45/10/1999 »");
         await Expect(import.Row(5)).ToContainTextAsync($"Déjà suivie : ménage « FONTAINE{token} Maëlle »");
         await app.CheckPageAsync(page, "71-import-apercu");
 
-        await page.EvaluateAsync("() => { window.__samePage = true; }");
+        await import.MarkThePageAsync();
         await import.CorrectAsync(3, "Nom", $"MARCHAND{token}");
         await Expect(import.Row(3)).ToContainTextAsync("Prête");
         await import.CorrectAsync(4, "Date de naissance", "15/10/1999");
         await Expect(import.Row(4)).ToContainTextAsync("Prête");
         await import.DecideAsync(5, "Fusionner avec la personne déjà suivie (compléter son dossier)");
         await Expect(import.Row(5)).ToContainTextAsync("Prête");
-        Assert.True(await page.EvaluateAsync<bool>("() => window.__samePage === true"));
+        Assert.True(await import.StayedOnTheSamePageAsync());
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Importer les lignes prêtes" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Compte rendu de l'import" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        ILocator Figure(string label) => page.Locator("dl.summary-list > div").Filter(new() { Has = page.GetByText(label, new() { Exact = true }) }).Locator("dd");
-        await Expect(Figure("Personnes ajoutées")).ToHaveTextAsync("3");
-        await Expect(Figure("Personnes fusionnées avec un dossier existant")).ToHaveTextAsync("1");
-        await Expect(Figure("Lignes non importées")).ToHaveTextAsync("0");
+        await import.ImportReadyLinesAsync();
+        await Expect(import.ReportTitle).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(import.Figure("Personnes ajoutées")).ToHaveTextAsync("3");
+        await Expect(import.Figure("Personnes fusionnées avec un dossier existant")).ToHaveTextAsync("1");
+        await Expect(import.Figure("Lignes non importées")).ToHaveTextAsync("0");
         await app.CheckPageAsync(page, "72-import-rapport");
         await page.Context.CloseAsync();
     }

@@ -6,6 +6,8 @@ using Microsoft.Playwright;
 using Portal.Data;
 using Portal.E2E.Support;
 using Portal.Privacy;
+using Portal.E2E.Pages.Espace.Donnees;
+using Portal.E2E.Pages.Suivi.Effacements;
 using static Microsoft.Playwright.Assertions;
 
 namespace Portal.E2E.Tests;
@@ -46,10 +48,11 @@ public class PersonalDataFlowTests(E2EApp app)
         }
 
         // « Mes données »: the copy is made in the background and downloaded from the page.
-        await resident.GotoAsync("/espace/donnees");
-        await Expect(resident.GetByRole(AriaRole.Heading, new() { Name = "Mes données", Level = 1 })).ToBeVisibleAsync();
-        await resident.GetByRole(AriaRole.Button, new() { Name = "Préparer mes données" }).ClickAsync();
-        var link = resident.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Télécharger mes données") });
+        var data = new MyDataPage(resident);
+        await data.GotoAsync();
+        await Expect(data.Title).ToBeVisibleAsync();
+        await data.PrepareAsync();
+        var link = data.Download;
         await Expect(link).ToBeVisibleAsync(new() { Timeout = 30_000 });
         var download = await resident.RunAndWaitForDownloadAsync(() => link.ClickAsync());
         var path = Path.Combine(app.Artifacts, $"mes-donnees-{tag}.zip");
@@ -62,32 +65,33 @@ public class PersonalDataFlowTests(E2EApp app)
         }
 
         // The erasure: what goes, what stays; a first try without the box ticked is refused at the field.
-        await Expect(resident.GetByRole(AriaRole.Heading, new() { Name = "Ce qui serait effacé" })).ToBeVisibleAsync();
+        await Expect(data.WhatWouldBeErased).ToBeVisibleAsync();
         await app.CheckPageAsync(resident, "donnees-01-effacement");
-        await resident.GetByLabel("Un mot pour l'équipe (facultatif)").FillAsync("Je quitte la région.");
-        await resident.GetByRole(AriaRole.Button, new() { Name = "Demander l'effacement" }).ClickAsync();
-        await Expect(resident.GetByText("Cochez cette case pour confirmer que vous demandez l'effacement.")).ToBeVisibleAsync();
-        await Expect(resident.GetByLabel("Un mot pour l'équipe (facultatif)")).ToHaveValueAsync("Je quitte la région.");
-        await resident.GetByLabel("Je demande l'effacement de mes données et la suppression de mon compte").CheckAsync();
-        await resident.GetByRole(AriaRole.Button, new() { Name = "Demander l'effacement" }).ClickAsync();
-        await Expect(resident.GetByText(new Regex("Demande d'effacement envoyée le"))).ToBeVisibleAsync();
+        await data.NoteToTheTeam.FillAsync("Je quitte la région.");
+        await data.AskForErasureAsync();
+        await Expect(data.Text("Cochez cette case pour confirmer que vous demandez l'effacement.")).ToBeVisibleAsync();
+        await Expect(data.NoteToTheTeam).ToHaveValueAsync("Je quitte la région.");
+        await data.Confirmation.CheckAsync();
+        await data.AskForErasureAsync();
+        await Expect(data.Text(new Regex("Demande d'effacement envoyée le"))).ToBeVisibleAsync();
         await app.Mail.WaitForAsync(email, where: m => m.Subject.Contains("demande d'effacement"));
 
         // A manager reads it and applies it.
         var manager = await app.NewPageAsync();
         await app.SignInAsync(manager, "responsable@demo.passerelle.fr", "Passerelle-Demo-2026!");
-        await manager.GotoAsync("/suivi/effacements");
-        var card = manager.GetByRole(AriaRole.Article).Filter(new() { HasText = name });
+        var erasures = new ErasuresPage(manager);
+        await erasures.GotoAsync();
+        var card = erasures.Request(name);
         await Expect(card.GetByText("Je quitte la région.")).ToBeVisibleAsync();
         await app.CheckPageAsync(manager, "effacements-01-en-attente");
-        await card.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Appliquer l'effacement") }).ClickAsync();
-        await Expect(manager.GetByText("L'effacement est appliqué")).ToBeVisibleAsync();
-        await Expect(manager.GetByText(name)).ToHaveCountAsync(0);
+        await erasures.ApplyAsync(card);
+        await Expect(erasures.Text("L'effacement est appliqué")).ToBeVisibleAsync();
+        await Expect(erasures.Text(name)).ToHaveCountAsync(0);
         await app.CheckPageAsync(manager, "effacements-02-applique");
         await app.Mail.WaitForAsync(email, where: m => m.Subject.StartsWith("Vos données sont effacées"));
 
         // The resident's session is over and the account no longer opens.
-        await resident.GotoAsync("/espace/donnees");
+        await data.GotoAsync();
         await Expect(resident).ToHaveURLAsync(new Regex("/compte/connexion"));
         await app.SignInAsync(resident, email, password);
         await Expect(resident).ToHaveURLAsync(new Regex("/compte/connexion"));

@@ -7,6 +7,8 @@ using Portal.Accounts;
 using Portal.Data;
 using Portal.Domain.Accounts;
 using Portal.E2E.Support;
+using Portal.E2E.Pages.Compte;
+using Portal.E2E.Pages.Compte.Securite;
 using static Microsoft.Playwright.Assertions;
 
 namespace Portal.E2E.Tests;
@@ -49,38 +51,38 @@ public class SecondFactorFlowTests(E2EApp app)
 
         // Sent to the account page, and nowhere else, until a second factor is set up.
         await Expect(page).ToHaveURLAsync(new Regex("/compte$"));
-        await Expect(page.GetByText("Activez la double authentification pour continuer")).ToBeVisibleAsync();
+        var account = new AccountPage(page);
+        await Expect(account.SecondFactorRequired).ToBeVisibleAsync();
         await app.CheckPageAsync(page, "mfa-01-enrolement-requis");
         await page.GotoAsync("/suivi/menages");
         await Expect(page).ToHaveURLAsync(new Regex("/compte$"));
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Activer une application d'authentification" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Code QR à scanner avec l'application d'authentification" })).ToBeVisibleAsync();
+        await account.SetUpAnAuthenticatorAsync();
+        var authenticator = new AuthenticatorPage(page);
+        await Expect(authenticator.QrCode).ToBeVisibleAsync();
         // The QR code is a PNG the site serves: it loads and has its size (a broken image has none).
-        await page.WaitForFunctionAsync("() => { const i = document.querySelector('img.qr-code'); return i && i.complete && i.naturalWidth > 100; }", null, new() { Timeout = 15000 });
+        await authenticator.QrCodeLoadedAsync();
         await app.CheckPageAsync(page, "mfa-02-authentificateur");
-        var key = (await page.Locator("[data-shared-key]").InnerTextAsync()).Replace(" ", "").ToUpperInvariant();
-        await page.GetByLabel("Code à 6 chiffres affiché par l'application").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Vérifier et activer" }).ClickAsync();
+        var key = await authenticator.SharedKeyAsync();
+        await authenticator.VerifyAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow));
 
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Codes de secours", Level = 1 })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Vos codes de secours" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(10);
+        var recovery = new RecoveryCodesPage(page);
+        await Expect(recovery.Heading("Codes de secours")).ToBeVisibleAsync();
+        await Expect(recovery.Codes).ToHaveCountAsync(10);
         await app.CheckPageAsync(page, "mfa-03-codes-de-secours");
-        await page.GetByRole(AriaRole.Link, new() { Name = "J'ai noté mes codes" }).ClickAsync();
+        await recovery.DoneAsync();
         await page.GotoAsync("/suivi");
         await Expect(page).ToHaveURLAsync(new Regex("/suivi$"));
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
+        await recovery.SignOutAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/$"));
 
-        await page.GotoAsync("/compte/connexion");
-        await page.GetByLabel("Adresse électronique").FillAsync(email);
-        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
+        var signIn = new SignInPage(page);
+        await signIn.GotoAsync();
+        await signIn.SignInAsync(email, Password);
         await Expect(page).ToHaveURLAsync(new Regex("/compte/connexion/code"));
         await app.CheckPageAsync(page, "mfa-04-code");
-        await page.GetByLabel("Code à 6 chiffres").FillAsync(await app.CodeForAsync(email));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Valider" }).ClickAsync();
+        await new SignInCodePage(page).EnterAsync(await app.CodeForAsync(email));
         await Expect(page).ToHaveURLAsync(new Regex("/suivi$"));
     }
 
@@ -108,16 +110,17 @@ public class SecondFactorFlowTests(E2EApp app)
 
         await app.SignInAsync(page, email, Password);
         await Expect(page).ToHaveURLAsync(new Regex("/suivi$"));
-        await page.GotoAsync("/compte/securite/cles-d-acces");
-        await page.GetByLabel("Nom de la clé (pour la reconnaître)").FillAsync("Poste du bureau");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer une clé d'accès" }).ClickAsync();
-        await Expect(page.GetByText("La clé d'accès « Poste du bureau » est enregistrée.")).ToBeVisibleAsync();
+        var passkeys = new PasskeysPage(page);
+        await passkeys.GotoAsync();
+        await passkeys.RegisterAsync("Poste du bureau");
+        await Expect(passkeys.Text("La clé d'accès « Poste du bureau » est enregistrée.")).ToBeVisibleAsync();
         await app.CheckPageAsync(page, "mfa-05-cles-d-acces");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
+        await passkeys.SignOutAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/$"));
-        await page.GotoAsync("/compte/connexion");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter avec une clé d'accès" }).ClickAsync();
+        var signIn = new SignInPage(page);
+        await signIn.GotoAsync();
+        await signIn.SignInWithAPasskeyAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/suivi$"));
         await Expect(page.GetByText(email)).ToBeVisibleAsync();
         await context.CloseAsync();

@@ -2,6 +2,9 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Portal.E2E.Support;
 using Portal.Testing;
+using Portal.E2E.Pages;
+using Portal.E2E.Pages.Compte;
+using Portal.E2E.Pages.Espace;
 using static Microsoft.Playwright.Assertions;
 
 namespace Portal.E2E.Tests;
@@ -16,44 +19,43 @@ public class SignUpTests(E2EApp app)
         const string password = "Un-Toit-Pour-2026";
         var page = await app.NewPageAsync();
 
-        await page.GotoAsync("/");
+        var home = new HomePage(page);
+        await home.GotoAsync();
         await Expect(page).ToHaveTitleAsync(new Regex("Passerelle"));
         await app.CheckPageAsync(page, "01-accueil");
 
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Créer un compte" }).First.ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Créer un compte", Level = 1 })).ToBeVisibleAsync();
+        await home.CreateAccountAsync();
+        var signUp = new SignUpPage(page);
+        await Expect(signUp.Heading("Créer un compte")).ToBeVisibleAsync();
         await app.CheckPageAsync(page, "02-inscription");
 
         // A first try with a mistake: the message is at the field and nothing typed is lost.
-        await page.GetByLabel("Nom et prénom").FillAsync("Camille Petit");
-        await page.GetByLabel("Adresse électronique").FillAsync(email);
-        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(password);
-        await page.GetByLabel("Confirmation du mot de passe").FillAsync("autre-chose");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
-        await Expect(page.GetByText("Les deux mots de passe ne sont pas identiques.")).ToBeVisibleAsync();
-        await Expect(page.GetByLabel("Adresse électronique")).ToHaveValueAsync(email);
+        await signUp.FillAsync("Camille Petit", email, password, "autre-chose");
+        await signUp.SubmitAsync();
+        await Expect(signUp.Text("Les deux mots de passe ne sont pas identiques.")).ToBeVisibleAsync();
+        await Expect(signUp.Email).ToHaveValueAsync(email);
         await app.CheckPageAsync(page, "03-inscription-erreurs");
 
-        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(password);
-        await page.GetByLabel("Confirmation du mot de passe").FillAsync(password);
-        await page.GetByRole(AriaRole.Checkbox).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Vérifiez votre messagerie" })).ToBeVisibleAsync();
+        await signUp.Password.FillAsync(password);
+        await signUp.Confirmation.FillAsync(password);
+        await signUp.AcceptTermsAsync();
+        await signUp.SubmitAsync();
+        await Expect(new SignUpSentPage(page).Title).ToBeVisibleAsync();
         await app.CheckPageAsync(page, "04-verifiez-messagerie");
 
         var mail = await app.Mail.WaitForAsync(email);
         await page.GotoAsync(MailDev.LinkIn(mail, "/compte/confirmer"));
-        await Expect(page.GetByText("Votre compte est activé")).ToBeVisibleAsync();
+        var confirmed = new ConfirmEmailPage(page);
+        await Expect(confirmed.Activated).ToBeVisibleAsync();
         await app.CheckPageAsync(page, "05-adresse-confirmee");
 
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Se connecter" }).ClickAsync();
-        await page.GetByLabel("Adresse électronique").FillAsync(email);
-        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
+        await confirmed.SignInAsync();
+        await new SignInPage(page).SignInAsync(email, password);
 
         await Expect(page).ToHaveURLAsync(new Regex("/espace$"));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mon espace", Level = 1 })).ToBeVisibleAsync();
-        await Expect(page.GetByText("Bonjour Camille Petit")).ToBeVisibleAsync();
+        var space = new SpacePage(page);
+        await Expect(space.Title).ToBeVisibleAsync();
+        await Expect(space.Greeting("Camille Petit")).ToBeVisibleAsync();
         await app.CheckPageAsync(page, "06-mon-espace");
         await page.Context.CloseAsync();
     }

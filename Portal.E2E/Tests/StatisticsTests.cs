@@ -1,7 +1,7 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MiniExcelLibs;
 using Portal.E2E.Support;
+using Portal.E2E.Pages.Suivi.Statistiques;
 using static Microsoft.Playwright.Assertions;
 
 namespace Portal.E2E.Tests;
@@ -16,26 +16,25 @@ public class StatisticsTests(E2EApp app)
     {
         var page = await app.NewPageAsync();
         await app.SignInAsync(page, "responsable@demo.passerelle.fr", Password);
-        await page.GotoAsync("/suivi/statistiques");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Statistiques", Level = 1 })).ToBeVisibleAsync();
+        var statistics = new StatisticsPage(page);
+        await statistics.GotoAsync();
+        await Expect(statistics.Title).ToBeVisibleAsync();
 
         // The quarter before the current one.
         var day = DateTime.UtcNow.AddMonths(-3);
         var quarter = (day.Month - 1) / 3 + 1;
-        await page.GetByRole(AriaRole.Radio, new() { Name = "Trimestre" }).CheckAsync();
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "Mois, trimestre ou année contenant le" }).FillAsync(day.ToString("yyyy-MM-dd"));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"{quarter}{(quarter == 1 ? "er" : "e")} trimestre {day.Year}", Level = 2 })).ToBeVisibleAsync();
+        await statistics.ShowQuarterAsync(day);
+        await Expect(statistics.PeriodTitle($"{quarter}{(quarter == 1 ? "er" : "e")} trimestre {day.Year}")).ToBeVisibleAsync();
 
         // The chart is drawn by the bundled script (no inline script: the CSP holds), its figures in a table.
-        var chart = page.Locator("canvas#chart-demandes");
+        var chart = statistics.Chart;
         await Expect(chart).ToHaveAttributeAsync("data-drawn", "true");
         Assert.True((await chart.BoundingBoxAsync())!.Height > 100);
-        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Demandes reçues par mois (données du graphique)" })).ToBeAttachedAsync();
+        await Expect(statistics.ChartFigures).ToBeAttachedAsync();
         await app.CheckPageAsync(page, "90-statistiques");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Tableaux du financeur (XLSX)" }).ClickAsync();
-        var link = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Télécharger Tableaux pour le financeur") }).First;
+        await statistics.MakeFundersWorkbookAsync();
+        var link = statistics.Download;
         await Expect(link).ToBeVisibleAsync(new() { Timeout = 30_000 });
         var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
         Assert.EndsWith(".xlsx", download.SuggestedFilename);

@@ -7,8 +7,10 @@ using Portal.Domain.Formatting;
 using Portal.Domain.Housing;
 using Portal.Domain.Partners;
 using Portal.Domain.Support;
-using Portal.E2E.Pages;
 using Portal.E2E.Support;
+using Portal.E2E.Pages.Suivi.Accompagnement;
+using Portal.E2E.Pages.Suivi.FondsAide;
+using Portal.E2E.Pages.Suivi.Veille;
 using static Microsoft.Playwright.Assertions;
 
 namespace Portal.E2E.Tests;
@@ -62,69 +64,70 @@ public class SupportMeasureFlowTests(E2EApp app)
         var (id, name) = await HouseholdAsync(start);
         Assert.NotEmpty(name);
         var page = await app.NewPageAsync();
-        var support = new SupportMeasurePage(page, app);
+        var support = new SupportPage(page, app);
+        var measure = new MeasurePage(page);
         await app.SignInAsync(page, "travailleur1@demo.passerelle.fr", Password);
         await Expect(page).ToHaveURLAsync(new Regex("/suivi$"));
 
         // Open the IML measure with its diagnostic, the sliding lease and a three-axis plan.
         await support.OpenHouseholdAsync(id, "60-accompagnement");
         await support.OpenMeasureAsync("Iml", "Drihl", start, 12, "Sortie de CHRS après deux ans ; salaire à temps partiel et APL.");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mesure IML sortie de structures", Level = 1 })).ToBeVisibleAsync();
-        await Expect(page.Locator("#diagnostic-texte")).ToHaveTextAsync("Sortie de CHRS après deux ans ; salaire à temps partiel et APL.");
-        await support.CreateLeaseAsync();
-        await support.AddAxisAsync("Budget", "Tenir un budget mensuel", "Point budget mensuel", "Le ménage et la CESF");
-        await support.AddAxisAsync("RentPayment", "Payer le loyer chaque mois", "Prélèvement le 5 du mois", "Le ménage");
-        await support.AddAxisAsync("Rehousing", "Préparer le glissement du bail", "Rencontre avec le bailleur", "Le référent et le bailleur");
+        await Expect(measure.Heading("Mesure IML sortie de structures")).ToBeVisibleAsync();
+        await Expect(measure.Diagnostic).ToHaveTextAsync("Sortie de CHRS après deux ans ; salaire à temps partiel et APL.");
+        await measure.CreateLeaseAsync();
+        await measure.AddAxisAsync("Budget", "Tenir un budget mensuel", "Point budget mensuel", "Le ménage et la CESF");
+        await measure.AddAxisAsync("RentPayment", "Payer le loyer chaque mois", "Prélèvement le 5 du mois", "Le ménage");
+        await measure.AddAxisAsync("Rehousing", "Préparer le glissement du bail", "Rencontre avec le bailleur", "Le référent et le bailleur");
         await app.CheckPageAsync(page, "61-mesure-iml");
 
         // Six months of rent; the third month is paid late, after the month end.
         for (var month = 0; month < 6; month++)
         {
             var paidOn = month == 2 ? start.AddMonths(3).AddDays(14) : start.AddMonths(month).AddDays(4);
-            await support.PayAsync(paidOn, "480", month == 2 ? "Virement en retard" : $"Virement mois {month + 1}");
+            await measure.PayAsync(paidOn, "480", month == 2 ? "Virement en retard" : $"Virement mois {month + 1}");
         }
         var thirdMonth = start.AddMonths(2).ToString("MMMM yyyy", French.Culture);
-        await Expect(support.LedgerRow(thirdMonth).Locator(".badge-failed")).ToHaveTextAsync("Impayé 480,00\u00A0€");
-        await Expect(support.LedgerRow(start.AddMonths(3).ToString("MMMM yyyy", French.Culture)).Locator(".badge-failed")).ToHaveCountAsync(0);
+        await Expect(measure.LedgerRow(thirdMonth).Locator(".badge-failed")).ToHaveTextAsync("Impayé 480,00\u00A0€");
+        await Expect(measure.LedgerRow(start.AddMonths(3).ToString("MMMM yyyy", French.Culture)).Locator(".badge-failed")).ToHaveCountAsync(0);
 
         // The 6-month review is overdue: red; it is held, the measure continues.
-        await Expect(support.ScheduleRow("Bilan à 6 mois").Locator(".badge-failed")).ToHaveTextAsync("En retard");
-        await support.ReviewAsync("6", start.AddMonths(6), "Installation réussie ; un loyer payé en retard puis régularisé.",
+        await Expect(measure.ScheduleRow("Bilan à 6 mois").Locator(".badge-failed")).ToHaveTextAsync("En retard");
+        await measure.ReviewAsync("6", start.AddMonths(6), "Installation réussie ; un loyer payé en retard puis régularisé.",
             new Dictionary<string, string>
             {
                 ["Gestion du budget"] = "Budget tenu avec la CESF.",
                 ["Paiement du loyer"] = "Un retard au troisième mois.",
                 ["Relogement"] = "Le bailleur attend un an de paiements réguliers.",
             }, "Poursuite de la mesure");
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Le bilan à 6 mois est enregistré : poursuite de la mesure." })).ToBeVisibleAsync();
-        await Expect(support.ScheduleRow("Bilan à 6 mois").Locator(".badge-done")).ToHaveTextAsync("Fait");
-        await Expect(page.Locator("article.axis").Filter(new() { HasText = "Bilan à 6 mois : Budget tenu avec la CESF." })).ToHaveCountAsync(1);
+        await Expect(measure.Status("Le bilan à 6 mois est enregistré : poursuite de la mesure.")).ToBeVisibleAsync();
+        await Expect(measure.ScheduleRow("Bilan à 6 mois").Locator(".badge-done")).ToHaveTextAsync("Fait");
+        await Expect(measure.Axis("Bilan à 6 mois : Budget tenu avec la CESF.")).ToHaveCountAsync(1);
 
         // The arrears of the following months are cleared, then the rent is paid every month.
-        await Expect(page.Locator("#solde-bail .badge-failed")).ToBeVisibleAsync();
-        await support.PayAsync(start.AddMonths(7).AddDays(4), "1920", "Régularisation des mois 7 à 10 (FSL)");
+        await Expect(measure.LeaseBalance.Locator(".badge-failed")).ToBeVisibleAsync();
+        await measure.PayAsync(start.AddMonths(7).AddDays(4), "1920", "Régularisation des mois 7 à 10 (FSL)");
         for (var month = 10; month <= 13; month++)
         {
             var paidOn = start.AddMonths(month).AddDays(4);
-            await support.PayAsync(paidOn > today ? today : paidOn, "480", $"Virement mois {month + 1}");
+            await measure.PayAsync(paidOn > today ? today : paidOn, "480", $"Virement mois {month + 1}");
         }
-        await Expect(page.Locator("#solde-bail")).ToHaveTextAsync("À jour");
+        await Expect(measure.LeaseBalance).ToHaveTextAsync("À jour");
 
         // The 12-month review slides the lease: the household becomes the tenant.
-        await support.ReviewAsync("12", today, "Paiements réguliers depuis plus de trois mois ; le ménage est autonome.",
+        await measure.ReviewAsync("12", today, "Paiements réguliers depuis plus de trois mois ; le ménage est autonome.",
             new Dictionary<string, string> { ["Relogement"] = "Accord du bailleur pour le glissement." }, "Glissement du bail", stable: true);
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Le bail a glissé le" })).ToBeVisibleAsync();
-        await Expect(page.Locator("#statut-bail")).ToHaveTextAsync("Bail direct");
-        await Expect(page.Locator("#statut-mesure")).ToContainTextAsync("glissement du bail");
+        await Expect(measure.Status("Le bail a glissé le")).ToBeVisibleAsync();
+        await Expect(measure.LeaseStatus).ToHaveTextAsync("Bail direct");
+        await Expect(measure.MeasureStatus).ToContainTextAsync("glissement du bail");
         await app.CheckPageAsync(page, "63-bail-glisse");
 
         // The follow-up measure in the dwelling takes over.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Voir la mesure de suivi qui prend le relais" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mesure Maintien dans le logement", Level = 1 })).ToBeVisibleAsync();
+        await measure.OpenFollowUpAsync();
+        await Expect(measure.Heading("Mesure Maintien dans le logement")).ToBeVisibleAsync();
 
         // The household's support file tells the whole story.
-        await page.GotoAsync($"/suivi/menages/{id}/accompagnement");
-        var story = page.Locator("#parcours");
+        await support.GotoAsync(id);
+        var story = support.Story;
         await Expect(story).ToContainTextAsync("Début de la mesure IML sortie de structures (DRIHL), 12 mois");
         await Expect(story).ToContainTextAsync("Début de la sous-location (bail glissant, Habitat du Nord)");
         await Expect(story).ToContainTextAsync("IML sortie de structures : bilan à 6 mois tenu — Poursuite de la mesure");
@@ -132,28 +135,28 @@ public class SupportMeasureFlowTests(E2EApp app)
         await Expect(story).ToContainTextAsync("Début de la mesure Maintien dans le logement");
 
         // The exit: first what it closes, then the record.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Enregistrer la sortie" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sortie du ménage", Level = 1 })).ToBeVisibleAsync();
-        await page.GetByLabel("Date de sortie").FillAsync(SupportMeasurePage.Iso(today));
-        await page.GetByLabel("Destination").SelectOptionAsync("SlidingLease");
-        await page.GetByLabel("Précisions").FillAsync("Locataire en titre chez Habitat du Nord");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Voir ce que la sortie va clôturer" }).ClickAsync();
-        var plan = page.Locator("#plan-sortie");
+        await support.RecordExitAsync();
+        var exit = new ExitPage(page);
+        await Expect(exit.Title).ToBeVisibleAsync();
+        await exit.PreviewAsync(today, "SlidingLease", "Locataire en titre chez Habitat du Nord");
+        var plan = exit.Plan;
         await Expect(plan).ToContainTextAsync("Séjour dans Logements relais Lille");
         await Expect(plan).ToContainTextAsync("Mesure Maintien dans le logement");
         await app.CheckPageAsync(page, "66-sortie-plan");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer la sortie" }).ClickAsync();
-        await Expect(page.Locator("#sortie")).ToContainTextAsync($"Ménage sorti le {French.Date(today)}");
-        await Expect(page.Locator("#sortie")).ToContainTextAsync("Destination : Bail glissant — Locataire en titre chez Habitat du Nord");
-        await Expect(page.Locator("#statut-menage")).ToHaveTextAsync("Sorti");
-        await Expect(page.Locator("#parcours")).ToContainTextAsync("Sortie : Bail glissant");
+        await exit.ConfirmAsync();
+        await Expect(support.Exit).ToContainTextAsync($"Ménage sorti le {French.Date(today)}");
+        await Expect(support.Exit).ToContainTextAsync("Destination : Bail glissant — Locataire en titre chez Habitat du Nord");
+        await Expect(support.HouseholdStatus).ToHaveTextAsync("Sorti");
+        await Expect(support.Story).ToContainTextAsync("Sortie : Bail glissant");
 
         // The watch list and the aid fund pages.
-        await page.GotoAsync("/suivi/veille");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Veille sociale", Level = 1 })).ToBeVisibleAsync();
+        var watchList = new WatchListPage(page);
+        await watchList.GotoAsync();
+        await Expect(watchList.Title).ToBeVisibleAsync();
         await app.CheckPageAsync(page, "67-veille");
-        await page.GotoAsync("/suivi/fonds-aide");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Fonds d'aide au logement", Level = 1 })).ToBeVisibleAsync();
+        var aidFund = new AidFundPage(page);
+        await aidFund.GotoAsync();
+        await Expect(aidFund.Title).ToBeVisibleAsync();
         await app.CheckPageAsync(page, "68-fonds-aide");
         await page.Context.CloseAsync();
     }

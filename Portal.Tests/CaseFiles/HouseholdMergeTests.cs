@@ -6,7 +6,6 @@ using Portal.Data;
 using Portal.Domain.Requests;
 using Portal.Domain.Support;
 using Portal.Testing;
-using Portal.Tests.Pages.Accompagnement;
 
 namespace Portal.Tests.CaseFiles;
 

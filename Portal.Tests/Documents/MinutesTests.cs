@@ -7,8 +7,7 @@ using Portal.Documents.Templates;
 using Portal.Domain.Housing;
 using Portal.Domain.Requests;
 using Portal.Testing;
-using Portal.Tests.Pages.Suivi;
-using static Portal.Tests.Pages.Commissions.HousingData;
+using static Portal.Testing.HousingData;
 
 namespace Portal.Tests.Documents;
 

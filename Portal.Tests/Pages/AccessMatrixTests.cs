@@ -8,9 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Support;
 using Portal.Domain.Requests;
 using Portal.Testing;
-using Portal.Tests.Pages.Accompagnement;
-using Portal.Tests.Pages.Espace;
-using Portal.Tests.Pages.RendezVous;
 
 namespace Portal.Tests.Pages;
 

@@ -2,9 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Support;
 using Portal.Testing;
-using Portal.Tests.Pages.Accompagnement;
-using HousingData = Portal.Tests.Pages.Commissions.HousingData;
-using Portal.Tests.Pages.Partenaire;
+using HousingData = Portal.Testing.HousingData;
 
 namespace Portal.Tests.Partners;
 

@@ -5,9 +5,7 @@ using Portal.Domain;
 using Portal.Domain.Partners;
 using Portal.Domain.Support;
 using Portal.Testing;
-using Portal.Tests.Pages.Accompagnement;
-using HousingData = Portal.Tests.Pages.Commissions.HousingData;
-using Portal.Tests.Pages.Partenaire;
+using HousingData = Portal.Testing.HousingData;
 
 namespace Portal.Tests.Partners;
 

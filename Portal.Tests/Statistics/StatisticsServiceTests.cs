@@ -7,7 +7,6 @@ using Portal.Domain.Requests;
 using Portal.Domain.Support;
 using Portal.Statistics;
 using Portal.Testing;
-using Portal.Tests.Pages.Suivi;
 
 namespace Portal.Tests.Statistics;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Appointments;
 using Portal.Domain.Appointments;
 using Portal.Testing;
-using static Portal.Tests.Pages.RendezVous.AppointmentData;
+using static Portal.Testing.AppointmentData;
 
 namespace Portal.Tests.Pages.RendezVous;
 

@@ -5,8 +5,6 @@ using Portal.CaseFiles;
 using Portal.Data;
 using Portal.Domain.Requests;
 using Portal.Testing;
-using Portal.Tests.Pages.Accompagnement;
-using Portal.Tests.Pages.Menages;
 
 namespace Portal.Tests.Pages.Admin.Import;
 

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Appointments;
 using Portal.Testing;
-using Portal.Tests.Pages.RendezVous;
 using static Portal.Tests.Pages.Suivi.Agenda.StaffAgendaData;
 
 namespace Portal.Tests.Pages.Admin.RendezVous;

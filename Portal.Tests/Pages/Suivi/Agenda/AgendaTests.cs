@@ -8,7 +8,6 @@ using Portal.Domain.Accounts;
 using Portal.Domain.Appointments;
 using Portal.Jobs;
 using Portal.Testing;
-using Portal.Tests.Pages.RendezVous;
 
 namespace Portal.Tests.Pages.Suivi.Agenda;
 

@@ -103,7 +103,7 @@ public static class StaffAgendaData
 
     /// The starts of the slots offered on a page (radio buttons named "creneau").
     public static IReadOnlyList<DateTime> SlotStarts(string html) =>
-        Portal.Tests.Pages.RendezVous.AppointmentData.Slots(html)
+        AppointmentData.Slots(html)
             .Select(v => SlotChoice.TryParse(v, out _, out var t) ? t : default).Where(t => t != default).ToList();
 
     /// Posts a form whose fields may repeat (checkboxes), with the token of the page at url.

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Appointments;
 using Portal.Testing;
-using Portal.Tests.Pages.RendezVous;
 using static Portal.Tests.Pages.Suivi.Agenda.StaffAgendaData;
 
 namespace Portal.Tests.Pages.Suivi.Agenda;

@@ -1,0 +1,67 @@
+using System.Net;
+using Portal.Data;
+using Portal.Domain.Requests;
+using Portal.Domain.Support;
+using Portal.Testing;
+using static Portal.Testing.MenagesData;
+
+namespace Portal.Tests.Pages.Suivi.Portefeuille;
+
+[Collection(PortalCollection.Name)]
+public class PortefeuilleTests(PortalApp app)
+{
+    [Fact]
+    public async Task Portfolio_lists_my_households_most_urgent_first_and_the_dashboard_counts_them()
+    {
+        var t = Token();
+        var (email, _) = await NewWorkerAsync(app, "Nord");
+        var calm = await CreateAsync(app, $"AAA{t} Calme", referentEmail: email);
+        var ending = await CreateAsync(app, $"BBB{t} Fin", referentEmail: email);
+        var stayStart = Today.AddMonths(-6).AddDays(10);
+        await AddStayAsync(app, ending, stayStart, 6, 400m, 40m);
+        var late = await CreateAsync(app, $"CCC{t} Bilan", referentEmail: email);
+        await AddMeasureAsync(app, late, SupportKind.Asll, Today.AddMonths(-7), 12);
+        var request = await SuiviData.CreateAsync(app, "Nord", "Dina", $"Msg{t}");
+        var writing = await CreateAsync(app, $"DDD{t} Message", referentEmail: email, configure: h => h.HousingRequestId = request.Id);
+        await app.WithDbAsync(async db =>
+        {
+            db.RequestMessages.Add(new RequestMessage
+            {
+                HousingRequestId = request.Id, AuthorId = request.ApplicantId, AuthorName = "Dina", FromStaff = false,
+                Body = "Bonjour, j'ai une question.", SentAtUtc = DateTime.UtcNow.AddHours(-3),
+            });
+            return await db.SaveChangesAsync();
+        });
+        await CreateAsync(app, $"EEE{t} Autre", referentEmail: PortalApp.Worker1);
+
+        var worker = await app.SignedInAsync(email);
+        var response = await worker.GetAsync("/suivi/portefeuille");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = Text(await response.HtmlAsync());
+        Assert.Contains("Bilan à 6 mois en retard", html);
+        Assert.Contains($"href=\"/suivi/menages/{late}/accompagnement\"", html);
+        Assert.Contains($"Séjour se terminant le {Portal.Domain.Formatting.French.Date(stayStart.AddMonths(6))}", html);
+        Assert.Contains($"href=\"/suivi/menages/{ending}#sejour\"", html);
+        Assert.Contains("Message de la personne non lu", html);
+        Assert.Contains($"href=\"/suivi/demandes/{request.Id}#fil\"", html);
+        Assert.DoesNotContain($"EEE{t} Autre", html);
+        // Late review, then the stay ending, then the message, then the household with nothing to do.
+        var order = new[] { $"CCC{t} Bilan", $"BBB{t} Fin", $"DDD{t} Message", $"AAA{t} Calme" }.Select(n => html.IndexOf(n, StringComparison.Ordinal)).ToList();
+        Assert.All(order, i => Assert.True(i >= 0));
+        Assert.Equal(order.Order().ToList(), order);
+        _ = calm;
+        _ = writing;
+
+        var dashboard = Text(await (await worker.GetAsync("/suivi")).HtmlAsync());
+        Assert.Contains("<strong class=\"request-counts__number\">4</strong> Mes ménages", dashboard);
+        Assert.Contains("<span class=\"badge badge-failed\">Bilans en retard</span>", dashboard);
+    }
+
+    [Fact]
+    public async Task An_empty_portfolio_says_so()
+    {
+        var (email, _) = await NewWorkerAsync(app, "Sud");
+        var html = Text(await (await (await app.SignedInAsync(email)).GetAsync("/suivi/portefeuille")).HtmlAsync());
+        Assert.Contains("Vous n'êtes référent ou référente d'aucun ménage", html);
+    }
+}
