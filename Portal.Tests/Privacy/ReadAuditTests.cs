@@ -48,11 +48,11 @@ public class ReadAuditTests(PortalApp app)
     [Fact]
     public async Task A_partner_reading_an_orientation_or_the_siao_candidates_and_an_admin_reading_import_rows_each_write_one_line()
     {
-        var (_, email) = await Portal.Tests.Pages.Partenaire.PartnerData.NewPartnerAsync(app, PartnerKind.Siao);
+        var (_, email) = await Portal.Testing.PartnerData.NewPartnerAsync(app, PartnerKind.Siao);
         var partner = await app.SignedInAsync(email);
-        var orientation = await Portal.Tests.Pages.Partenaire.PartnerData.OrientedAsync(partner);
+        var orientation = await Portal.Testing.PartnerData.OrientedAsync(partner);
         var partnerId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-        await AssertOneLineAsync(partner, partnerId, Portal.Tests.Pages.Partenaire.PartnerData.DetailsPath(orientation), "Consultation d'une orientation par un partenaire");
+        await AssertOneLineAsync(partner, partnerId, Portal.Testing.PartnerData.DetailsPath(orientation), "Consultation d'une orientation par un partenaire");
         await AssertOneLineAsync(partner, partnerId, "/partenaire/validations", "Consultation des candidats à valider par le SIAO");
         await AssertOneLineAsync(partner, partnerId, "/partenaire/orientations/999999999", ReadAuditFilter.DeniedAction, HttpStatusCode.NotFound);
 
