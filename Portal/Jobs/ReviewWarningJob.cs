@@ -38,7 +38,7 @@ public sealed class ReviewWarningJob(PortalDbContext db, PublicLinks links, Time
             if (warn.Count == 0) continue;
             var household = await db.Households.AsNoTracking().Include(h => h.Referent).SingleAsync(h => h.Id == measure.HouseholdId, ct);
             if (household.Referent?.Email is not { Length: > 0 } email) continue;
-            var link = links.Absolute($"/suivi/menages/{household.Id}/accompagnement/mesures/{measure.Id}#bilans");
+            var link = links.Absolute(MeasureLinks.Reviews(household.Id, measure.Id));
             EmailOutbox.Queue(db, email, household.Referent.FullName, StaffEmails.ReviewDue(household.Referent.FullName, household.Name, measure, warn, link));
             measure.MarkReviewWarningSent(warn.Max(r => r.DueOn));
             await db.SaveChangesAsync(ct);
