@@ -5,8 +5,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Portal.E2E.Pages;
 
-/// A household's support pages driven by labels and buttons: the measures list, one measure (action
-/// plan, reviews, sliding lease) and the exit.
+/// A household's support pages driven by labels and buttons: the measures list, one measure (its
+/// sections: overview, diagnostic, action plan, reviews, renewal, sliding lease) and the exit.
 public sealed class SupportMeasurePage(IPage page, E2EApp app)
 {
     private ILocator Main => page.GetByRole(AriaRole.Main);
@@ -23,6 +23,16 @@ public sealed class SupportMeasurePage(IPage page, E2EApp app)
         await app.CheckPageAsync(page, shot);
     }
 
+    /// Opens a section of the measure from its header's navigation (« Vue d'ensemble », « Plan
+    /// d'action », « Bilans », « Bail glissant »…).
+    public async Task OpenSectionAsync(string name)
+    {
+        var link = Main.GetByRole(AriaRole.Navigation, new() { Name = "Sections de la mesure" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+        if (await link.GetAttributeAsync("aria-current") == "page") return;
+        await link.ClickAsync();
+        await Expect(link).ToHaveAttributeAsync("aria-current", "page");
+    }
+
     public async Task OpenMeasureAsync(string kind, string funder, DateOnly startsOn, int months, string diagnostic)
     {
         await Main.GetByLabel("Type de mesure").SelectOptionAsync(kind);
@@ -36,6 +46,7 @@ public sealed class SupportMeasurePage(IPage page, E2EApp app)
 
     public async Task CreateLeaseAsync()
     {
+        await OpenSectionAsync("Bail glissant");
         // The dwelling the household lives in, its landlord, rent and charges are proposed.
         await Expect(Main.GetByLabel("Bailleur")).ToHaveValueAsync("Habitat du Nord");
         await Expect(Main.GetByLabel("Loyer mensuel (€)")).ToHaveValueAsync("400");
@@ -46,6 +57,7 @@ public sealed class SupportMeasurePage(IPage page, E2EApp app)
 
     public async Task AddAxisAsync(string area, string objective, string actions, string who)
     {
+        await OpenSectionAsync("Plan d'action");
         var form = Main.Locator("#ajout-axe");
         await form.GetByLabel("Axe", new() { Exact = true }).SelectOptionAsync(area);
         await form.GetByLabel("Objectif").FillAsync(objective);
@@ -57,6 +69,7 @@ public sealed class SupportMeasurePage(IPage page, E2EApp app)
 
     public async Task PayAsync(DateOnly paidOn, string amount, string reference)
     {
+        await OpenSectionAsync("Bail glissant");
         var form = Main.Locator("#formulaire-paiement");
         await form.GetByLabel("Payé le").FillAsync(Iso(paidOn));
         await form.GetByLabel("Montant (€)").FillAsync(amount);
@@ -68,6 +81,7 @@ public sealed class SupportMeasurePage(IPage page, E2EApp app)
     public async Task ReviewAsync(string milestone, DateOnly heldOn, string situation, IReadOnlyDictionary<string, string> progress,
         string decision, bool stable = false)
     {
+        await OpenSectionAsync("Bilans");
         var form = Main.Locator("#formulaire-bilan");
         await form.GetByLabel("Bilan", new() { Exact = true }).SelectOptionAsync(milestone);
         await form.GetByLabel("Tenu le").FillAsync(Iso(heldOn));

@@ -98,9 +98,11 @@ public class SupportMeasureFlowTests(E2EApp app)
             }, "Poursuite de la mesure");
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Le bilan à 6 mois est enregistré : poursuite de la mesure." })).ToBeVisibleAsync();
         await Expect(support.ScheduleRow("Bilan à 6 mois").Locator(".badge-done")).ToHaveTextAsync("Fait");
+        await support.OpenSectionAsync("Plan d'action");
         await Expect(page.Locator("article.axis").Filter(new() { HasText = "Bilan à 6 mois : Budget tenu avec la CESF." })).ToHaveCountAsync(1);
 
         // The arrears of the following months are cleared, then the rent is paid every month.
+        await support.OpenSectionAsync("Bail glissant");
         await Expect(page.Locator("#solde-bail .badge-failed")).ToBeVisibleAsync();
         await support.PayAsync(start.AddMonths(7).AddDays(4), "1920", "Régularisation des mois 7 à 10 (FSL)");
         for (var month = 10; month <= 13; month++)

@@ -37,6 +37,11 @@ public class ConfidentialDiagnosticTests(PortalApp app)
         Assert.DoesNotContain(secret, masked);
         Assert.Contains("Le diagnostic initial n'est lisible que par le référent du ménage et les responsables.", masked);
         Assert.DoesNotContain("Enregistrer le diagnostic", masked);
+        // Its own page masks it the same way and offers no form to write a second one.
+        var section = await (await (await app.SignedInAsync(PortalApp.Worker1)).GetAsync($"{url}/diagnostic")).TextAsync();
+        Assert.DoesNotContain(secret, section);
+        Assert.Contains("Le diagnostic initial n'est lisible que par le référent du ménage et les responsables.", section);
+        Assert.DoesNotContain("Enregistrer le diagnostic", section);
 
         Assert.Contains(secret, await (await (await app.SignedInAsync(PortalApp.Manager)).GetAsync(url)).TextAsync());
     }

@@ -30,8 +30,12 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : MeasurePageMod
         await LoadDwellingLabelAsync(ct);
     }
 
-    public IActionResult OnPost(long id, long measureId, string? handler, long? axisId) =>
-        handler is not null && MovedHandlers.TryGetValue(handler, out var moved)
+    public async Task<IActionResult> OnPostAsync(long id, long measureId, string? handler, long? axisId, CancellationToken ct)
+    {
+        var scope = await StaffScope.ForAsync(User, Db, ct);
+        if (!await LoadAsync(id, measureId, scope, tracked: false, ct)) return NotFound();
+        return handler is not null && MovedHandlers.TryGetValue(handler, out var moved)
             ? RedirectToPagePreserveMethod(moved.Page, moved.Handler, new { id, measureId, axisId })
             : RedirectToPage(new { id, measureId });
+    }
 }

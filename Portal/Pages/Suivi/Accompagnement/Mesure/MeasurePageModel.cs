@@ -120,7 +120,7 @@ public abstract class MeasurePageModel(PortalDbContext db, TimeProvider clock) :
         return dot < 0 ? field : $"{errorKey[..dot]}.{field}";
     }
 
-    private async Task<bool> LoadAsync(long id, long measureId, StaffScope scope, bool tracked, CancellationToken ct)
+    protected async Task<bool> LoadAsync(long id, long measureId, StaffScope scope, bool tracked, CancellationToken ct)
     {
         if (await SupportFiles.HouseholdAsync(db, scope, id, ct) is not { } household) return false;
         Household = household;
