@@ -88,6 +88,7 @@ public class SupportMeasureFlowTests(E2EApp app)
         await Expect(support.LedgerRow(start.AddMonths(3).ToString("MMMM yyyy", French.Culture)).Locator(".badge-failed")).ToHaveCountAsync(0);
 
         // The 6-month review is overdue: red; it is held, the measure continues.
+        await support.OpenSectionAsync("Bilans");
         await Expect(support.ScheduleRow("Bilan à 6 mois").Locator(".badge-failed")).ToHaveTextAsync("En retard");
         await support.ReviewAsync("6", start.AddMonths(6), "Installation réussie ; un loyer payé en retard puis régularisé.",
             new Dictionary<string, string>
