@@ -142,7 +142,8 @@ public class SlidingLease
     /// Only through a review (<see cref="SupportMeasure.RecordSlideReview"/>): the slide is a decision of the review.
     internal void Slide(DateOnly on, bool situationJudgedStable)
     {
-        if (SlideProblem(on, situationJudgedStable) is { } problem) throw new DomainRuleException(problem);
+        if (SlideProblem(on, situationJudgedStable) is { } problem)
+            throw new DomainRuleException(problem, SlideProblem(on, situationJudgedStable: true) is null ? "SituationJudgedStable" : nameof(Review.Decision));
         Status = LeaseStatus.DirectLease;
         SlidOn = on;
     }

@@ -91,6 +91,7 @@ public class SupportMeasureFlowTests(E2EApp app)
         await Expect(measure.LedgerRow(start.AddMonths(3).ToString("MMMM yyyy", French.Culture)).Locator(".badge-failed")).ToHaveCountAsync(0);
 
         // The 6-month review is overdue: red; it is held, the measure continues.
+        await measure.OpenSectionAsync("Bilans");
         await Expect(measure.ScheduleRow("Bilan à 6 mois").Locator(".badge-failed")).ToHaveTextAsync("En retard");
         await measure.ReviewAsync("6", start.AddMonths(6), "Installation réussie ; un loyer payé en retard puis régularisé.",
             new Dictionary<string, string>
@@ -101,9 +102,11 @@ public class SupportMeasureFlowTests(E2EApp app)
             }, "Poursuite de la mesure");
         await Expect(measure.Status("Le bilan à 6 mois est enregistré : poursuite de la mesure.")).ToBeVisibleAsync();
         await Expect(measure.ScheduleRow("Bilan à 6 mois").Locator(".badge-done")).ToHaveTextAsync("Fait");
+        await measure.OpenSectionAsync("Plan d'action");
         await Expect(measure.Axis("Bilan à 6 mois : Budget tenu avec la CESF.")).ToHaveCountAsync(1);
 
         // The arrears of the following months are cleared, then the rent is paid every month.
+        await measure.OpenSectionAsync("Bail glissant");
         await Expect(measure.LeaseBalance.Locator(".badge-failed")).ToBeVisibleAsync();
         await measure.PayAsync(start.AddMonths(7).AddDays(4), "1920", "Régularisation des mois 7 à 10 (FSL)");
         for (var month = 10; month <= 13; month++)

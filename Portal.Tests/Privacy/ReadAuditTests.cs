@@ -41,6 +41,7 @@ public class ReadAuditTests(PortalApp app)
         await AssertOneLineAsync(client, ids.Item1, $"/suivi/demandes/{ids.request}", "Consultation d'une demande");
         await AssertOneLineAsync(client, ids.Item1, $"/suivi/sejours/{ids.stay}", "Consultation d'un séjour");
         await AssertOneLineAsync(client, ids.Item1, $"/suivi/menages/{ids.HouseholdId}/accompagnement/mesures/{ids.Item4}", "Consultation d'une mesure");
+        await AssertOneLineAsync(client, ids.Item1, $"/suivi/menages/{ids.HouseholdId}/accompagnement/mesures/{ids.Item4}/bilans", "Consultation d'une mesure");
         await AssertOneLineAsync(client, ids.Item1, $"/suivi/menages/{ids.otherTeam}", ReadAuditFilter.DeniedAction, HttpStatusCode.NotFound);
         await AssertOneLineAsync(client, ids.Item1, "/suivi/demandes/999999999", ReadAuditFilter.DeniedAction, HttpStatusCode.NotFound);
     }

@@ -39,7 +39,7 @@ public sealed class ReviewWarningJob(PortalDbContext db, PublicLinks links, Time
             var household = await db.Households.AsNoTracking().Where(h => h.Id == measure.HouseholdId)
                 .Join(db.Users, h => h.ReferentId, u => u.Id, (h, u) => new { h.Id, h.Name, u.Email, u.FullName }).SingleOrDefaultAsync(ct);
             if (household?.Email is not { Length: > 0 } email) continue;
-            var link = links.Absolute($"/suivi/menages/{household.Id}/accompagnement/mesures/{measure.Id}#bilans");
+            var link = links.Absolute(MeasureLinks.Reviews(household.Id, measure.Id));
             EmailOutbox.Queue(db, email, household.FullName, StaffEmails.ReviewDue(household.FullName, household.Name, measure, warn, link));
             measure.MarkReviewWarningSent(warn.Max(r => r.DueOn));
             await db.SaveChangesAsync(ct);

@@ -23,7 +23,8 @@ public sealed class ReadAuditFilter(TimeProvider clock, ILogger<ReadAuditFilter>
         new("/Suivi/Demandes/Details", null, "Consultation d'une demande"),
         new("/Suivi/Demandes/Details", "Document", "Consultation d'une pièce justificative"),
         new("/Suivi/Sejours/Details", null, "Consultation d'un séjour"),
-        new("/Suivi/Accompagnement/Mesure", null, "Consultation d'une mesure"),
+        // Every section of a measure (overview, diagnostic, plan, reviews, renewal, lease).
+        new("/Suivi/Accompagnement/Mesure/", null, "Consultation d'une mesure"),
         new("/Admin/Documents/Index", "Download", "Téléchargement d'un document par un administrateur"),
         new("/Suivi/Accompagnement/Mediations", null, "Ouverture du dossier", AuditedByPage: true),
         new("/Suivi/Partenaires/Bailleur", null, "Consultation du partage d'un bilan avec le bailleur"),
@@ -47,7 +48,8 @@ public sealed class ReadAuditFilter(TimeProvider clock, ILogger<ReadAuditFilter>
         if (!(http.User.IsInRole(Roles.SocialWorker) || http.User.IsInRole(Roles.Manager) || http.User.IsInRole(Roles.Admin) || http.User.IsInRole(Roles.Partner))) return;
         var page = context.ActionDescriptor.ViewEnginePath;
         var handler = context.HandlerMethod?.Name;
-        var watched = Reads.FirstOrDefault(w => w.Page == page && string.Equals(w.Handler, handler, StringComparison.OrdinalIgnoreCase));
+        var watched = Reads.FirstOrDefault(w => (w.Page == page || w.Page.EndsWith('/') && page.StartsWith(w.Page, StringComparison.Ordinal))
+            && string.Equals(w.Handler, handler, StringComparison.OrdinalIgnoreCase));
         if (watched is null) return;
         var status = executed.Exception is not null && !executed.ExceptionHandled ? 500 : executed.Result switch
         {
@@ -62,7 +64,7 @@ public sealed class ReadAuditFilter(TimeProvider clock, ILogger<ReadAuditFilter>
         var values = context.RouteData.Values.Concat(context.HttpContext.Request.Query.Select(q => new KeyValuePair<string, object?>(q.Key, q.Value.ToString())))
             .Where(v => v.Key is "id" or "documentId" or "measureId").Select(v => $"{v.Key} {v.Value}");
         var detail = $"{watched.Action} ({string.Join(", ", values)})";
-        long? householdId = page is "/Suivi/Menages/Dossier" or "/Suivi/Accompagnement/Mesure" or "/Suivi/Partenaires/Bailleur" && long.TryParse(context.RouteData.Values["id"]?.ToString(), out var hid) ? hid : null;
+        long? householdId = (page is "/Suivi/Menages/Dossier" or "/Suivi/Partenaires/Bailleur" || page.StartsWith("/Suivi/Accompagnement/Mesure/", StringComparison.Ordinal)) && long.TryParse(context.RouteData.Values["id"]?.ToString(), out var hid) ? hid : null;
         try
         {
             var db = http.RequestServices.GetRequiredService<PortalDbContext>();

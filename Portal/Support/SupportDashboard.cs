@@ -8,7 +8,7 @@ namespace Portal.Support;
 /// A review of a measure, with the household it concerns, for the staff dashboard.
 public sealed record DashboardReview(long HouseholdId, string HouseholdName, long MeasureId, SupportKind Kind, ScheduledReview Review)
 {
-    public string Url => $"/suivi/menages/{HouseholdId}/accompagnement/mesures/{MeasureId}#bilans";
+    public string Url => MeasureLinks.Reviews(HouseholdId, MeasureId);
 }
 
 /// The reviews the dashboard lists: late ones (in red) and those to do within the window, among

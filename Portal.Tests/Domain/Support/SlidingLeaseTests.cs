@@ -194,9 +194,22 @@ public class SlidingLeaseTests
         var error = Assert.Throws<DomainRuleException>(() => measure.RecordSlideReview(6, new DateOnly(2026, 7, 10), lease, true, null));
 
         Assert.Contains("1,00", error.Message);
+        Assert.Equal(nameof(Review.Decision), error.Field);
         Assert.Equal(LeaseStatus.Sublet, lease.Status);
         Assert.Equal(MeasureStatus.Active, measure.Status);
         Assert.Empty(measure.RecordedReviews);
+    }
+
+    [Fact]
+    public void A_slide_refused_only_for_an_unstable_situation_names_the_stability_as_its_field()
+    {
+        var measure = SupportMeasure.Open(5, SupportKind.Iml, Funder.Ddets, Start, 12);
+        var lease = PaidEveryMonthUntil(new DateOnly(2026, 7, 1));
+
+        var error = Assert.Throws<DomainRuleException>(() => measure.RecordSlideReview(6, new DateOnly(2026, 7, 10), lease, situationJudgedStable: false, null));
+
+        Assert.Equal("SituationJudgedStable", error.Field);
+        Assert.Equal(LeaseStatus.Sublet, lease.Status);
     }
 
     [Fact]

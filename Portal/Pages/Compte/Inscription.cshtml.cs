@@ -1,3 +1,4 @@
+using Portal.Accounts;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Portal.E2E.Pages.Suivi.Accompagnement;
 
 /// /suivi/menages/{id}/accompagnement/mesures/{id}: one measure, its action plan, reviews and sliding
-/// lease. Its locators are the page's as it is before the split of issue 12, point 7.
+/// lease, each in its section (overview, diagnostic, action plan, reviews, renewal, sliding lease).
 public sealed class MeasurePage(IPage page) : PortalPage(page)
 {
     public ILocator Diagnostic => Page.Locator("#diagnostic-texte");
@@ -24,8 +24,19 @@ public sealed class MeasurePage(IPage page) : PortalPage(page)
 
     private async Task SuccessAsync(string text) => await Expect(Status(text)).ToBeVisibleAsync();
 
+    /// Opens a section of the measure from its header's navigation (« Vue d'ensemble », « Plan
+    /// d'action », « Bilans », « Bail glissant »…).
+    public async Task OpenSectionAsync(string name)
+    {
+        var link = Main.GetByRole(AriaRole.Navigation, new() { Name = "Sections de la mesure" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+        if (await link.GetAttributeAsync("aria-current") == "page") return;
+        await link.ClickAsync();
+        await Expect(link).ToHaveAttributeAsync("aria-current", "page");
+    }
+
     public async Task CreateLeaseAsync()
     {
+        await OpenSectionAsync("Bail glissant");
         // The dwelling the household lives in, its landlord, rent and charges are proposed.
         await Expect(Main.GetByLabel("Bailleur")).ToHaveValueAsync("Habitat du Nord");
         await Expect(Main.GetByLabel("Loyer mensuel (€)")).ToHaveValueAsync("400");
@@ -36,6 +47,7 @@ public sealed class MeasurePage(IPage page) : PortalPage(page)
 
     public async Task AddAxisAsync(string area, string objective, string actions, string who)
     {
+        await OpenSectionAsync("Plan d'action");
         var form = Main.Locator("#ajout-axe");
         await form.GetByLabel("Axe", new() { Exact = true }).SelectOptionAsync(area);
         await form.GetByLabel("Objectif").FillAsync(objective);
@@ -47,6 +59,7 @@ public sealed class MeasurePage(IPage page) : PortalPage(page)
 
     public async Task PayAsync(DateOnly paidOn, string amount, string reference)
     {
+        await OpenSectionAsync("Bail glissant");
         var form = Main.Locator("#formulaire-paiement");
         await form.GetByLabel("Payé le").FillAsync(Iso(paidOn));
         await form.GetByLabel("Montant (€)").FillAsync(amount);
@@ -58,6 +71,7 @@ public sealed class MeasurePage(IPage page) : PortalPage(page)
     public async Task ReviewAsync(string milestone, DateOnly heldOn, string situation, IReadOnlyDictionary<string, string> progress,
         string decision, bool stable = false)
     {
+        await OpenSectionAsync("Bilans");
         var form = Main.Locator("#formulaire-bilan");
         await form.GetByLabel("Bilan", new() { Exact = true }).SelectOptionAsync(milestone);
         await form.GetByLabel("Tenu le").FillAsync(Iso(heldOn));

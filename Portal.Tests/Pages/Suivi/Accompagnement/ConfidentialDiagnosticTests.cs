@@ -34,6 +34,11 @@ public class ConfidentialDiagnosticTests(PortalApp app)
         Assert.DoesNotContain(secret, masked);
         Assert.Contains("Le diagnostic initial n'est lisible que par le référent du ménage et les responsables.", masked);
         Assert.DoesNotContain("Enregistrer le diagnostic", masked);
+        // Its own page masks it the same way and offers no form to write a second one.
+        var section = await (await (await app.SignedInAsync(PortalApp.Worker1)).GetAsync($"{url}/diagnostic")).TextAsync();
+        Assert.DoesNotContain(secret, section);
+        Assert.Contains("Le diagnostic initial n'est lisible que par le référent du ménage et les responsables.", section);
+        Assert.DoesNotContain("Enregistrer le diagnostic", section);
 
         Assert.Contains(secret, await (await (await app.SignedInAsync(PortalApp.Manager)).GetAsync(url)).TextAsync());
     }
@@ -47,7 +52,7 @@ public class ConfidentialDiagnosticTests(PortalApp app)
         var url = MeasureUrl(h.HouseholdId, measureId);
         var manager = await app.SignedInAsync(PortalApp.Manager);
 
-        var written = await Forms.PostAsync(manager, url, new() { ["Diag.Text"] = secret, ["Diag.Confidential"] = "true" }, "Diagnostic");
+        var written = await Forms.PostAsync(manager, $"{url}/diagnostic", new() { ["Diag.Text"] = secret, ["Diag.Confidential"] = "true" });
 
         Assert.Equal(HttpStatusCode.Redirect, written.StatusCode);
         Assert.Contains(secret, await (await manager.GetAsync(url)).TextAsync());

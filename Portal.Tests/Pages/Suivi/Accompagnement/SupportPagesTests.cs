@@ -84,20 +84,23 @@ public class SupportPagesTests(PortalApp app)
             ["Review.Decision"] = "SlideLease", ["Review.Stable"] = "true",
         };
 
-        var refused = await (await Forms.PostAsync(worker, url, review, "Review")).TextAsync();
+        var refused = await (await Forms.PostAsync(worker, $"{url}/bilans", review)).TextAsync();
         Assert.Contains($"Le bail ne peut pas glisser : un impayé de 1,00\u00A0€ reste dû au {French.Date(Today)}.", refused);
         Assert.Contains("Impayé de 1,00\u00A0€", refused);
         Assert.Equal(LeaseStatus.Sublet, await app.WithDbAsync(db => db.SlidingLeases.Where(l => l.SupportMeasureId == measureId).Select(l => l.Status).SingleAsync()));
 
-        var paid = await Forms.PostAsync(worker, url, new() { ["Payment.PaidOn"] = Today.ToString("yyyy-MM-dd"), ["Payment.Amount"] = "1,00", ["Payment.Reference"] = "Solde" }, "Payment");
+        var paid = await Forms.PostAsync(worker, $"{url}/bail", new() { ["Payment.PaidOn"] = Today.ToString("yyyy-MM-dd"), ["Payment.Amount"] = "1,00", ["Payment.Reference"] = "Solde" }, "Payment");
         Assert.Equal(HttpStatusCode.Redirect, paid.StatusCode);
 
         // Judged unstable: refused at the checkbox.
         var unstable = new Dictionary<string, string>(review) { ["Review.Stable"] = "" };
-        var notStable = await (await Forms.PostAsync(worker, url, unstable, "Review")).TextAsync();
+        var notStable = await (await Forms.PostAsync(worker, $"{url}/bilans", unstable)).TextAsync();
         Assert.Contains("Le bail ne peut glisser que si le bilan juge la situation du ménage stable.", notStable);
+        // At the checkbox, with what was typed kept.
+        Assert.Matches("data-valmsg-for=\"Review.Stable\"[^>]*>Le bail ne peut glisser que si le bilan juge la situation du ménage stable.<", notStable);
+        Assert.Contains("Ménage autonome, loyer réglé.</textarea>", notStable);
 
-        var slid = await Forms.PostAsync(worker, url, review, "Review");
+        var slid = await Forms.PostAsync(worker, $"{url}/bilans", review);
         Assert.Equal(HttpStatusCode.Redirect, slid.StatusCode);
         var (lease, measures) = await app.WithDbAsync(async db => (
             await db.SlidingLeases.SingleAsync(l => l.SupportMeasureId == measureId),
@@ -260,7 +263,8 @@ public class SupportPagesTests(PortalApp app)
         var h = await HouseholdAsync(app, team: "Nord");
         var measureId = await MeasureAsync(app, h.HouseholdId, SupportKind.Masp, Today, 12);
         var other = await app.SignedInAsync(PortalApp.Worker2);
-        foreach (var url in new[] { $"/suivi/menages/{h.HouseholdId}/accompagnement", MeasureUrl(h.HouseholdId, measureId), $"/suivi/menages/{h.HouseholdId}/sortie" })
+        foreach (var url in new[] { $"/suivi/menages/{h.HouseholdId}/accompagnement", MeasureUrl(h.HouseholdId, measureId), $"/suivi/menages/{h.HouseholdId}/sortie" }
+            .Concat(MeasureSections.Select(section => $"{MeasureUrl(h.HouseholdId, measureId)}/{section}")))
             Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
         // A post with a valid token from a page they can open: still 404, nothing recorded.
         var token = Forms.Token(await (await other.GetAsync("/suivi/veille")).Content.ReadAsStringAsync());
@@ -269,6 +273,11 @@ public class SupportPagesTests(PortalApp app)
             ["__RequestVerificationToken"] = token, ["NewAxis.Area"] = "Budget", ["NewAxis.Objective"] = "x",
         }));
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        var direct = await other.PostAsync(MeasureUrl(h.HouseholdId, measureId) + "/plan?handler=AddAxis", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["NewAxis.Area"] = "Budget", ["NewAxis.Objective"] = "x",
+        }));
+        Assert.Equal(HttpStatusCode.NotFound, direct.StatusCode);
         Assert.Equal(0, await app.WithDbAsync(db => db.SupportMeasures.Where(m => m.Id == measureId).SelectMany(m => m.Axes).CountAsync()));
         // A measure of another household through this household's address: 404.
         var mine = await HouseholdAsync(app, team: "Sud", referentEmail: PortalApp.Worker2, withStay: false);
@@ -276,6 +285,47 @@ public class SupportPagesTests(PortalApp app)
 
         var manager = await app.SignedInAsync(PortalApp.Manager);
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync(MeasureUrl(h.HouseholdId, measureId))).StatusCode);
+        foreach (var section in MeasureSections)
+            Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"{MeasureUrl(h.HouseholdId, measureId)}/{section}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_diagnostic_is_written_once_on_its_page_and_an_empty_one_is_refused_at_its_field()
+    {
+        var h = await HouseholdAsync(app, withStay: false);
+        var measureId = await MeasureAsync(app, h.HouseholdId, SupportKind.Asll, Today.AddMonths(-1), 12);
+        var worker = await app.SignedInAsync(PortalApp.Worker1);
+        var url = MeasureUrl(h.HouseholdId, measureId) + "/diagnostic";
+
+        var empty = await (await Forms.PostAsync(worker, url, new() { ["Diag.Text"] = "   " })).TextAsync();
+        Assert.Matches("data-valmsg-for=\"Diag.Text\"[^>]*>Écrivez le diagnostic.<", empty);
+        var written = await Forms.PostAsync(worker, url, new() { ["Diag.Text"] = "Dettes de loyer anciennes ; ressources stables." });
+        Assert.Equal(HttpStatusCode.Redirect, written.StatusCode);
+        var page = await (await worker.GetAsync(url)).TextAsync();
+        Assert.Contains("Le diagnostic initial est enregistré.", page);
+        Assert.Contains("Dettes de loyer anciennes ; ressources stables.", page);
+        Assert.DoesNotContain("Enregistrer le diagnostic", page);
+        Assert.Contains("Dettes de loyer anciennes ; ressources stables.", await (await worker.GetAsync(MeasureUrl(h.HouseholdId, measureId))).TextAsync());
+    }
+
+    private static readonly string[] MeasureSections = ["diagnostic", "plan", "bilans", "renouvellement", "bail"];
+
+    [Fact]
+    public async Task A_form_posted_from_the_measure_page_before_its_split_goes_on_to_its_section()
+    {
+        var h = await HouseholdAsync(app, withStay: false);
+        var measureId = await MeasureAsync(app, h.HouseholdId, SupportKind.Asll, Today.AddMonths(-1), 12);
+        var worker = await app.SignedInAsync(PortalApp.Worker1);
+        var url = MeasureUrl(h.HouseholdId, measureId);
+
+        var moved = await Forms.PostAsync(worker, url, new() { ["Renewal.Months"] = "3", ["Renewal.DecidedOn"] = Today.ToString("yyyy-MM-dd") }, "Renew");
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, moved.StatusCode);
+        Assert.Equal($"{url}/renouvellement", moved.Headers.Location!.OriginalString);
+        var axis = await Forms.PostAsync(worker, $"{url}?axisId=42", new() { ["NewAxis.Area"] = "Budget" }, "AxisNote");
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, axis.StatusCode);
+        Assert.Equal($"{url}/plan?axisId=42&handler=AxisNote", axis.Headers.Location!.OriginalString);
+        // A handler the page never had: back to the page.
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(worker, url, [], "Nope")).StatusCode);
     }
 
     [Fact]
@@ -284,7 +334,7 @@ public class SupportPagesTests(PortalApp app)
         var h = await HouseholdAsync(app, withStay: false);
         var measureId = await MeasureAsync(app, h.HouseholdId, SupportKind.Asll, Today.AddMonths(-1), 12);
         var worker = await app.SignedInAsync(PortalApp.Worker1);
-        var url = MeasureUrl(h.HouseholdId, measureId);
+        var url = MeasureUrl(h.HouseholdId, measureId) + "/plan";
         var added = await Forms.PostAsync(worker, url, new()
         {
             ["NewAxis.Area"] = "Budget", ["NewAxis.Objective"] = "Tenir un budget", ["NewAxis.Actions"] = "Point mensuel", ["NewAxis.Who"] = "La CESF",
@@ -293,27 +343,37 @@ public class SupportPagesTests(PortalApp app)
         var twice = await (await Forms.PostAsync(worker, url, new() { ["NewAxis.Area"] = "Budget", ["NewAxis.Objective"] = "Encore" }, "AddAxis")).TextAsync();
         Assert.Contains("Le plan d'action a déjà un axe « Gestion du budget ».", twice);
         var axisId = await app.WithDbAsync(db => db.SupportMeasures.Where(m => m.Id == measureId).SelectMany(m => m.Axes).Select(a => a.Id).SingleAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(worker, $"{url}?axisId={axisId}", new() { ["status"] = "InProgress" }, "AxisStatus")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(worker, $"{url}?axisId={axisId}", new() { ["text"] = "Premier point fait", ["writtenOn"] = Today.ToString("yyyy-MM-dd") }, "AxisNote")).StatusCode);
-        var back = await (await Forms.PostAsync(worker, $"{url}?axisId={axisId}", new() { ["status"] = "ToStart" }, "AxisStatus")).TextAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(worker, $"{url}?axisId={axisId}", new() { ["ChangeStatus.Status"] = "InProgress" }, "AxisStatus")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(worker, $"{url}?axisId={axisId}", new() { ["Note.Text"] = "Premier point fait", ["Note.WrittenOn"] = Today.ToString("yyyy-MM-dd") }, "AxisNote")).StatusCode);
+        var back = await (await Forms.PostAsync(worker, $"{url}?axisId={axisId}", new() { ["ChangeStatus.Status"] = "ToStart" }, "AxisStatus")).TextAsync();
         Assert.Contains("Un axe « En cours » ne peut pas revenir « À engager ».", back);
+        Assert.Contains($"id=\"axe-{axisId}-statut-error\" class=\"field-error\">Un axe « En cours » ne peut pas revenir « À engager ».</span>", back);
+        var tooLong = await (await Forms.PostAsync(worker, $"{url}?axisId={axisId}", new() { ["Note.Text"] = new string('n', 4001) + "fin" }, "AxisNote")).TextAsync();
+        Assert.Contains($"id=\"axe-{axisId}-note-error\" class=\"field-error\">La note ne doit pas dépasser 4 000 caractères.</span>", tooLong);
+        Assert.Contains(new string('n', 4001) + "fin</textarea>", tooLong);
         var page = await (await worker.GetAsync(url)).TextAsync();
         Assert.Contains("Point mensuel\nQui : La CESF", page);
         Assert.Contains("Premier point fait", page);
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("Review")]
-    [InlineData("Renew")]
-    [InlineData("Payment")]
-    [InlineData("CreateLease")]
-    [InlineData("AddAxis")]
-    [InlineData("AxisStatus")]
-    [InlineData("AxisNote")]
-    [InlineData("Diagnostic")]
-    [InlineData("Nope")]
-    public async Task Garbage_posts_to_the_measure_page_never_fail(string handler)
+    [InlineData("", "")]
+    [InlineData("", "Review")]
+    [InlineData("", "Payment")]
+    [InlineData("", "AxisStatus")]
+    [InlineData("", "Nope")]
+    [InlineData("/diagnostic", "")]
+    [InlineData("/diagnostic", "Nope")]
+    [InlineData("/plan", "AddAxis")]
+    [InlineData("/plan", "AxisStatus")]
+    [InlineData("/plan", "AxisNote")]
+    [InlineData("/plan", "Nope")]
+    [InlineData("/bilans", "")]
+    [InlineData("/renouvellement", "")]
+    [InlineData("/bail", "Payment")]
+    [InlineData("/bail", "CreateLease")]
+    [InlineData("/bail", "")]
+    public async Task Garbage_posts_to_the_measure_pages_never_fail(string section, string handler)
     {
         var h = await HouseholdAsync(app);
         var measureId = await MeasureAsync(app, h.HouseholdId, SupportKind.Iml, Today.AddMonths(-2), 12);
@@ -323,13 +383,14 @@ public class SupportPagesTests(PortalApp app)
             ["Review.Months"] = "x'; --", ["Review.HeldOn"] = "31/02/2026", ["Review.Decision"] = "99", ["Review.Progress[abc]"] = "\0",
             ["Review.RenewalMonths"] = "-5", ["Review.Stable"] = "peut-être", ["Renewal.Months"] = "9999999999", ["Renewal.DecidedOn"] = "hier",
             ["Payment.PaidOn"] = "0000-00-00", ["Payment.Amount"] = "-1e30", ["NewLease.Rent"] = "abc", ["NewLease.DwellingId"] = "-1",
-            ["NewLease.StartsOn"] = "2026-13-01", ["NewAxis.Area"] = "42", ["status"] = "Bogus", ["writtenOn"] = "x", ["text"] = new string('a', 5000),
+            ["NewLease.StartsOn"] = "2026-13-01", ["NewAxis.Area"] = "42", ["ChangeStatus.Status"] = "Bogus", ["Note.WrittenOn"] = "x", ["Note.Text"] = new string('a', 5000),
             ["Diag.Text"] = "\u0001",
         };
-        var response = await Forms.PostAsync(worker, $"{MeasureUrl(h.HouseholdId, measureId)}?axisId=999999", garbage, handler.Length == 0 ? null : handler);
-        Assert.True((int)response.StatusCode < 500, $"{handler}: {(int)response.StatusCode}");
-        var empty = await Forms.PostAsync(worker, MeasureUrl(h.HouseholdId, measureId), [], handler.Length == 0 ? null : handler);
-        Assert.True((int)empty.StatusCode < 500, $"{handler} (empty): {(int)empty.StatusCode}");
+        var url = MeasureUrl(h.HouseholdId, measureId) + section;
+        var response = await Forms.PostAsync(worker, $"{url}?axisId=999999", garbage, handler.Length == 0 ? null : handler);
+        Assert.True((int)response.StatusCode < 500, $"{section} {handler}: {(int)response.StatusCode}");
+        var empty = await Forms.PostAsync(worker, url, [], handler.Length == 0 ? null : handler);
+        Assert.True((int)empty.StatusCode < 500, $"{section} {handler} (empty): {(int)empty.StatusCode}");
     }
 
     [Theory]

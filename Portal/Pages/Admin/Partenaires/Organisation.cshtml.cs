@@ -1,3 +1,4 @@
+using Portal.Accounts;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,6 @@ using Portal.Data;
 using Portal.Domain.Accounts;
 using Portal.Email;
 using Portal.Infrastructure;
-using Portal.Pages.Compte;
 
 namespace Portal.Pages.Admin.Partenaires;
 

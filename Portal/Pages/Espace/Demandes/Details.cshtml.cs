@@ -20,7 +20,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Tim
     public const int MaxDocuments = 60;
 
     public HousingRequest Item { get; private set; } = null!;
-    public IReadOnlyList<DocumentRow> Documents { get; private set; } = [];
+    public IReadOnlyList<RequestDocumentRow> Documents { get; private set; } = [];
     public IReadOnlyList<RequestedDocument> MissingDocuments { get; private set; } = [];
     public IReadOnlyList<RequestEvent> Timeline { get; private set; } = [];
     public IReadOnlyList<RequestMessage> Messages { get; private set; } = [];

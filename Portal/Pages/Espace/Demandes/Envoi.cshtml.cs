@@ -19,7 +19,7 @@ public class EnvoiModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
     public InputModel Input { get; set; } = new();
 
     public IReadOnlyList<MissingPart> Missing { get; private set; } = [];
-    public IReadOnlyList<DocumentRow> Documents { get; private set; } = [];
+    public IReadOnlyList<RequestDocumentRow> Documents { get; private set; } = [];
     public bool SendAttempted { get; private set; }
 
     public class InputModel

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Portal.Requests;
 using Portal.Data;
 using Portal.Domain.Requests;
 
@@ -18,7 +19,7 @@ public class PiecesModel(PortalDbContext db, UserManager<PortalUser> users, Time
     [BindProperty]
     public UploadInput Upload { get; set; } = new();
 
-    public IReadOnlyList<DocumentRow> Documents { get; private set; } = [];
+    public IReadOnlyList<RequestDocumentRow> Documents { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Portal.Requests;
 using Portal.Data;
 using Portal.Domain.Requests;
 using Portal.Web;
@@ -158,7 +159,7 @@ public abstract class DraftStepModel(PortalDbContext db, UserManager<PortalUser>
 }
 
 /// What the person entered, shown before sending (with "Modifier" links) and on the request page.
-public sealed record SummaryModel(HousingRequest Request, IReadOnlyList<DocumentRow> Documents, bool Editable, int HeadingLevel)
+public sealed record SummaryModel(HousingRequest Request, IReadOnlyList<RequestDocumentRow> Documents, bool Editable, int HeadingLevel)
 {
     public IReadOnlyList<HouseholdMember> Members =>
         Request.Members.OrderByDescending(m => m.Relationship == Relationship.Applicant).ThenBy(m => m.Position).ToList();

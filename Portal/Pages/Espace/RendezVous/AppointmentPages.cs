@@ -22,14 +22,3 @@ public sealed record AppointmentRow(
 
     public string Where => string.IsNullOrWhiteSpace(Address) ? Place : $"{Place} ({Address})";
 }
-
-public static class AppointmentBadges
-{
-    public static string CssClass(AppointmentStatus status) => status switch
-    {
-        AppointmentStatus.Booked => "badge badge-running",
-        AppointmentStatus.Honoured => "badge badge-done",
-        AppointmentStatus.Missed => "badge badge-failed",
-        _ => "badge",
-    };
-}

@@ -1,3 +1,4 @@
+using Portal.Accounts;
 using System.ComponentModel.DataAnnotations;
 using Htmx;
 using Microsoft.AspNetCore.Identity;
@@ -11,8 +12,6 @@ using Portal.Domain.Partners;
 using Portal.Domain.Requests;
 using Portal.Email;
 using Portal.Infrastructure;
-using Portal.Pages.Compte;
-using Portal.Pages.Espace.Demandes;
 using Portal.Partners;
 using Portal.Requests;
 
@@ -38,7 +37,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
     public IReadOnlyList<MemberRow> Members { get; private set; } = [];
     public IReadOnlyList<EventRow> Events { get; private set; } = [];
     public IReadOnlyList<MessageRow> Messages { get; private set; } = [];
-    public IReadOnlyList<Portal.Pages.Espace.Demandes.DocumentRow> Documents { get; private set; } = [];
+    public IReadOnlyList<RequestDocumentRow> Documents { get; private set; } = [];
     public IReadOnlyList<RequestedRow> Requested { get; private set; } = [];
     /// The last decision-like step with its reason, shown first.
     public EventRow? Decision { get; private set; }
@@ -275,7 +274,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
         Documents = await db.RequestDocuments.AsNoTracking()
             .Where(d => d.HousingRequestId == id && orgUsers.Contains(d.UploadedById))
             .OrderBy(d => d.UploadedAtUtc).ThenBy(d => d.Id)
-            .Select(d => new Portal.Pages.Espace.Demandes.DocumentRow(d.Id, d.Kind, d.FileName, d.ContentType, d.Size, d.UploadedAtUtc)).ToListAsync(ct);
+            .Select(d => new RequestDocumentRow(d.Id, d.Kind, d.FileName, d.ContentType, d.Size, d.UploadedAtUtc)).ToListAsync(ct);
         Requested = await db.RequestedDocuments.AsNoTracking().Where(d => d.HousingRequestId == id)
             .OrderByDescending(d => d.RequestedAtUtc).ThenBy(d => d.Id)
             .Select(d => new RequestedRow(d.Id, d.Kind, d.Note, d.RequestedAtUtc, d.FulfilledAtUtc)).ToListAsync(ct);

@@ -8,7 +8,6 @@ using Portal.Domain;
 using Portal.Domain.Formatting;
 using Portal.Domain.Partners;
 using Portal.Domain.Requests;
-using Portal.Pages.Espace.Demandes;
 using Portal.Partners;
 using Portal.Requests;
 using Portal.Web;

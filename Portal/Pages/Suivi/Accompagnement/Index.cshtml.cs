@@ -108,7 +108,7 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
                 await db.SaveChangesAsync(ct);
             }
             StatusMessage = $"La mesure {measure.Kind.Label()} est ouverte jusqu'au {French.Date(measure.EndsOn)}.";
-            return Redirect(MeasurePage.Path(id, measure.Id));
+            return RedirectToPage("/Suivi/Accompagnement/Mesure/Index", new { id, measureId = measure.Id });
         }
         catch (DomainRuleException e)
         {

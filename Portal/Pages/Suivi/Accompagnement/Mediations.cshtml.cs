@@ -191,8 +191,4 @@ public class MediationsModel(PortalDbContext db, TimeProvider clock) : PageModel
         db.Mediations.AsNoTracking().Where(m => m.HouseholdId == id)
             .OrderBy(m => m.Outcome != null).ThenByDescending(m => m.StartedOn).ThenByDescending(m => m.Id)
             .ToListAsync(ct);
-
-    public static string Period(Mediation m) => m.EndedOn is { } end
-        ? $"du {French.Date(m.StartedOn)} au {French.Date(end)}"
-        : $"depuis le {French.Date(m.StartedOn)}";
 }

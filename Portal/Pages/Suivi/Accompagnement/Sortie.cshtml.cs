@@ -98,7 +98,7 @@ public class SortieModel(PortalDbContext db, TimeProvider clock) : PageModel
             scope.Audit(db, AuditActions.ChangedFile, id, now, "Sortie du ménage");
             await db.SaveChangesAsync(ct);
             StatusMessage = $"La sortie du {French.Date(on)} est enregistrée ({exit.Destination.Label()}).";
-            return Redirect(MeasurePage.IndexPath(id));
+            return RedirectToPage("/Suivi/Accompagnement/Index", new { id });
         }
         catch (DomainRuleException e)
         {

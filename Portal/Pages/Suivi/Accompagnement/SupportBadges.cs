@@ -17,8 +17,14 @@ public static class SupportBadges
     public static string Css(MeasureStatus status) => status == MeasureStatus.Active ? "badge badge-running" : "badge";
 }
 
-public static class MeasurePage
+/// Badge classes of an action plan's axes.
+public static class ActionPlanBadges
 {
-    public static string Path(long householdId, long measureId) => $"/suivi/menages/{householdId}/accompagnement/mesures/{measureId}";
-    public static string IndexPath(long householdId) => $"/suivi/menages/{householdId}/accompagnement";
+    public static string Css(AxisStatus status) => status switch
+    {
+        AxisStatus.Achieved => "badge badge-done",
+        AxisStatus.InProgress => "badge badge-running",
+        AxisStatus.Abandoned => "badge",
+        _ => "badge badge-pending",
+    };
 }

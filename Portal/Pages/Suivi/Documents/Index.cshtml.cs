@@ -11,8 +11,6 @@ namespace Portal.Pages.Suivi.Documents;
 
 public partial class IndexModel(PortalDbContext db, DocumentDesk desk) : PageModel
 {
-    public sealed record StatusView(DocumentRow Row, string? Target, string? NewKey);
-
     public IReadOnlyList<DocumentRow> Rows { get; private set; } = [];
     public IReadOnlyDictionary<long, string> Households { get; private set; } = new Dictionary<long, string>();
 
@@ -36,7 +34,7 @@ public partial class IndexModel(PortalDbContext db, DocumentDesk desk) : PageMod
         await WaitForAsync(request.Id, ReadyWait, ct);
         var row = await DocumentDesk.Rows(db.DocumentRequests.Where(r => r.Id == request.Id)).SingleAsync(ct);
         var safeTarget = SafeTarget(target);
-        return Partial("_DocumentStatus", new StatusView(row, safeTarget, safeTarget is null ? null : Guid.NewGuid().ToString("N")));
+        return Partial("_DocumentStatus", new DocumentStatusView(row, safeTarget, safeTarget is null ? null : Guid.NewGuid().ToString("N")));
     }
 
     public async Task<IActionResult> OnGetStatusAsync(long id, string? target, CancellationToken ct)
@@ -45,7 +43,7 @@ public partial class IndexModel(PortalDbContext db, DocumentDesk desk) : PageMod
         if (await desk.FindVisibleAsync(scope, id, ct) is null) return NotFound();
         var row = await DocumentDesk.Rows(db.DocumentRequests.Where(r => r.Id == id)).SingleAsync(ct);
         Response.Htmx(h => h.WithVary());
-        return Partial("_DocumentStatus", new StatusView(row, SafeTarget(target), null));
+        return Partial("_DocumentStatus", new DocumentStatusView(row, SafeTarget(target), null));
     }
 
     private static readonly TimeSpan ReadyWait = TimeSpan.FromMilliseconds(1200);

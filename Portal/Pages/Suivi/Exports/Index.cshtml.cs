@@ -11,7 +11,6 @@ using Portal.Domain.Formatting;
 using Portal.Domain.Support;
 using Portal.Exports;
 using Portal.Statistics;
-using StatusView = Portal.Pages.Suivi.Documents.IndexModel.StatusView;
 
 namespace Portal.Pages.Suivi.Exports;
 
@@ -220,6 +219,6 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
             return RedirectToPage();
         }
         var row = await DocumentDesk.Rows(db.DocumentRequests.Where(r => r.Id == request.Id)).SingleAsync(ct);
-        return Partial("/Pages/Suivi/Documents/_DocumentStatus.cshtml", new StatusView(row, null, null));
+        return Partial("/Pages/Suivi/Documents/_DocumentStatus.cshtml", new DocumentStatusView(row, null, null));
     }
 }

@@ -9,7 +9,6 @@ using Portal.Domain.Formatting;
 using Portal.Domain.Support;
 using Portal.Email;
 using Portal.Infrastructure;
-using Portal.Pages.Suivi.Accompagnement;
 using Portal.Support;
 using Portal.Web;
 
@@ -154,6 +153,4 @@ public class BailleurModel(PortalDbContext db, UserManager<PortalUser> users, Pu
             .ToListAsync(ct);
         return true;
     }
-
-    public string MeasurePath => MeasurePage.Path(Household.Id, MeasureId);
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Portal.Pages.Compte;
+namespace Portal.Accounts;
 
 /// Tokens travel in links as Base64Url so no character of theirs is mangled by a mail client.
 public static class AccountLinks

@@ -5,9 +5,9 @@ using Portal.Data;
 using Portal.Domain.Requests;
 using Portal.Web;
 
-namespace Portal.Pages.Espace.Demandes;
+namespace Portal.Requests;
 
-public sealed record DocumentRow(long Id, SupportingDocumentKind Kind, string FileName, string ContentType, long Size, DateTime UploadedAtUtc)
+public sealed record RequestDocumentRow(long Id, SupportingDocumentKind Kind, string FileName, string ContentType, long Size, DateTime UploadedAtUtc)
 {
     public string SizeText => Size < 1024 * 1024 ? $"{Math.Max(1, Size / 1024)} Ko" : $"{Size / (1024.0 * 1024.0):0.0} Mo";
     public bool CanShowInline => ContentType is "application/pdf" or "image/jpeg" or "image/png";
@@ -33,11 +33,11 @@ public static class DocumentUploads
     public const string KindKey = "Upload.Kind";
     public const string FileKey = "Upload.File";
 
-    public static IQueryable<DocumentRow> Rows(PortalDbContext db, long requestId) =>
+    public static IQueryable<RequestDocumentRow> Rows(PortalDbContext db, long requestId) =>
         db.RequestDocuments.AsNoTracking()
             .Where(d => d.HousingRequestId == requestId)
             .OrderBy(d => d.UploadedAtUtc).ThenBy(d => d.Id)
-            .Select(d => new DocumentRow(d.Id, d.Kind, d.FileName, d.ContentType, d.Size, d.UploadedAtUtc));
+            .Select(d => new RequestDocumentRow(d.Id, d.Kind, d.FileName, d.ContentType, d.Size, d.UploadedAtUtc));
 
     /// Reads and checks the posted file; null with French messages in ModelState when refused.
     public static async Task<RequestDocument?> ReadAsync(UploadInput upload, PageModel page, string userId, DateTime nowUtc, CancellationToken ct)

@@ -1,6 +1,6 @@
 using Portal.Domain.Requests;
 
-namespace Portal.Pages.Suivi.Demandes;
+namespace Portal.Requests;
 
 /// The badge colour of a status in the staff pages (the words are always in the badge too).
 public static class StatusBadge
