@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Portal.CaseFiles;
 using Portal.Data;
@@ -81,7 +82,9 @@ public class PersonnesModel(PortalDbContext db, TimeProvider clock) : HouseholdF
     /// Madame, Monsieur or not recorded: how the contracts and reviews name the person.
     public Task<IActionResult> OnPostCivilityAsync(long id, CancellationToken ct)
     {
-        if (ModelState.GetFieldValidationState("civility") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        // A number is not a civility, though the enum would take one.
+        if (ModelState.GetFieldValidationState("civility") == ModelValidationState.Invalid
+            || ModelState["civility"]?.AttemptedValue is { Length: > 0 } typed && !char.IsLetter(typed.Trim()[0]))
         {
             ModelState.Remove("civility");
             ModelState.AddModelError("civility", InvalidCivility);
