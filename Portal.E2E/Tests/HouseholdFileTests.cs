@@ -31,6 +31,9 @@ public class HouseholdFileTests(E2EApp app)
         await Expect(worker.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync($"LÉVÊQUE{t} Lina");
         var fileUrl = worker.Url;
 
+        // The journal is a section of the file, in its tab bar.
+        await worker.GetByRole(AriaRole.Navigation, new() { Name = "Sections du dossier" }).GetByRole(AriaRole.Link, new() { Name = "Journal" }).ClickAsync();
+        await Expect(worker).ToHaveURLAsync(fileUrl + "/journal");
         await worker.Locator("#Entry_Kind").SelectOptionAsync("Interview");
         await worker.Locator("#Entry_Text").FillAsync(secret);
         await worker.GetByLabel("Confidentiel", new() { Exact = true }).CheckAsync();
