@@ -34,6 +34,9 @@ public class HouseholdFileTests(E2EApp app)
         await Expect(file.Title).ToContainTextAsync($"LÉVÊQUE{t} Lina");
         var fileUrl = worker.Url;
 
+        // The journal is a section of the file, in its tab bar.
+        await file.OpenSectionAsync("Journal");
+        await Expect(worker).ToHaveURLAsync(fileUrl + "/journal");
         await file.AddJournalEntryAsync("Interview", secret, confidential: true);
         await Expect(file.Journal).ToContainTextAsync(secret);
         await app.CheckPageAsync(worker, "61-dossier-menage");

@@ -68,7 +68,7 @@ public class DocumentSourcesTests(PortalApp app)
         // The household's person form records it (managers reach every file).
         var householdId = await app.WithDbAsync(db => db.HouseholdPersons.Where(p => p.Id == applicant).Select(p => p.HouseholdId).SingleAsync());
         var manager = await app.SignedInAsync(PortalApp.Manager);
-        var url = $"/suivi/menages/{householdId}";
+        var url = $"/suivi/menages/{householdId}/personnes";
         var version = await app.WithDbAsync(db => db.Households.Where(h => h.Id == householdId).Select(h => h.Version).SingleAsync());
         var saved = await Forms.PostAsync(manager, url, new() { ["version"] = $"{version}", ["personId"] = $"{applicant}", ["civility"] = "Madame" }, "Civility");
         Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);

@@ -16,6 +16,10 @@ public sealed class HouseholdFilePage(IPage page) : PortalPage(page)
 
     public ILocator Workshops => Page.GetByRole(AriaRole.Region, new() { Name = "Ateliers collectifs" });
 
+    /// Opens a section of the file from its tab bar (« Identité », « Personnes », « Ressources », « Partenaires », « Journal »…).
+    public Task OpenSectionAsync(string name) =>
+        Main.GetByRole(AriaRole.Navigation, new() { Name = "Sections du dossier" }).GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+
     public async Task AddJournalEntryAsync(string kind, string text, bool confidential)
     {
         await Page.Locator("#Entry_Kind").SelectOptionAsync(kind);

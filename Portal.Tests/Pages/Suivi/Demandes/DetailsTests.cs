@@ -19,8 +19,11 @@ public class DetailsTests(PortalApp app)
         foreach (var (kind, amount) in incomes) r.Incomes.Add(new IncomeLine { Kind = kind, MonthlyAmount = amount });
     }
 
+    /// The thread has its own page beside the request's; every other action is on the request's page.
+    private static string PageOf(Created c, string handler) => handler == "Message" ? $"{c.Url}/messages" : c.Url;
+
     private static Task<HttpResponseMessage> Post(HttpClient client, Created c, string handler, Dictionary<string, string>? fields = null) =>
-        Forms.PostAsync(client, c.Url, fields ?? [], handler);
+        Forms.PostAsync(client, PageOf(c, handler), fields ?? [], handler);
 
     [Fact]
     public async Task Page_shows_the_household_resources_and_a_rent_burden_above_30_percent()
@@ -70,7 +73,7 @@ public class DetailsTests(PortalApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await worker.GetAsync($"{c.Url}?handler=Document&documentId={documentId}&download=true")).StatusCode);
         foreach (var handler in new[] { "TakeInCharge", "RequestDocuments", "Committee", "Close", "Message", "AssignTeam" })
         {
-            var response = await PostWithQueueTokenAsync(worker, $"{c.Url}?handler={handler}", new()
+            var response = await PostWithQueueTokenAsync(worker, $"{PageOf(c, handler)}?handler={handler}", new()
             {
                 ["Ask.Kinds"] = "TaxNotice", ["Closing.Reason"] = "x", ["Message.Body"] = "x", ["Assign.TeamId"] = "1",
             });
@@ -285,7 +288,7 @@ public class DetailsTests(PortalApp app)
         var c = await CreateAsync(app, "Nord", "Ursula", Token());
         var worker = await app.SignedInAsync(PortalApp.Worker1);
         var page = await (await worker.GetAsync(c.Url)).HtmlAsync();
-        var request = new HttpRequestMessage(HttpMethod.Post, $"{c.Url}?handler=Message")
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{c.Url}/messages?handler=Message")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
@@ -312,6 +315,21 @@ public class DetailsTests(PortalApp app)
         var empty = await Post(worker, c, "Message", new() { ["Message.Body"] = "  " });
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
         Assert.Contains("Écrivez votre message.", await empty.HtmlAsync());
+    }
+
+    [Fact]
+    public async Task A_message_form_left_open_from_before_the_thread_page_still_reaches_it()
+    {
+        var c = await CreateAsync(app, "Nord", "Xavier", Token());
+        var worker = await app.SignedInAsync(PortalApp.Worker1);
+        foreach (var (handler, page) in new[] { ("Message", "messages"), ("OpenHousehold", "dossier-menage") })
+        {
+            var forwarded = await Forms.PostAsync(worker, c.Url, new() { ["Message.Body"] = "Bonjour" }, handler);
+            Assert.Equal(HttpStatusCode.TemporaryRedirect, forwarded.StatusCode);
+            Assert.Equal($"{c.Url}/{page}?handler={handler}", forwarded.Headers.Location!.OriginalString);
+        }
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(worker, c.Url, [], "Inconnu")).StatusCode);
+        Assert.Empty((await LoadAsync(app, c.Id)).Messages);
     }
 
     [Fact]

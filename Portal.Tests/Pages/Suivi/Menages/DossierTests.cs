@@ -23,20 +23,21 @@ public class DossierTests(PortalApp app)
         var secret = $"Violences conjugales signalées {t}";
         var referent = await app.SignedInAsync(PortalApp.Worker1);
         var url = $"/suivi/menages/{id}";
+        var journal = $"{url}/journal";
 
-        var posted = await Forms.PostAsync(referent, url, new()
+        var posted = await Forms.PostAsync(referent, journal, new()
         {
             ["Entry.Kind"] = "Interview", ["Entry.OccurredOn"] = Today.ToString("yyyy-MM-dd"), ["Entry.Text"] = secret, ["Entry.IsConfidential"] = "true",
         }, "Journal");
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        await Forms.PostAsync(referent, url, new()
+        await Forms.PostAsync(referent, journal, new()
         {
             ["Entry.Kind"] = "PhoneCall", ["Entry.OccurredOn"] = Today.ToString("yyyy-MM-dd"), ["Entry.Text"] = $"Appel ordinaire {t}",
         }, "Journal");
 
         var mine = Text(await (await referent.GetAsync(url)).HtmlAsync());
         Assert.Contains(secret, mine);
-        Assert.DoesNotContain(DossierModel.MaskedEntry, mine);
+        Assert.DoesNotContain(HouseholdFileData.MaskedEntry, mine);
 
         var (colleagueEmail, _) = await NewWorkerAsync(app, "Nord");
         var colleague = await app.SignedInAsync(colleagueEmail);
@@ -44,9 +45,14 @@ public class DossierTests(PortalApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var theirs = Text(await response.HtmlAsync());
         Assert.DoesNotContain(secret, theirs);
-        Assert.Contains(DossierModel.MaskedEntry, theirs);
+        Assert.Contains(HouseholdFileData.MaskedEntry, theirs);
         Assert.Contains("Claire Martin", theirs);
         Assert.Contains($"Appel ordinaire {t}", theirs);
+        // The journal page masks it the same way as the overview.
+        var theirJournal = Text(await (await colleague.GetAsync(journal)).HtmlAsync());
+        Assert.DoesNotContain(secret, theirJournal);
+        Assert.Contains(HouseholdFileData.MaskedEntry, theirJournal);
+        Assert.Contains(secret, Text(await (await referent.GetAsync(journal)).HtmlAsync()));
 
         var manager = Text(await (await (await app.SignedInAsync(PortalApp.Manager)).GetAsync(url)).HtmlAsync());
         Assert.Contains(secret, manager);
@@ -131,9 +137,10 @@ public class DossierTests(PortalApp app)
         var id = await CreateAsync(app, $"RESS{t} Olga", configure: h => h.CurrentRent = 300m);
         var worker = await app.SignedInAsync(PortalApp.Worker1);
         var url = $"/suivi/menages/{id}";
+        var resources = $"{url}/ressources";
         var personId = await app.WithDbAsync(db => db.HouseholdPersons.Where(p => p.HouseholdId == id).Select(p => p.Id).SingleAsync());
 
-        var added = await Forms.PostAsync(worker, url, new()
+        var added = await Forms.PostAsync(worker, resources, new()
         {
             ["version"] = (await VersionAsync(app, id)).ToString(), ["Income.PersonId"] = personId.ToString(), ["Income.Kind"] = "Salary", ["Income.MonthlyAmount"] = "1 000,00",
         }, "AddIncome");
@@ -143,11 +150,11 @@ public class DossierTests(PortalApp app)
         Assert.DoesNotContain("Au-dessus de 30 %", html);
 
         var incomeId = await app.WithDbAsync(db => db.HouseholdIncomes.Where(i => i.HouseholdId == id).Select(i => i.Id).SingleAsync());
-        var removed = await Forms.PostAsync(worker, url, new() { ["version"] = (await VersionAsync(app, id)).ToString(), ["incomeId"] = incomeId.ToString() }, "RemoveIncome");
+        var removed = await Forms.PostAsync(worker, resources, new() { ["version"] = (await VersionAsync(app, id)).ToString(), ["incomeId"] = incomeId.ToString() }, "RemoveIncome");
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.Empty(await app.WithDbAsync(db => db.HouseholdIncomes.Where(i => i.HouseholdId == id).ToListAsync()));
 
-        var bad = await Forms.PostAsync(worker, url, new()
+        var bad = await Forms.PostAsync(worker, resources, new()
         {
             ["version"] = (await VersionAsync(app, id)).ToString(), ["Income.Kind"] = "Salary", ["Income.MonthlyAmount"] = "beaucoup",
         }, "AddIncome");
@@ -163,7 +170,7 @@ public class DossierTests(PortalApp app)
         var t = Token();
         var id = await CreateAsync(app, $"PART{t} Yves");
         var worker = await app.SignedInAsync(PortalApp.Worker1);
-        var url = $"/suivi/menages/{id}";
+        var url = $"/suivi/menages/{id}/partenaires";
         var added = await Forms.PostAsync(worker, url, new()
         {
             ["version"] = (await VersionAsync(app, id)).ToString(), ["Partner.Kind"] = "Ccas", ["Partner.Organisation"] = $"CCAS de Lille {t}", ["Partner.ContactName"] = "Mme Roux",
@@ -201,7 +208,7 @@ public class DossierTests(PortalApp app)
         var t = Token();
         var id = await CreateAsync(app, $"CONC{t} Jean");
         var worker = await app.SignedInAsync(PortalApp.Worker1);
-        var url = $"/suivi/menages/{id}";
+        var url = $"/suivi/menages/{id}/identite";
         var seen = await VersionAsync(app, id);
         // Someone else saves first.
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(worker, url, new()
@@ -250,7 +257,7 @@ public class DossierTests(PortalApp app)
         var t = Token();
         var id = await CreateAsync(app, $"JOUR{t} Eva");
         var worker = await app.SignedInAsync(PortalApp.Worker1);
-        var response = await Forms.PostAsync(worker, $"/suivi/menages/{id}", new()
+        var response = await Forms.PostAsync(worker, $"/suivi/menages/{id}/journal", new()
         {
             ["Entry.Kind"] = "", ["Entry.OccurredOn"] = Today.AddDays(3).ToString("yyyy-MM-dd"), ["Entry.Text"] = "",
         }, "Journal");
@@ -288,7 +295,8 @@ public class DossierTests(PortalApp app)
         Assert.DoesNotContain($"Économies d'énergie {t}", page);
         Assert.DoesNotContain("<details open", page);
 
-        var bad = await Forms.PostAsync(worker, url, new()
+        var persons = $"{url}/personnes";
+        var bad = await Forms.PostAsync(worker, persons, new()
         {
             ["version"] = (await VersionAsync(app, id)).ToString(), ["Person.FirstName"] = $"Nour{t}", ["Person.BirthDate"] = "2099-01-01",
         }, "AddPerson");
@@ -298,7 +306,7 @@ public class DossierTests(PortalApp app)
         Assert.Contains("Indiquez le lien de cette personne avec le ménage.", html);
         Assert.Contains($"value=\"Nour{t}\"", html);
 
-        var added = await Forms.PostAsync(worker, url, new()
+        var added = await Forms.PostAsync(worker, persons, new()
         {
             ["version"] = (await VersionAsync(app, id)).ToString(), ["Person.FirstName"] = $"Nour{t}", ["Person.LastName"] = "Haddad", ["Person.BirthDate"] = "12/05/2015", ["Person.Relationship"] = "Child",
         }, "AddPerson");
@@ -306,29 +314,33 @@ public class DossierTests(PortalApp app)
         var person = await app.WithDbAsync(db => db.HouseholdPersons.AsNoTracking().SingleAsync(p => p.HouseholdId == id && p.FirstName == $"Nour{t}"));
         Assert.Equal(new DateOnly(2015, 5, 12), person.BirthDate);
 
-        var removed = await Forms.PostAsync(worker, url, new() { ["version"] = (await VersionAsync(app, id)).ToString(), ["personId"] = person.Id.ToString() }, "RemovePerson");
+        var removed = await Forms.PostAsync(worker, persons, new() { ["version"] = (await VersionAsync(app, id)).ToString(), ["personId"] = person.Id.ToString() }, "RemovePerson");
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.False(await app.WithDbAsync(db => db.HouseholdPersons.AnyAsync(p => p.Id == person.Id)));
     }
 
-    public static TheoryData<string> Handlers => new()
+    /// Each handler of the file and the section page that has it ("" for the overview).
+    public static TheoryData<string, string> Handlers => new()
     {
-        "Identity", "AddPerson", "RemovePerson", "AddIncome", "RemoveIncome", "AddPartner", "EditPartner", "RemovePartner", "Assign", "Journal", "Inconnu",
+        { "Identity", "/identite" }, { "AddPerson", "/personnes" }, { "Civility", "/personnes" }, { "RemovePerson", "/personnes" },
+        { "AddIncome", "/ressources" }, { "RemoveIncome", "/ressources" },
+        { "AddPartner", "/partenaires" }, { "EditPartner", "/partenaires" }, { "RemovePartner", "/partenaires" },
+        { "Assign", "" }, { "Journal", "/journal" }, { "Inconnu", "" },
     };
 
     [Theory]
     [MemberData(nameof(Handlers))]
-    public async Task Empty_and_garbage_posts_never_fail(string handler)
+    public async Task Empty_and_garbage_posts_never_fail(string handler, string section)
     {
         var id = await CreateAsync(app, $"GARB{Token()} Ali");
-        var url = $"/suivi/menages/{id}";
+        var url = $"/suivi/menages/{id}{section}";
         var huge = new string('é', 12000);
         var forms = new Dictionary<string, string>[]
         {
             [],
             new()
             {
-                ["version"] = "abc", ["personId"] = "x", ["incomeId"] = "-1", ["partnerId"] = "99999999999999999999",
+                ["version"] = "abc", ["personId"] = "x", ["civility"] = "2", ["incomeId"] = "-1", ["partnerId"] = "99999999999999999999",
                 ["Identity.Name"] = "\u0000", ["Identity.TargetGroups"] = "Tout", ["Identity.CurrentRent"] = "1e999", ["Identity.Situation"] = "42",
                 ["Person.BirthDate"] = "31/02/2020", ["Person.Relationship"] = "Cousin", ["Income.Kind"] = "7777", ["Income.MonthlyAmount"] = "-3", ["Income.PersonId"] = "abc",
                 ["Partner.Kind"] = "Mairie", ["EditPartner.Kind"] = "", ["Assign.TeamId"] = "zzz", ["Assign.ReferentId"] = huge,
@@ -336,7 +348,7 @@ public class DossierTests(PortalApp app)
             },
             new()
             {
-                ["version"] = (await VersionAsync(app, id)).ToString(), ["personId"] = "1", ["incomeId"] = "1", ["partnerId"] = "1",
+                ["version"] = (await VersionAsync(app, id)).ToString(), ["personId"] = "1", ["incomeId"] = "1", ["partnerId"] = "1", ["civility"] = "Madame",
                 ["Identity.Name"] = huge, ["Identity.Email"] = "@@", ["Identity.Phone"] = huge, ["Person.FirstName"] = huge, ["Person.LastName"] = "<script>",
                 ["Partner.Organisation"] = huge, ["Assign.TeamId"] = "99999999999", ["Entry.Text"] = "  ", ["Entry.OccurredOn"] = "1800-01-01",
             },

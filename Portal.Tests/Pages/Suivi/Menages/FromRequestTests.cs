@@ -25,7 +25,7 @@ public class FromRequestTests(PortalApp app)
         var page = Text(await (await worker.GetAsync(c.Url)).HtmlAsync());
         Assert.Contains("Ouvrir le dossier ménage", page);
 
-        var first = await Forms.PostAsync(worker, c.Url, [], "OpenHousehold");
+        var first = await SuiviData.PostWithQueueTokenAsync(worker, $"{c.Url}/dossier-menage?handler=OpenHousehold", []);
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         var location = first.Headers.Location!.ToString();
         Assert.StartsWith("/suivi/menages/", location);
@@ -40,7 +40,7 @@ public class FromRequestTests(PortalApp app)
         Assert.Equal(c.ApplicantId, household.ResidentId);
 
         // Pressing again leads to the same file.
-        var second = await SuiviData.PostWithQueueTokenAsync(worker, $"{c.Url}?handler=OpenHousehold", []);
+        var second = await SuiviData.PostWithQueueTokenAsync(worker, $"{c.Url}/dossier-menage?handler=OpenHousehold", []);
         Assert.Equal(location, second.Headers.Location!.ToString());
         Assert.Equal(1, await app.WithDbAsync(db => db.Households.CountAsync(h => h.HousingRequestId == c.Id)));
 
@@ -60,12 +60,12 @@ public class FromRequestTests(PortalApp app)
         var c = await SuiviData.CreateAsync(app, "Nord", "Omar", $"Attente{Token()}");
         var worker = await app.SignedInAsync(PortalApp.Worker1);
         Assert.DoesNotContain("Ouvrir le dossier ménage", await (await worker.GetAsync(c.Url)).HtmlAsync());
-        var response = await Forms.PostAsync(worker, c.Url, [], "OpenHousehold");
+        var response = await SuiviData.PostWithQueueTokenAsync(worker, $"{c.Url}/dossier-menage?handler=OpenHousehold", []);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(0, await app.WithDbAsync(db => db.Households.CountAsync(h => h.HousingRequestId == c.Id)));
 
         var sud = await SuiviData.CreateAsync(app, "Sud", "Léo", $"Sud{Token()}", then: [RequestAction.TakeInCharge, RequestAction.PresentToCommittee, RequestAction.Accept]);
-        var outside = await SuiviData.PostWithQueueTokenAsync(worker, $"{sud.Url}?handler=OpenHousehold", []);
+        var outside = await SuiviData.PostWithQueueTokenAsync(worker, $"{sud.Url}/dossier-menage?handler=OpenHousehold", []);
         Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
         Assert.Equal(0, await app.WithDbAsync(db => db.Households.CountAsync(h => h.HousingRequestId == sud.Id)));
     }
@@ -81,7 +81,7 @@ public class FromRequestTests(PortalApp app)
             r.AffordableCharges = 60m;
         }, then: [RequestAction.TakeInCharge, RequestAction.PresentToCommittee, RequestAction.Accept]);
         var worker = await app.SignedInAsync(PortalApp.Worker1);
-        var response = await Forms.PostAsync(worker, c.Url, [], "OpenHousehold");
+        var response = await SuiviData.PostWithQueueTokenAsync(worker, $"{c.Url}/dossier-menage?handler=OpenHousehold", []);
         var location = response.Headers.Location!.ToString();
 
         var household = await app.WithDbAsync(db => db.Households.AsNoTracking().SingleAsync(h => h.HousingRequestId == c.Id));

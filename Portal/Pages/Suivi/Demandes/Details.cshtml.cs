@@ -30,7 +30,6 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
     public sealed record DocumentRow(long Id, SupportingDocumentKind Kind, string FileName, string ContentType, long Size, DateTime UploadedAtUtc);
     public sealed record RequestedRow(SupportingDocumentKind Kind, string? Note, DateTime RequestedAtUtc, DateTime? FulfilledAtUtc);
     public sealed record EventRow(DateTime AtUtc, RequestEventKind Kind, RequestStatus? FromStatus, RequestStatus? ToStatus, string ActorName, string? Note, bool VisibleToApplicant);
-    public sealed record MessageRow(long Id, string AuthorName, bool FromStaff, string Body, DateTime SentAtUtc, bool WithPartner = false);
     public sealed record TeamOption(int Id, string Name);
 
     public Summary Info { get; private set; } = null!;
@@ -39,7 +38,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
     public IReadOnlyList<DocumentRow> Documents { get; private set; } = [];
     public IReadOnlyList<RequestedRow> Requested { get; private set; } = [];
     public IReadOnlyList<EventRow> Events { get; private set; } = [];
-    public IReadOnlyList<MessageRow> Messages { get; private set; } = [];
+    public IReadOnlyList<MessagesModel.MessageRow> Messages { get; private set; } = [];
     public IReadOnlyList<TeamOption> Teams { get; private set; } = [];
     /// Who oriented the household, when a partner did (null for a person's own request).
     public Portal.Partners.OrientationInfo? Orientation { get; private set; }
@@ -54,14 +53,12 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
 
     public AskInput Ask { get; set; } = new();
     public CloseInput Closing { get; set; } = new();
-    public MessageInput Message { get; set; } = new();
     public AssignInput Assign { get; set; } = new();
+
+    public MessagesModel.ThreadView Thread => new(Info.Id, Messages, Orientation, null, new());
 
     [TempData]
     public string? StatusMessage { get; set; }
-
-    /// Shown in the thread after a message sent with htmx (the page is not reloaded then).
-    public string? ThreadStatus { get; private set; }
 
     public class AskInput
     {
@@ -81,17 +78,6 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
         public string? Reason { get; set; }
     }
 
-    public class MessageInput
-    {
-        [Required(ErrorMessage = "Écrivez votre message.")]
-        [StringLength(5000, ErrorMessage = "Le message ne doit pas dépasser 5 000 caractères.")]
-        [Display(Name = "Votre message")]
-        public string? Body { get; set; }
-
-        /// For an orientation whose person has an account: to the partner rather than to the person.
-        public bool ToPartner { get; set; }
-    }
-
     public class AssignInput
     {
         [Required(ErrorMessage = "Choisissez une équipe.")]
@@ -103,15 +89,18 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
     {
         if (await ScopeAsync(ct) is not { } scope) return Challenge();
         if (!await LoadAsync(id, scope, ct)) return NotFound();
-        // The person's messages are read once the team has the request open.
-        var now = clock.GetUtcNow().UtcDateTime;
-        await db.RequestMessages.Where(m => m.HousingRequestId == id && !m.FromStaff && m.ReadAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAtUtc, now), ct);
+        await MessagesModel.MarkReadAsync(db, id, clock, ct);
         return Page();
     }
 
-    /// A post to an unknown handler lands here: back to the page.
-    public IActionResult OnPost(long id) => RedirectToPage(new { id });
+    /// The message and household forms used to post here: a page left open from then still works
+    /// (307 keeps the post and its token); any other unknown handler leads back to the page.
+    public IActionResult OnPost(long id) => Request.Query["handler"].ToString() switch
+    {
+        var h when h.Equals("Message", StringComparison.OrdinalIgnoreCase) => RedirectToPagePreserveMethod("Messages", "Message", new { id }),
+        var h when h.Equals("OpenHousehold", StringComparison.OrdinalIgnoreCase) => RedirectToPagePreserveMethod("DossierMenage", "OpenHousehold", new { id }),
+        _ => RedirectToPage(new { id }),
+    };
 
     /// A supporting document, shown in the browser (PDF, images) or downloaded; its type is the one
     /// sniffed from its content at upload, never the name or the type the browser claimed.
@@ -210,78 +199,6 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
         });
     }
 
-    /// A message to the person; they get an email telling them to read it in their space.
-    public async Task<IActionResult> OnPostMessageAsync(long id, [Bind(Prefix = nameof(Message))] MessageInput message, CancellationToken ct)
-    {
-        Message = message;
-        if (await ScopeAsync(ct) is not { } scope) return Challenge();
-        var me = (await users.GetUserAsync(User))!;
-        var request = await scope.Visible(db.HousingRequests).SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (request is null) return NotFound();
-
-        if (ModelState.IsValid && string.IsNullOrWhiteSpace(message.Body))
-            ModelState.AddModelError("Message.Body", "Écrivez votre message.");
-        if (ModelState.IsValid)
-        {
-            var toPartner = request.IsOrientation && (request.AwaitsPersonAccount || message.ToPartner);
-            db.RequestMessages.Add(new RequestMessage
-            {
-                HousingRequestId = request.Id, AuthorId = me.Id, AuthorName = me.FullName, FromStaff = true,
-                Body = message.Body!.Trim(), SentAtUtc = clock.GetUtcNow().UtcDateTime, WithPartner = toPartner,
-            });
-            if (toPartner) notifier.NewMessageForPartner(request);
-            else if (await db.Users.FindAsync([request.ApplicantId], ct) is { } applicant)
-                notifier.NewMessageForApplicant(request, applicant);
-            await db.SaveChangesAsync(ct);
-            var sent = toPartner ? "Votre message est envoyé. Le partenaire est prévenu par courriel." : "Votre message est envoyé. La personne est prévenue par courriel.";
-            if (!Request.IsHtmx())
-            {
-                StatusMessage = sent;
-                return Redirect($"/suivi/demandes/{id}#fil");
-            }
-            Message = new();
-            ModelState.Clear();
-            ThreadStatus = sent;
-        }
-
-        await LoadAsync(id, scope, ct);
-        Response.Htmx(h => h.WithVary());
-        return Request.IsHtmx() ? Partial("_Thread", this) : Page();
-    }
-
-    /// Opens the household file from an accepted request (once: a second press leads to the same file).
-    public async Task<IActionResult> OnPostOpenHouseholdAsync(long id, CancellationToken ct)
-    {
-        if (await ScopeAsync(ct) is not { } scope) return Challenge();
-        var request = await scope.Visible(db.HousingRequests.AsNoTracking())
-            .Where(r => r.Id == id).Select(r => new { r.Id, r.Status, r.ReferentId }).SingleOrDefaultAsync(ct);
-        if (request is null) return NotFound();
-        if (request.Status is not (RequestStatus.Accepted or RequestStatus.HousingOffered or RequestStatus.MovedIn))
-        {
-            StatusMessage = "Le dossier ménage s'ouvre une fois la demande acceptée.";
-            return RedirectToPage(new { id });
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var household = await HouseholdFactory.FromRequestAsync(db, id, now, request.ReferentId ?? scope.UserId, ct);
-        if (db.Entry(household).State == EntityState.Added)
-        {
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                scope.Audit(db, AuditActions.ChangedFile, household.Id, now, $"Dossier ouvert depuis la demande {id}");
-                await db.SaveChangesAsync(ct);
-                TempData["StatusMessage"] = $"Le dossier du ménage {household.Name} est ouvert, avec les personnes et les ressources de la demande.";
-            }
-            catch (DbUpdateException)
-            {
-                // Someone opened it at the same moment: theirs is the file.
-                db.ChangeTracker.Clear();
-                household = await db.Households.AsNoTracking().SingleAsync(h => h.HousingRequestId == id, ct);
-            }
-        }
-        return Redirect($"/suivi/menages/{household.Id}");
-    }
-
     /// Loads the request within the user's scope, applies one change, queues its email and saves
     /// both together; a refusal of the rules or a concurrent change is shown on the page.
     private async Task<IActionResult> ActAsync(long id, int? version, CancellationToken ct,
@@ -357,9 +274,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
         Events = await db.RequestEvents.AsNoTracking().Where(e => e.HousingRequestId == id)
             .OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
             .Select(e => new EventRow(e.AtUtc, e.Kind, e.FromStatus, e.ToStatus, e.ActorName, e.Note, e.VisibleToApplicant)).ToListAsync(ct);
-        Messages = await db.RequestMessages.AsNoTracking().Where(m => m.HousingRequestId == id)
-            .OrderBy(m => m.SentAtUtc).ThenBy(m => m.Id)
-            .Select(m => new MessageRow(m.Id, m.AuthorName, m.FromStaff, m.Body, m.SentAtUtc, m.WithPartner)).ToListAsync(ct);
+        Messages = await MessagesModel.ThreadAsync(db, id, ct);
         Orientation = await Portal.Partners.OrientationInfo.ForRequestAsync(db, id, ct);
         Siao = await Portal.Partners.SiaoValidations.LatestAsync(db, id, HouseholdId, ct);
         if (IsManager && summary.TeamId is null)
