@@ -714,144 +714,6 @@ namespace Portal.Data.Migrations.Postgres
                     b.ToTable("GeneratedDocuments");
                 });
 
-            modelBuilder.Entity("Portal.Data.Household", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime?>("AnonymisedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<decimal?>("CurrentCharges")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("numeric(10,2)");
-
-                    b.Property<decimal?>("CurrentRent")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("numeric(10,2)");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<DateOnly?>("ExitedOn")
-                        .HasColumnType("date");
-
-                    b.Property<long?>("HousingRequestId")
-                        .HasColumnType("bigint");
-
-                    b.Property<bool>("IsDalo")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("IsSingleParent")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(250)
-                        .HasColumnType("character varying(250)");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<string>("ReferentId")
-                        .HasColumnType("text");
-
-                    b.Property<string>("ResidentId")
-                        .HasColumnType("text");
-
-                    b.Property<string>("SearchName")
-                        .IsRequired()
-                        .HasMaxLength(250)
-                        .HasColumnType("character varying(250)")
-                        .UseCollation("C");
-
-                    b.Property<int?>("Situation")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("SituationDetails")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("TargetGroups")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("TeamId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Town")
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HousingRequestId")
-                        .IsUnique();
-
-                    b.HasIndex("ResidentId");
-
-                    b.HasIndex("ReferentId", "Status");
-
-                    b.HasIndex("SearchName", "Id");
-
-                    b.HasIndex("ReferentId", "SearchName", "Id");
-
-                    b.HasIndex("TeamId", "SearchName", "Id");
-
-                    b.ToTable("Households");
-                });
-
-            modelBuilder.Entity("Portal.Data.HouseholdIncome", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("HouseholdId")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("HouseholdPersonId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<decimal>("MonthlyAmount")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("numeric(10,2)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HouseholdId");
-
-                    b.HasIndex("HouseholdPersonId");
-
-                    b.ToTable("HouseholdIncomes");
-                });
-
             modelBuilder.Entity("Portal.Data.HouseholdMember", b =>
                 {
                     b.Property<long>("Id")
@@ -887,88 +749,6 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasIndex("HousingRequestId");
 
                     b.ToTable("HouseholdMembers");
-                });
-
-            modelBuilder.Entity("Portal.Data.HouseholdPartner", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("ContactName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<long>("HouseholdId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("Organisation")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HouseholdId");
-
-                    b.ToTable("HouseholdPartners");
-                });
-
-            modelBuilder.Entity("Portal.Data.HouseholdPerson", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateOnly?>("BirthDate")
-                        .HasColumnType("date");
-
-                    b.Property<int?>("Civility")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("FirstName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<long>("HouseholdId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("LastName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Relationship")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HouseholdId");
-
-                    b.ToTable("HouseholdPersons");
                 });
 
             modelBuilder.Entity("Portal.Data.HousingRequest", b =>
@@ -1381,58 +1161,6 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasIndex("HousingRequestId");
 
                     b.ToTable("IncomeLines");
-                });
-
-            modelBuilder.Entity("Portal.Data.JournalEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long?>("AppointmentId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("AuthorId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<string>("AuthorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("HouseholdId")
-                        .HasColumnType("bigint");
-
-                    b.Property<bool>("IsConfidential")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("OccurredOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AppointmentId")
-                        .IsUnique()
-                        .HasFilter("\"AppointmentId\" IS NOT NULL");
-
-                    b.HasIndex("HouseholdId", "OccurredOn");
-
-                    b.ToTable("JournalEntries");
                 });
 
             modelBuilder.Entity("Portal.Data.LeaseReviewInvitation", b =>
@@ -2298,6 +2026,278 @@ namespace Portal.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("WorkshopSignups");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Households.Household", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("AnonymisedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("CurrentCharges")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<decimal?>("CurrentRent")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("ExitedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("HousingRequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsDalo")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsSingleParent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ReferentId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResidentId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)")
+                        .UseCollation("C");
+
+                    b.Property<int?>("Situation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SituationDetails")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TargetGroups")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HousingRequestId")
+                        .IsUnique();
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("ReferentId", "Status");
+
+                    b.HasIndex("SearchName", "Id");
+
+                    b.HasIndex("ReferentId", "SearchName", "Id");
+
+                    b.HasIndex("TeamId", "SearchName", "Id");
+
+                    b.ToTable("Households");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Households.HouseholdIncome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("HouseholdPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("MonthlyAmount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("HouseholdPersonId");
+
+                    b.ToTable("HouseholdIncomes");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Households.HouseholdPartner", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("HouseholdPartners");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Households.HouseholdPerson", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Civility")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Relationship")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("HouseholdPersons");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Households.JournalEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AppointmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsConfidential")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId")
+                        .IsUnique()
+                        .HasFilter("\"AppointmentId\" IS NOT NULL");
+
+                    b.HasIndex("HouseholdId", "OccurredOn");
+
+                    b.ToTable("JournalEntries");
                 });
 
             modelBuilder.Entity("Portal.Domain.Housing.AgendaItem", b =>
@@ -3294,7 +3294,7 @@ namespace Portal.Data.Migrations.Postgres
 
             modelBuilder.Entity("Portal.Data.DocumentRequest", b =>
                 {
-                    b.HasOne("Portal.Data.Household", null)
+                    b.HasOne("Portal.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -3340,76 +3340,11 @@ namespace Portal.Data.Migrations.Postgres
                     b.Navigation("DocumentRequest");
                 });
 
-            modelBuilder.Entity("Portal.Data.Household", b =>
-                {
-                    b.HasOne("Portal.Data.HousingRequest", "HousingRequest")
-                        .WithMany()
-                        .HasForeignKey("HousingRequestId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Portal.Data.PortalUser", "Referent")
-                        .WithMany()
-                        .HasForeignKey("ReferentId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Portal.Data.PortalUser", "Resident")
-                        .WithMany()
-                        .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Portal.Data.Team", "Team")
-                        .WithMany()
-                        .HasForeignKey("TeamId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("HousingRequest");
-
-                    b.Navigation("Referent");
-
-                    b.Navigation("Resident");
-
-                    b.Navigation("Team");
-                });
-
-            modelBuilder.Entity("Portal.Data.HouseholdIncome", b =>
-                {
-                    b.HasOne("Portal.Data.Household", null)
-                        .WithMany("Incomes")
-                        .HasForeignKey("HouseholdId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Data.HouseholdPerson", "Person")
-                        .WithMany()
-                        .HasForeignKey("HouseholdPersonId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.Navigation("Person");
-                });
-
             modelBuilder.Entity("Portal.Data.HouseholdMember", b =>
                 {
                     b.HasOne("Portal.Data.HousingRequest", null)
                         .WithMany("Members")
                         .HasForeignKey("HousingRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Data.HouseholdPartner", b =>
-                {
-                    b.HasOne("Portal.Data.Household", null)
-                        .WithMany("Partners")
-                        .HasForeignKey("HouseholdId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Data.HouseholdPerson", b =>
-                {
-                    b.HasOne("Portal.Data.Household", null)
-                        .WithMany("Persons")
-                        .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3501,18 +3436,9 @@ namespace Portal.Data.Migrations.Postgres
                     b.Navigation("Member");
                 });
 
-            modelBuilder.Entity("Portal.Data.JournalEntry", b =>
-                {
-                    b.HasOne("Portal.Data.Household", null)
-                        .WithMany("Journal")
-                        .HasForeignKey("HouseholdId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Portal.Data.LeaseReviewInvitation", b =>
                 {
-                    b.HasOne("Portal.Data.Household", null)
+                    b.HasOne("Portal.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3592,7 +3518,7 @@ namespace Portal.Data.Migrations.Postgres
 
             modelBuilder.Entity("Portal.Data.SiaoValidation", b =>
                 {
-                    b.HasOne("Portal.Data.Household", null)
+                    b.HasOne("Portal.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Cascade);
@@ -3696,7 +3622,7 @@ namespace Portal.Data.Migrations.Postgres
 
             modelBuilder.Entity("Portal.Data.WorkshopSignup", b =>
                 {
-                    b.HasOne("Portal.Data.HouseholdPerson", "HouseholdPerson")
+                    b.HasOne("Portal.Domain.Households.HouseholdPerson", "HouseholdPerson")
                         .WithMany()
                         .HasForeignKey("HouseholdPersonId")
                         .OnDelete(DeleteBehavior.Cascade);
@@ -3715,6 +3641,72 @@ namespace Portal.Data.Migrations.Postgres
                     b.Navigation("HouseholdPerson");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Households.Household", b =>
+                {
+                    b.HasOne("Portal.Data.HousingRequest", null)
+                        .WithMany()
+                        .HasForeignKey("HousingRequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReferentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Data.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Households.HouseholdIncome", b =>
+                {
+                    b.HasOne("Portal.Domain.Households.Household", null)
+                        .WithMany("Incomes")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Households.HouseholdPerson", "Person")
+                        .WithMany()
+                        .HasForeignKey("HouseholdPersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Households.HouseholdPartner", b =>
+                {
+                    b.HasOne("Portal.Domain.Households.Household", null)
+                        .WithMany("Partners")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Households.HouseholdPerson", b =>
+                {
+                    b.HasOne("Portal.Domain.Households.Household", null)
+                        .WithMany("Persons")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Households.JournalEntry", b =>
+                {
+                    b.HasOne("Portal.Domain.Households.Household", null)
+                        .WithMany("Journal")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Domain.Housing.AgendaItem", b =>
@@ -3796,7 +3788,7 @@ namespace Portal.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Portal.Data.Household", null)
+                    b.HasOne("Portal.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3822,7 +3814,7 @@ namespace Portal.Data.Migrations.Postgres
 
             modelBuilder.Entity("Portal.Domain.Support.AidGrant", b =>
                 {
-                    b.HasOne("Portal.Data.Household", null)
+                    b.HasOne("Portal.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3848,7 +3840,7 @@ namespace Portal.Data.Migrations.Postgres
 
             modelBuilder.Entity("Portal.Domain.Support.Exit", b =>
                 {
-                    b.HasOne("Portal.Data.Household", null)
+                    b.HasOne("Portal.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3857,7 +3849,7 @@ namespace Portal.Data.Migrations.Postgres
 
             modelBuilder.Entity("Portal.Domain.Support.Incident", b =>
                 {
-                    b.HasOne("Portal.Data.Household", null)
+                    b.HasOne("Portal.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -3878,13 +3870,13 @@ namespace Portal.Data.Migrations.Postgres
 
             modelBuilder.Entity("Portal.Domain.Support.Mediation", b =>
                 {
-                    b.HasOne("Portal.Data.Household", null)
+                    b.HasOne("Portal.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Portal.Data.HouseholdPartner", null)
+                    b.HasOne("Portal.Domain.Households.HouseholdPartner", null)
                         .WithMany()
                         .HasForeignKey("LandlordPartnerId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -3913,7 +3905,7 @@ namespace Portal.Data.Migrations.Postgres
                         .HasForeignKey("DwellingId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Portal.Data.Household", null)
+                    b.HasOne("Portal.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3927,7 +3919,7 @@ namespace Portal.Data.Migrations.Postgres
 
             modelBuilder.Entity("Portal.Domain.Support.SupportMeasure", b =>
                 {
-                    b.HasOne("Portal.Data.Household", null)
+                    b.HasOne("Portal.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3936,7 +3928,7 @@ namespace Portal.Data.Migrations.Postgres
 
             modelBuilder.Entity("Portal.Domain.Support.WatchListEntry", b =>
                 {
-                    b.HasOne("Portal.Data.Household", null)
+                    b.HasOne("Portal.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3954,17 +3946,6 @@ namespace Portal.Data.Migrations.Postgres
             modelBuilder.Entity("Portal.Data.DocumentRequest", b =>
                 {
                     b.Navigation("Document");
-                });
-
-            modelBuilder.Entity("Portal.Data.Household", b =>
-                {
-                    b.Navigation("Incomes");
-
-                    b.Navigation("Journal");
-
-                    b.Navigation("Partners");
-
-                    b.Navigation("Persons");
                 });
 
             modelBuilder.Entity("Portal.Data.HousingRequest", b =>
@@ -3995,6 +3976,17 @@ namespace Portal.Data.Migrations.Postgres
             modelBuilder.Entity("Portal.Data.Workshop", b =>
                 {
                     b.Navigation("Signups");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Households.Household", b =>
+                {
+                    b.Navigation("Incomes");
+
+                    b.Navigation("Journal");
+
+                    b.Navigation("Partners");
+
+                    b.Navigation("Persons");
                 });
 
             modelBuilder.Entity("Portal.Domain.Housing.CommitteeSession", b =>

@@ -683,139 +683,6 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("GeneratedDocuments");
                 });
 
-            modelBuilder.Entity("Portal.Data.Household", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("AnonymisedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("CurrentCharges")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("CurrentRent")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ExitedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("HousingRequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsDalo")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsSingleParent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(250)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReferentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ResidentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SearchName")
-                        .IsRequired()
-                        .HasMaxLength(250)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Situation")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SituationDetails")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TargetGroups")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("TeamId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Town")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HousingRequestId")
-                        .IsUnique();
-
-                    b.HasIndex("ResidentId");
-
-                    b.HasIndex("ReferentId", "Status");
-
-                    b.HasIndex("SearchName", "Id");
-
-                    b.HasIndex("ReferentId", "SearchName", "Id");
-
-                    b.HasIndex("TeamId", "SearchName", "Id");
-
-                    b.ToTable("Households");
-                });
-
-            modelBuilder.Entity("Portal.Data.HouseholdIncome", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("HouseholdId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("HouseholdPersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal>("MonthlyAmount")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HouseholdId");
-
-                    b.HasIndex("HouseholdPersonId");
-
-                    b.ToTable("HouseholdIncomes");
-                });
-
             modelBuilder.Entity("Portal.Data.HouseholdMember", b =>
                 {
                     b.Property<long>("Id")
@@ -849,84 +716,6 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("HousingRequestId");
 
                     b.ToTable("HouseholdMembers");
-                });
-
-            modelBuilder.Entity("Portal.Data.HouseholdPartner", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContactName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("HouseholdId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Organisation")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HouseholdId");
-
-                    b.ToTable("HouseholdPartners");
-                });
-
-            modelBuilder.Entity("Portal.Data.HouseholdPerson", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("BirthDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Civility")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FirstName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("HouseholdId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Relationship")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HouseholdId");
-
-                    b.ToTable("HouseholdPersons");
                 });
 
             modelBuilder.Entity("Portal.Data.HousingRequest", b =>
@@ -1326,56 +1115,6 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("HousingRequestId");
 
                     b.ToTable("IncomeLines");
-                });
-
-            modelBuilder.Entity("Portal.Data.JournalEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("AppointmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AuthorId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AuthorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("HouseholdId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsConfidential")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("OccurredOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(10000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AppointmentId")
-                        .IsUnique()
-                        .HasFilter("\"AppointmentId\" IS NOT NULL");
-
-                    b.HasIndex("HouseholdId", "OccurredOn");
-
-                    b.ToTable("JournalEntries");
                 });
 
             modelBuilder.Entity("Portal.Data.LeaseReviewInvitation", b =>
@@ -2209,6 +1948,267 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("WorkshopSignups");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Households.Household", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnonymisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CurrentCharges")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CurrentRent")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HousingRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDalo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSingleParent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Situation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SituationDetails")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetGroups")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HousingRequestId")
+                        .IsUnique();
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("ReferentId", "Status");
+
+                    b.HasIndex("SearchName", "Id");
+
+                    b.HasIndex("ReferentId", "SearchName", "Id");
+
+                    b.HasIndex("TeamId", "SearchName", "Id");
+
+                    b.ToTable("Households");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Households.HouseholdIncome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HouseholdPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MonthlyAmount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("HouseholdPersonId");
+
+                    b.ToTable("HouseholdIncomes");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Households.HouseholdPartner", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("HouseholdPartners");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Households.HouseholdPerson", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Civility")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Relationship")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("HouseholdPersons");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Households.JournalEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AppointmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsConfidential")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId")
+                        .IsUnique()
+                        .HasFilter("\"AppointmentId\" IS NOT NULL");
+
+                    b.HasIndex("HouseholdId", "OccurredOn");
+
+                    b.ToTable("JournalEntries");
                 });
 
             modelBuilder.Entity("Portal.Domain.Housing.AgendaItem", b =>
@@ -3161,7 +3161,7 @@ namespace Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Data.DocumentRequest", b =>
                 {
-                    b.HasOne("Portal.Data.Household", null)
+                    b.HasOne("Portal.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -3207,76 +3207,11 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("DocumentRequest");
                 });
 
-            modelBuilder.Entity("Portal.Data.Household", b =>
-                {
-                    b.HasOne("Portal.Data.HousingRequest", "HousingRequest")
-                        .WithMany()
-                        .HasForeignKey("HousingRequestId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Portal.Data.PortalUser", "Referent")
-                        .WithMany()
-                        .HasForeignKey("ReferentId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Portal.Data.PortalUser", "Resident")
-                        .WithMany()
-                        .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Portal.Data.Team", "Team")
-                        .WithMany()
-                        .HasForeignKey("TeamId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("HousingRequest");
-
-                    b.Navigation("Referent");
-
-                    b.Navigation("Resident");
-
-                    b.Navigation("Team");
-                });
-
-            modelBuilder.Entity("Portal.Data.HouseholdIncome", b =>
-                {
-                    b.HasOne("Portal.Data.Household", null)
-                        .WithMany("Incomes")
-                        .HasForeignKey("HouseholdId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Data.HouseholdPerson", "Person")
-                        .WithMany()
-                        .HasForeignKey("HouseholdPersonId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.Navigation("Person");
-                });
-
             modelBuilder.Entity("Portal.Data.HouseholdMember", b =>
                 {
                     b.HasOne("Portal.Data.HousingRequest", null)
                         .WithMany("Members")
                         .HasForeignKey("HousingRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Data.HouseholdPartner", b =>
-                {
-                    b.HasOne("Portal.Data.Household", null)
-                        .WithMany("Partners")
-                        .HasForeignKey("HouseholdId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Data.HouseholdPerson", b =>
-                {
-                    b.HasOne("Portal.Data.Household", null)
-                        .WithMany("Persons")
-                        .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3368,18 +3303,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("Member");
                 });
 
-            modelBuilder.Entity("Portal.Data.JournalEntry", b =>
-                {
-                    b.HasOne("Portal.Data.Household", null)
-                        .WithMany("Journal")
-                        .HasForeignKey("HouseholdId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Portal.Data.LeaseReviewInvitation", b =>
                 {
-                    b.HasOne("Portal.Data.Household", null)
+                    b.HasOne("Portal.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3459,7 +3385,7 @@ namespace Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Data.SiaoValidation", b =>
                 {
-                    b.HasOne("Portal.Data.Household", null)
+                    b.HasOne("Portal.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Cascade);
@@ -3563,7 +3489,7 @@ namespace Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Data.WorkshopSignup", b =>
                 {
-                    b.HasOne("Portal.Data.HouseholdPerson", "HouseholdPerson")
+                    b.HasOne("Portal.Domain.Households.HouseholdPerson", "HouseholdPerson")
                         .WithMany()
                         .HasForeignKey("HouseholdPersonId")
                         .OnDelete(DeleteBehavior.Cascade);
@@ -3582,6 +3508,72 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("HouseholdPerson");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Households.Household", b =>
+                {
+                    b.HasOne("Portal.Data.HousingRequest", null)
+                        .WithMany()
+                        .HasForeignKey("HousingRequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReferentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Data.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Households.HouseholdIncome", b =>
+                {
+                    b.HasOne("Portal.Domain.Households.Household", null)
+                        .WithMany("Incomes")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Households.HouseholdPerson", "Person")
+                        .WithMany()
+                        .HasForeignKey("HouseholdPersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Households.HouseholdPartner", b =>
+                {
+                    b.HasOne("Portal.Domain.Households.Household", null)
+                        .WithMany("Partners")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Households.HouseholdPerson", b =>
+                {
+                    b.HasOne("Portal.Domain.Households.Household", null)
+                        .WithMany("Persons")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Households.JournalEntry", b =>
+                {
+                    b.HasOne("Portal.Domain.Households.Household", null)
+                        .WithMany("Journal")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Domain.Housing.AgendaItem", b =>
@@ -3663,7 +3655,7 @@ namespace Portal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Portal.Data.Household", null)
+                    b.HasOne("Portal.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3689,7 +3681,7 @@ namespace Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Domain.Support.AidGrant", b =>
                 {
-                    b.HasOne("Portal.Data.Household", null)
+                    b.HasOne("Portal.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3715,7 +3707,7 @@ namespace Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Domain.Support.Exit", b =>
                 {
-                    b.HasOne("Portal.Data.Household", null)
+                    b.HasOne("Portal.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3724,7 +3716,7 @@ namespace Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Domain.Support.Incident", b =>
                 {
-                    b.HasOne("Portal.Data.Household", null)
+                    b.HasOne("Portal.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -3745,13 +3737,13 @@ namespace Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Domain.Support.Mediation", b =>
                 {
-                    b.HasOne("Portal.Data.Household", null)
+                    b.HasOne("Portal.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Portal.Data.HouseholdPartner", null)
+                    b.HasOne("Portal.Domain.Households.HouseholdPartner", null)
                         .WithMany()
                         .HasForeignKey("LandlordPartnerId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -3780,7 +3772,7 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasForeignKey("DwellingId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Portal.Data.Household", null)
+                    b.HasOne("Portal.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3794,7 +3786,7 @@ namespace Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Domain.Support.SupportMeasure", b =>
                 {
-                    b.HasOne("Portal.Data.Household", null)
+                    b.HasOne("Portal.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3803,7 +3795,7 @@ namespace Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Domain.Support.WatchListEntry", b =>
                 {
-                    b.HasOne("Portal.Data.Household", null)
+                    b.HasOne("Portal.Domain.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3821,17 +3813,6 @@ namespace Portal.Data.Migrations.Sqlite
             modelBuilder.Entity("Portal.Data.DocumentRequest", b =>
                 {
                     b.Navigation("Document");
-                });
-
-            modelBuilder.Entity("Portal.Data.Household", b =>
-                {
-                    b.Navigation("Incomes");
-
-                    b.Navigation("Journal");
-
-                    b.Navigation("Partners");
-
-                    b.Navigation("Persons");
                 });
 
             modelBuilder.Entity("Portal.Data.HousingRequest", b =>
@@ -3862,6 +3843,17 @@ namespace Portal.Data.Migrations.Sqlite
             modelBuilder.Entity("Portal.Data.Workshop", b =>
                 {
                     b.Navigation("Signups");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Households.Household", b =>
+                {
+                    b.Navigation("Incomes");
+
+                    b.Navigation("Journal");
+
+                    b.Navigation("Partners");
+
+                    b.Navigation("Persons");
                 });
 
             modelBuilder.Entity("Portal.Domain.Housing.CommitteeSession", b =>
