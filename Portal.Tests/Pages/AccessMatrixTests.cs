@@ -11,6 +11,7 @@ using Portal.Testing;
 using Portal.Tests.Pages.Accompagnement;
 using Portal.Tests.Pages.Espace;
 using Portal.Tests.Pages.RendezVous;
+using Portal.Domain.Appointments;
 
 namespace Portal.Tests.Pages;
 
@@ -289,9 +290,9 @@ public partial class AccessMatrixTests(PortalApp app)
             var (motif, place) = await AppointmentData.OfficeFirstVisitAsync(app);
             long Appointment(string workerId, string personId)
             {
-                var a = new Portal.Data.Appointment
+                var a = new Portal.Domain.Appointments.Appointment
                 {
-                    WorkerId = workerId, PlaceId = place, MotifId = motif, PersonId = personId, StartUtc = DateTime.UtcNow.Date.AddDays(300).AddHours(8 + db.ChangeTracker.Entries<Portal.Data.Appointment>().Count()),
+                    WorkerId = workerId, PlaceId = place, MotifId = motif, PersonId = personId, StartUtc = DateTime.UtcNow.Date.AddDays(300).AddHours(8 + db.ChangeTracker.Entries<Portal.Domain.Appointments.Appointment>().Count()),
                     DurationMinutes = 60, CreatedAtUtc = DateTime.UtcNow, ChangedAtUtc = DateTime.UtcNow, CreatedById = personId,
                 };
                 db.Appointments.Add(a);

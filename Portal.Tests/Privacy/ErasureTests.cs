@@ -10,6 +10,7 @@ using Portal.Domain.Requests;
 using Portal.Domain.Work;
 using Portal.Privacy;
 using Portal.Testing;
+using Portal.Domain.Appointments;
 
 namespace Portal.Tests.Privacy;
 

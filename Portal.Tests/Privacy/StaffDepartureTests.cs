@@ -7,6 +7,7 @@ using Portal.Domain.Accounts;
 using Portal.Domain.Requests;
 using Portal.Privacy;
 using Portal.Testing;
+using Portal.Domain.Appointments;
 
 namespace Portal.Tests.Privacy;
 

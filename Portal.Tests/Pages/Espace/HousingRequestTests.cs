@@ -307,7 +307,7 @@ public class HousingRequestTests(PortalApp app)
 
         await app.WithDbAsync(async db =>
         {
-            db.RequestMessages.Add(new Portal.Data.RequestMessage
+            db.RequestMessages.Add(new Portal.Domain.Requests.RequestMessage
             {
                 HousingRequestId = id, AuthorId = "staff", AuthorName = "Claire Martin", FromStaff = true,
                 Body = "Merci, c'est noté.", SentAtUtc = DateTime.UtcNow,
@@ -331,8 +331,8 @@ public class HousingRequestTests(PortalApp app)
         {
             var request = await db.HousingRequests.SingleAsync(r => r.Id == id);
             request.Move(RequestAction.RequestDocuments, null, "Claire Martin", DateTime.UtcNow, "Il nous faut vos revenus récents.");
-            var tax = new Portal.Data.RequestedDocument { Kind = SupportingDocumentKind.TaxNotice, RequestedById = "staff", RequestedAtUtc = DateTime.UtcNow };
-            var caf = new Portal.Data.RequestedDocument { Kind = SupportingDocumentKind.CafCertificate, Note = "De moins de trois mois", RequestedById = "staff", RequestedAtUtc = DateTime.UtcNow };
+            var tax = new Portal.Domain.Requests.RequestedDocument { Kind = SupportingDocumentKind.TaxNotice, RequestedById = "staff", RequestedAtUtc = DateTime.UtcNow };
+            var caf = new Portal.Domain.Requests.RequestedDocument { Kind = SupportingDocumentKind.CafCertificate, Note = "De moins de trois mois", RequestedById = "staff", RequestedAtUtc = DateTime.UtcNow };
             request.RequestedDocuments.Add(tax);
             request.RequestedDocuments.Add(caf);
             await db.SaveChangesAsync();
@@ -360,8 +360,8 @@ public class HousingRequestTests(PortalApp app)
         var request = await app.WithDbAsync(db => db.HousingRequests.Include(r => r.RequestedDocuments).Include(r => r.Events).SingleAsync(r => r.Id == id));
         Assert.Equal(RequestStatus.DocumentsRequested, request.Status);
         Assert.All(request.RequestedDocuments, r => Assert.NotNull(r.FulfilledByDocumentId));
-        Assert.Equal(2, request.Events.Count(e => e.Kind == Portal.Data.RequestEventKind.DocumentAdded));
-        Assert.DoesNotContain(request.Events, e => e.Kind == Portal.Data.RequestEventKind.StatusChanged && e.ToStatus == RequestStatus.UnderReview);
+        Assert.Equal(2, request.Events.Count(e => e.Kind == Portal.Domain.Requests.RequestEventKind.DocumentAdded));
+        Assert.DoesNotContain(request.Events, e => e.Kind == Portal.Domain.Requests.RequestEventKind.StatusChanged && e.ToStatus == RequestStatus.UnderReview);
 
         var after = System.Net.WebUtility.HtmlDecode(await (await client.GetAsync(url)).HtmlAsync());
         Assert.DoesNotContain("Ajouter ce document :", after);

@@ -6,6 +6,7 @@ using Portal.Domain.Requests;
 using Portal.Pages.Suivi.Menages;
 using Portal.Testing;
 using static Portal.Tests.Pages.Menages.MenagesData;
+using Portal.Domain.Appointments;
 
 namespace Portal.Tests.Pages.Menages;
 

@@ -7,6 +7,7 @@ using Portal.Appointments;
 using Portal.Data;
 using Portal.Domain.Accounts;
 using Portal.Testing;
+using Portal.Domain.Appointments;
 
 namespace Portal.Tests.Pages.RendezVous;
 

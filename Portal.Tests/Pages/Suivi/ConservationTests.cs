@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Privacy;
 using Portal.Testing;
+using Portal.Domain.Requests;
 
 namespace Portal.Tests.Pages.Suivi;
 

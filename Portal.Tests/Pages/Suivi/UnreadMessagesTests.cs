@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
+using Portal.Domain.Requests;
 
 namespace Portal.Tests.Pages.Suivi;
 
@@ -12,7 +13,7 @@ public class UnreadMessagesTests(PortalApp app)
         var request = await SuiviData.CreateAsync(app, "Nord", "Inès", "Lunaire");
         await app.WithDbAsync(async db =>
         {
-            db.RequestMessages.Add(new Portal.Data.RequestMessage
+            db.RequestMessages.Add(new Portal.Domain.Requests.RequestMessage
             {
                 HousingRequestId = request.Id, AuthorId = request.ApplicantId, AuthorName = "Inès Lunaire",
                 Body = "Bonjour, j'ai trouvé un emploi.", SentAtUtc = DateTime.UtcNow,
