@@ -202,15 +202,19 @@ public class HousingRequest
         Touch(nowUtc);
     }
 
-    /// The name shown in lists (« Prénom NOM », or « NOM Prénom » as partners write it) and its search key.
-    public void NameApplicant(string firstName, string lastName, bool lastNameFirst = false)
-    {
-        if (string.IsNullOrWhiteSpace(lastName) && string.IsNullOrWhiteSpace(firstName))
-            throw new DomainRuleException("Indiquez le nom de la personne.", "LastName");
-        ApplicantName = lastNameFirst
+    /// The name shown in lists: « Prénom NOM » as the person writes it in the form, « NOM Prénom »
+    /// as partners write it; searched as « NOM PRENOM » either way.
+    public void NameApplicant(string firstName, string lastName, bool lastNameFirst = false) =>
+        NameApplicant(lastNameFirst
             ? Formatting.French.PersonName(lastName, firstName)
-            : $"{firstName.Trim()} {lastName.Trim().ToUpper(Formatting.French.Culture)}".Trim();
-        SearchName = RequestReference.SearchKey($"{lastName} {firstName}");
+            : $"{firstName.Trim()} {lastName.Trim().ToUpper(Formatting.French.Culture)}".Trim(), $"{lastName} {firstName}");
+
+    /// The name as shown and the text its search key is made from.
+    public void NameApplicant(string shownName, string searchText)
+    {
+        if (string.IsNullOrWhiteSpace(shownName)) throw new DomainRuleException("Indiquez le nom de la personne.", "LastName");
+        ApplicantName = Cut(shownName.Trim(), 250);
+        SearchName = Cut(RequestReference.SearchKey(searchText), 250);
     }
 
     /// Step 1: the household. Rows with an id update that member, the others are added, members
@@ -497,7 +501,8 @@ public class RequestEvent
         VisibleToApplicant = visibleToApplicant;
     }
 
-    internal static RequestEvent StatusChange(DateTime atUtc, RequestStatus? from, RequestStatus to, string? actorId, string actorName, string? note) =>
+    /// A change of status on the timeline (<see cref="HousingRequest.Move"/> writes them).
+    public static RequestEvent StatusChange(DateTime atUtc, RequestStatus? from, RequestStatus to, string? actorId, string actorName, string? note) =>
         new(atUtc, RequestEventKind.StatusChanged, actorId, actorName, note, visibleToApplicant: true) { FromStatus = from, ToStatus = to };
 
     public long Id { get; private set; }

@@ -290,11 +290,8 @@ public partial class AccessMatrixTests(PortalApp app)
             var (motif, place) = await AppointmentData.OfficeFirstVisitAsync(app);
             long Appointment(string workerId, string personId)
             {
-                var a = new Portal.Domain.Appointments.Appointment
-                {
-                    WorkerId = workerId, PlaceId = place, MotifId = motif, PersonId = personId, StartUtc = DateTime.UtcNow.Date.AddDays(300).AddHours(8 + db.ChangeTracker.Entries<Portal.Domain.Appointments.Appointment>().Count()),
-                    DurationMinutes = 60, CreatedAtUtc = DateTime.UtcNow, ChangedAtUtc = DateTime.UtcNow, CreatedById = personId,
-                };
+                var a = Portal.Domain.Appointments.Appointment.Book(personId, workerId, place, motif, TimeSpan.FromMinutes(60),
+                    DateTime.UtcNow.Date.AddDays(300).AddHours(8 + db.ChangeTracker.Entries<Portal.Domain.Appointments.Appointment>().Count()), personId, DateTime.UtcNow);
                 db.Appointments.Add(a);
                 db.SaveChanges();
                 return a.Id;

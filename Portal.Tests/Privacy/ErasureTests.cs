@@ -46,14 +46,12 @@ public partial class ErasureTests(PortalApp app)
 
         HousingRequest Request()
         {
-            var r = HousingRequest.NewDraft(user, now);
-            r.ApplicantName = person.Name;
-            r.SearchName = person.LastName.ToUpperInvariant();
-            r.Phone = person.Phone;
-            r.SituationDetails = $"Hébergée chez sa sœur, {person.Name}";
-            r.Members.Add(new HouseholdMember { FirstName = "Zéphirine", LastName = person.LastName, BirthDate = person.BirthDate, Relationship = Relationship.Applicant });
-            r.Documents.Add(new RequestDocument { Kind = SupportingDocumentKind.TaxNotice, FileName = $"avis-{person.LastName}.pdf", ContentType = "application/pdf", Content = Encoding.UTF8.GetBytes($"%PDF avis de {person.Name}"), Size = 20, UploadedById = user.Id, UploadedAtUtc = now });
-            r.Messages.Add(new RequestMessage { AuthorId = user.Id, AuthorName = person.Name, Body = $"Bonjour, {person.Name} {person.Phone}", SentAtUtc = now });
+            var r = HousingRequest.NewDraft(user.Id, user.FullName, user.PhoneNumber, now);
+            r.DescribeHousehold([new MemberDetails(null, "Zéphirine", person.LastName, person.BirthDate, Relationship.Applicant)], false, person.Phone, null, null);
+            r.NameApplicant(person.Name, person.LastName);
+            r.DescribeSituation(null, $"Hébergée chez sa sœur, {person.Name}", TargetGroups.None, false, null);
+            r.AddDocument(new RequestDocument(SupportingDocumentKind.TaxNotice, $"avis-{person.LastName}.pdf", "application/pdf", Encoding.UTF8.GetBytes($"%PDF avis de {person.Name}"), user.Id, now), now);
+            r.Write(user.Id, person.Name, $"Bonjour, {person.Name} {person.Phone}", fromStaff: false, withPartner: false, now);
             return r;
         }
         var draft = Request();
@@ -79,7 +77,7 @@ public partial class ErasureTests(PortalApp app)
 
         var place = await db.Places.OrderBy(p => p.Id).FirstAsync();
         var motif = await db.AppointmentMotifs.OrderBy(m => m.Id).FirstAsync();
-        db.Appointments.Add(new Appointment { WorkerId = worker.Id, PersonId = user.Id, PlaceId = place.Id, MotifId = motif.Id, StartUtc = now.AddDays(-40).AddMinutes(Random.Shared.Next(1, 50000)), DurationMinutes = 30, CreatedAtUtc = now, ChangedAtUtc = now, CreatedById = user.Id, Notes = $"Vient avec {person.Name}" });
+        db.Appointments.Add(Appointment.Book(user.Id, worker.Id, place.Id, motif.Id, TimeSpan.FromMinutes(30), now.AddDays(-40).AddMinutes(Random.Shared.Next(1, 50000)), user.Id, now, $"Vient avec {person.Name}"));
         var workshop = await db.Workshops.OrderBy(w => w.Id).FirstAsync();
         db.WorkshopSignups.Add(new WorkshopSignup { WorkshopId = workshop.Id, PersonId = user.Id, JoinedAtUtc = now, CreatedAtUtc = now });
         var export = new DocumentRequest { Kind = PersonalDataExport.KindName, Title = "Mes données personnelles", RequestedById = user.Id, SubjectKey = PersonalDataExport.PersonSubject(user.Id), Status = WorkStatus.Done, CreatedAtUtc = now };

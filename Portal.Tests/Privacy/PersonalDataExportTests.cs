@@ -32,12 +32,12 @@ public partial class PersonalDataExportTests(PortalApp app)
             var now = DateTime.UtcNow;
             HousingRequest Draft(PortalUser who, string marker)
             {
-                var r = HousingRequest.NewDraft(who, now);
-                r.ApplicantName = who.FullName;
-                r.SituationDetails = $"Situation {marker}";
-                r.Members.Add(new HouseholdMember { FirstName = "Prénom", LastName = $"Membre{marker}", BirthDate = new DateOnly(1990, 2, 3), Relationship = Relationship.Applicant });
-                r.Documents.Add(new RequestDocument { Kind = SupportingDocumentKind.TaxNotice, FileName = $"avis-{marker}.pdf", ContentType = "application/pdf", Content = Encoding.UTF8.GetBytes($"PDF {marker}"), Size = 10, UploadedById = who.Id, UploadedAtUtc = now });
-                r.Messages.Add(new RequestMessage { AuthorId = who.Id, AuthorName = who.FullName, Body = $"=HYPERLINK(\"x\") Message {marker}", SentAtUtc = now });
+                var r = HousingRequest.NewDraft(who.Id, who.FullName, who.PhoneNumber, now);
+                r.DescribeHousehold([new MemberDetails(null, "Prénom", $"Membre{marker}", new DateOnly(1990, 2, 3), Relationship.Applicant)], false, r.Phone, null, null);
+                r.NameApplicant(who.FullName, who.FullName);
+                r.DescribeSituation(null, $"Situation {marker}", TargetGroups.None, false, null);
+                r.AddDocument(new RequestDocument(SupportingDocumentKind.TaxNotice, $"avis-{marker}.pdf", "application/pdf", Encoding.UTF8.GetBytes($"PDF {marker}"), who.Id, now), now);
+                r.Write(who.Id, who.FullName, $"=HYPERLINK(\"x\") Message {marker}", fromStaff: false, withPartner: false, now);
                 return r;
             }
             db.HousingRequests.AddRange(Draft(me, mine), Draft(other, theirs));
