@@ -205,12 +205,12 @@ public class HousingRequest
     /// The name shown in lists: « Prénom NOM » as the person writes it in the form, « NOM Prénom »
     /// as partners write it; searched as « NOM PRENOM » either way.
     public void NameApplicant(string firstName, string lastName, bool lastNameFirst = false) =>
-        NameApplicant(lastNameFirst
+        ShowApplicantAs(lastNameFirst
             ? Formatting.French.PersonName(lastName, firstName)
             : $"{firstName.Trim()} {lastName.Trim().ToUpper(Formatting.French.Culture)}".Trim(), $"{lastName} {firstName}");
 
     /// The name as shown and the text its search key is made from.
-    public void NameApplicant(string shownName, string searchText)
+    public void ShowApplicantAs(string shownName, string searchText)
     {
         if (string.IsNullOrWhiteSpace(shownName)) throw new DomainRuleException("Indiquez le nom de la personne.", "LastName");
         ApplicantName = Cut(shownName.Trim(), 250);

@@ -57,7 +57,7 @@ public sealed class RetentionPurgeTests : IAsyncLifetime
     {
         var request = HousingRequest.NewDraft(applicant.Id, applicant.FullName, applicant.PhoneNumber, at);
         request.DescribeHousehold([new MemberDetails(null, "Lina", applicant.FullName, new DateOnly(1990, 1, 1), Relationship.Applicant)], false, request.Phone, null, null);
-        request.NameApplicant(applicant.FullName, applicant.FullName);
+        request.ShowApplicantAs(applicant.FullName, applicant.FullName);
         request.AddDocument(new RequestDocument(default, "avis.pdf", "application/pdf", [1, 2, 3], applicant.Id, at), at);
         request.Write(applicant.Id, applicant.FullName, "Bonjour", fromStaff: false, withPartner: false, at);
         return request;

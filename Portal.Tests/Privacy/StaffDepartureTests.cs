@@ -31,7 +31,7 @@ public class StaffDepartureTests(PortalApp app)
         var now = DateTime.UtcNow;
         var resident = await db.Users.SingleAsync(u => u.Email == PortalApp.Resident2);
         var request = HousingRequest.NewDraft(resident.Id, resident.FullName, resident.PhoneNumber, now);
-        request.NameApplicant(resident.FullName, resident.FullName);
+        request.ShowApplicantAs(resident.FullName, resident.FullName);
         db.HousingRequests.Add(request);
         await db.SaveChangesAsync();
         request.Move(RequestAction.Submit, resident.Id, resident.FullName, now);

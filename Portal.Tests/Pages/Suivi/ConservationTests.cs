@@ -20,7 +20,7 @@ public class ConservationTests(PortalApp app)
         {
             var person = await db.Users.SingleAsync(u => u.Email == PortalApp.Resident2);
             var request = HousingRequest.NewDraft(person.Id, person.FullName, person.PhoneNumber, DateTime.UtcNow.AddYears(-2).AddDays(10));
-            request.NameApplicant($"Oubli{tag}", $"Oubli{tag}");
+            request.ShowApplicantAs($"Oubli{tag}", $"Oubli{tag}");
             db.HousingRequests.Add(request);
             await db.SaveChangesAsync();
             return request.Id;

@@ -36,7 +36,7 @@ public static partial class SuiviData
         var now = submittedAtUtc ?? DateTime.UtcNow.AddMinutes(-5);
         var request = HousingRequest.NewDraft(applicant.Id, applicant.FullName, applicant.PhoneNumber, now.AddHours(-1));
         request.DescribeHousehold([Applicant(firstName, lastName)], isSingleParent: false, request.Phone, currentAddress: null, currentTown: null);
-        request.NameApplicant($"{firstName} {lastName}", $"{lastName} {firstName}");
+        request.ShowApplicantAs($"{firstName} {lastName}", $"{lastName} {firstName}");
         request.RouteTo(team is null ? null : await db.Teams.Where(t => t.Name == team).Select(t => t.Id).SingleAsync());
         configure?.Invoke(request);
         db.HousingRequests.Add(request);
@@ -64,7 +64,7 @@ public static partial class SuiviData
         var applicant = request.Members[0];
         var (shown, search) = (request.ApplicantName, request.SearchName);
         request.DescribeHousehold([Applicant(applicant.FirstName, applicant.LastName), .. others], request.IsSingleParent, request.Phone, request.CurrentAddress, request.CurrentTown);
-        request.NameApplicant(shown, search);
+        request.ShowApplicantAs(shown, search);
     }
 
     public static async Task<T> DbAsync<T>(PortalApp app, Func<PortalDbContext, Task<T>> work) => await app.WithDbAsync(work);
