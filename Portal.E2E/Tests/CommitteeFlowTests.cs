@@ -125,13 +125,12 @@ public class CommitteeFlowTests(E2EApp app)
         await users.AddToRoleAsync(person, Roles.Resident);
 
         var now = DateTime.UtcNow.AddHours(-2);
-        var request = HousingRequest.NewDraft(person, now);
-        request.ApplicantName = name;
-        request.SearchName = RequestReference.SearchKey($"{lastName} {firstName}");
-        request.TeamId = await db.Teams.Where(t => t.Name == "Nord").Select(t => t.Id).SingleAsync();
-        request.Towns = "Lille";
-        request.Members.Add(new HouseholdMember { FirstName = firstName, LastName = lastName, BirthDate = new DateOnly(1988, 6, 2), Relationship = Relationship.Applicant });
-        request.Incomes.Add(new IncomeLine { Kind = IncomeKind.Salary, MonthlyAmount = 1150m });
+        var request = HousingRequest.NewDraft(person.Id, person.FullName, person.PhoneNumber, now);
+        request.DescribeHousehold([new MemberDetails(null, firstName, lastName, new DateOnly(1988, 6, 2), Relationship.Applicant)], false, request.Phone, null, null);
+        request.ShowApplicantAs(name, $"{lastName} {firstName}");
+        request.RouteTo(await db.Teams.Where(t => t.Name == "Nord").Select(t => t.Id).SingleAsync());
+        request.DescribeWishes(Typologies.None, "Lille", AccessibilityNeeds.None, null, null, null);
+        request.DeclareIncomes([new IncomeLine(IncomeKind.Salary, 1150m)]);
         db.HousingRequests.Add(request);
         await db.SaveChangesAsync();
         request.Move(RequestAction.Submit, person.Id, person.FullName, now);

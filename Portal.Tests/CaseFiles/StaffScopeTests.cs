@@ -16,8 +16,17 @@ public class StaffScopeTests
 
     private static HousingRequest Submitted(long id, int? team)
     {
-        var request = new HousingRequest { Id = id, ApplicantId = $"a{id}", TeamId = team };
+        var request = Draft(id, team);
         request.Move(RequestAction.Submit, $"a{id}", "Demandeur", Now);
+        return request;
+    }
+
+    /// A draft as saved with this id (the database gives ids; here, the id the test needs).
+    private static HousingRequest Draft(long id, int? team)
+    {
+        var request = HousingRequest.NewDraft($"a{id}", "Demandeur", null, Now);
+        request.RouteTo(team);
+        typeof(HousingRequest).GetProperty(nameof(HousingRequest.Id))!.SetValue(request, id);
         return request;
     }
 
@@ -44,7 +53,7 @@ public class StaffScopeTests
             Submitted(1, Nord),
             Submitted(2, Sud),
             Submitted(3, null),
-            new HousingRequest { Id = 4, ApplicantId = "a4", TeamId = Nord },
+            Draft(4, Nord),
         }.AsQueryable();
 
         Assert.Equal([1L], Worker.Visible(requests).Select(r => r.Id).ToArray());

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Support;
 using Portal.Domain.Requests;
 using Portal.Testing;
+using Portal.Domain.Appointments;
 
 namespace Portal.Tests.Pages;
 
@@ -296,11 +297,8 @@ public partial class AccessMatrixTests(PortalApp app)
             var (motif, place) = await AppointmentData.OfficeFirstVisitAsync(app);
             long Appointment(string workerId, string personId)
             {
-                var a = new Portal.Data.Appointment
-                {
-                    WorkerId = workerId, PlaceId = place, MotifId = motif, PersonId = personId, StartUtc = DateTime.UtcNow.Date.AddDays(300).AddHours(8 + db.ChangeTracker.Entries<Portal.Data.Appointment>().Count()),
-                    DurationMinutes = 60, CreatedAtUtc = DateTime.UtcNow, ChangedAtUtc = DateTime.UtcNow, CreatedById = personId,
-                };
+                var a = Portal.Domain.Appointments.Appointment.Book(personId, workerId, place, motif, TimeSpan.FromMinutes(60),
+                    DateTime.UtcNow.Date.AddDays(300).AddHours(8 + db.ChangeTracker.Entries<Portal.Domain.Appointments.Appointment>().Count()), personId, DateTime.UtcNow);
                 db.Appointments.Add(a);
                 db.SaveChanges();
                 return a.Id;

@@ -10,6 +10,7 @@ using Portal.Domain.Requests;
 using Portal.Domain.Work;
 using Portal.Privacy;
 using Portal.Testing;
+using Portal.Domain.Appointments;
 
 namespace Portal.Tests.Privacy;
 
@@ -45,14 +46,12 @@ public partial class ErasureTests(PortalApp app)
 
         HousingRequest Request()
         {
-            var r = HousingRequest.NewDraft(user, now);
-            r.ApplicantName = person.Name;
-            r.SearchName = person.LastName.ToUpperInvariant();
-            r.Phone = person.Phone;
-            r.SituationDetails = $"Hébergée chez sa sœur, {person.Name}";
-            r.Members.Add(new HouseholdMember { FirstName = "Zéphirine", LastName = person.LastName, BirthDate = person.BirthDate, Relationship = Relationship.Applicant });
-            r.Documents.Add(new RequestDocument { Kind = SupportingDocumentKind.TaxNotice, FileName = $"avis-{person.LastName}.pdf", ContentType = "application/pdf", Content = Encoding.UTF8.GetBytes($"%PDF avis de {person.Name}"), Size = 20, UploadedById = user.Id, UploadedAtUtc = now });
-            r.Messages.Add(new RequestMessage { AuthorId = user.Id, AuthorName = person.Name, Body = $"Bonjour, {person.Name} {person.Phone}", SentAtUtc = now });
+            var r = HousingRequest.NewDraft(user.Id, user.FullName, user.PhoneNumber, now);
+            r.DescribeHousehold([new MemberDetails(null, "Zéphirine", person.LastName, person.BirthDate, Relationship.Applicant)], false, person.Phone, null, null);
+            r.ShowApplicantAs(person.Name, person.LastName);
+            r.DescribeSituation(null, $"Hébergée chez sa sœur, {person.Name}", TargetGroups.None, false, null);
+            r.AddDocument(new RequestDocument(SupportingDocumentKind.TaxNotice, $"avis-{person.LastName}.pdf", "application/pdf", Encoding.UTF8.GetBytes($"%PDF avis de {person.Name}"), user.Id, now), now);
+            r.Write(user.Id, person.Name, $"Bonjour, {person.Name} {person.Phone}", fromStaff: false, withPartner: false, now);
             return r;
         }
         var draft = Request();
@@ -82,7 +81,7 @@ public partial class ErasureTests(PortalApp app)
 
         var place = await db.Places.OrderBy(p => p.Id).FirstAsync();
         var motif = await db.AppointmentMotifs.OrderBy(m => m.Id).FirstAsync();
-        db.Appointments.Add(new Appointment { WorkerId = worker.Id, PersonId = user.Id, PlaceId = place.Id, MotifId = motif.Id, StartUtc = now.AddDays(-40).AddMinutes(Random.Shared.Next(1, 50000)), DurationMinutes = 30, CreatedAtUtc = now, ChangedAtUtc = now, CreatedById = user.Id, Notes = $"Vient avec {person.Name}" });
+        db.Appointments.Add(Appointment.Book(user.Id, worker.Id, place.Id, motif.Id, TimeSpan.FromMinutes(30), now.AddDays(-40).AddMinutes(Random.Shared.Next(1, 50000)), user.Id, now, $"Vient avec {person.Name}"));
         var workshop = await db.Workshops.OrderBy(w => w.Id).FirstAsync();
         db.WorkshopSignups.Add(new WorkshopSignup { WorkshopId = workshop.Id, PersonId = user.Id, JoinedAtUtc = now, CreatedAtUtc = now });
         var export = new DocumentRequest { Kind = PersonalDataExport.KindName, Title = "Mes données personnelles", RequestedById = user.Id, SubjectKey = PersonalDataExport.PersonSubject(user.Id), Status = WorkStatus.Done, CreatedAtUtc = now };
@@ -286,13 +285,11 @@ public partial class ErasureTests(PortalApp app)
             var organisation = new PartnerOrganisation { Kind = PartnerKind.Siao, Name = $"SIAO {person.Id[..8]}", CreatedAtUtc = now };
             db.PartnerOrganisations.Add(organisation);
             await db.SaveChangesAsync();
-            var orientation = HousingRequest.NewDraft(user, now);
-            orientation.ApplicantName = person.Name;
-            orientation.Phone = person.Phone;
-            orientation.PartnerOrganisationId = organisation.Id;
-            orientation.ConsentMethod = Portal.Domain.Partners.ConsentMethod.SignedForm;
-            orientation.ConsentGivenOn = today;
+            var orientation = HousingRequest.NewDraft(user.Id, person.Name, person.Phone, now);
+            orientation.ShowApplicantAs(person.Name, person.Name);
+            orientation.RecordConsent(Portal.Domain.Partners.ConsentMethod.SignedForm, today, confirmed: true, today);
             db.HousingRequests.Add(orientation);
+            db.Entry(orientation).Property(r => r.PartnerOrganisationId).CurrentValue = organisation.Id;
             db.SiaoValidations.Add(new SiaoValidation
             {
                 PartnerOrganisationId = organisation.Id, HouseholdId = household.Id, CandidateName = person.Name, Presentation = $"Joignable au {person.Phone}",

@@ -35,12 +35,12 @@ public partial class PersonalDataExportTests(PortalApp app)
             var now = DateTime.UtcNow;
             HousingRequest Draft(PortalUser who, string marker)
             {
-                var r = HousingRequest.NewDraft(who, now);
-                r.ApplicantName = who.FullName;
-                r.SituationDetails = $"Situation {marker}";
-                r.Members.Add(new HouseholdMember { FirstName = "Prénom", LastName = $"Membre{marker}", BirthDate = new DateOnly(1990, 2, 3), Relationship = Relationship.Applicant });
-                r.Documents.Add(new RequestDocument { Kind = SupportingDocumentKind.TaxNotice, FileName = $"avis-{marker}.pdf", ContentType = "application/pdf", Content = Encoding.UTF8.GetBytes($"PDF {marker}"), Size = 10, UploadedById = who.Id, UploadedAtUtc = now });
-                r.Messages.Add(new RequestMessage { AuthorId = who.Id, AuthorName = who.FullName, Body = $"=HYPERLINK(\"x\") Message {marker}", SentAtUtc = now });
+                var r = HousingRequest.NewDraft(who.Id, who.FullName, who.PhoneNumber, now);
+                r.DescribeHousehold([new MemberDetails(null, "Prénom", $"Membre{marker}", new DateOnly(1990, 2, 3), Relationship.Applicant)], false, r.Phone, null, null);
+                r.ShowApplicantAs(who.FullName, who.FullName);
+                r.DescribeSituation(null, $"Situation {marker}", TargetGroups.None, false, null);
+                r.AddDocument(new RequestDocument(SupportingDocumentKind.TaxNotice, $"avis-{marker}.pdf", "application/pdf", Encoding.UTF8.GetBytes($"PDF {marker}"), who.Id, now), now);
+                r.Write(who.Id, who.FullName, $"=HYPERLINK(\"x\") Message {marker}", fromStaff: false, withPartner: false, now);
                 return r;
             }
             db.HousingRequests.AddRange(Draft(me, mine), Draft(other, theirs));
@@ -124,12 +124,11 @@ public partial class PersonalDataExportTests(PortalApp app)
             var stranger = new HouseholdPerson { FirstName = "Voisin", LastName = $"Autrui{tag}", Relationship = Relationship.Applicant };
             other.Persons.Add(stranger);
             db.Households.AddRange(household, other);
-            var orientation = HousingRequest.NewDraft(user, now);
-            orientation.ApplicantName = user.FullName;
-            orientation.PartnerOrganisationId = organisation.Id;
-            orientation.ConsentMethod = ConsentMethod.Oral;
-            orientation.ConsentGivenOn = today.AddDays(-3);
+            var orientation = HousingRequest.NewDraft(user.Id, user.FullName, null, now);
+            orientation.ShowApplicantAs(user.FullName, user.FullName);
+            orientation.RecordConsent(ConsentMethod.Oral, today.AddDays(-3), confirmed: true, today);
             db.HousingRequests.Add(orientation);
+            db.Entry(orientation).Property(r => r.PartnerOrganisationId).CurrentValue = organisation.Id;
             var place = await db.Places.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
             var leader = await db.Users.Where(u => u.Email == PortalApp.Worker1).Select(u => u.Id).SingleAsync();
             Workshop Workshop(string theme) => new() { Theme = theme, PlaceId = place, LeaderId = leader, StartsAtUtc = now.AddDays(5), DurationMinutes = 90, Seats = 8, CreatedAtUtc = now };

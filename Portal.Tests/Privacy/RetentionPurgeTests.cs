@@ -55,11 +55,11 @@ public sealed class RetentionPurgeTests : IAsyncLifetime
 
     private static HousingRequest Request(PortalUser applicant, DateTime at)
     {
-        var request = HousingRequest.NewDraft(applicant, at);
-        request.ApplicantName = applicant.FullName;
-        request.Members.Add(new HouseholdMember { FirstName = "Lina", LastName = applicant.FullName, BirthDate = new DateOnly(1990, 1, 1), Relationship = Relationship.Applicant });
-        request.Documents.Add(new RequestDocument { Kind = default, FileName = "avis.pdf", ContentType = "application/pdf", Content = [1, 2, 3], Size = 3, UploadedById = applicant.Id, UploadedAtUtc = at });
-        request.Messages.Add(new RequestMessage { AuthorId = applicant.Id, AuthorName = applicant.FullName, Body = "Bonjour", SentAtUtc = at });
+        var request = HousingRequest.NewDraft(applicant.Id, applicant.FullName, applicant.PhoneNumber, at);
+        request.DescribeHousehold([new MemberDetails(null, "Lina", applicant.FullName, new DateOnly(1990, 1, 1), Relationship.Applicant)], false, request.Phone, null, null);
+        request.ShowApplicantAs(applicant.FullName, applicant.FullName);
+        request.AddDocument(new RequestDocument(default, "avis.pdf", "application/pdf", [1, 2, 3], applicant.Id, at), at);
+        request.Write(applicant.Id, applicant.FullName, "Bonjour", fromStaff: false, withPartner: false, at);
         return request;
     }
 

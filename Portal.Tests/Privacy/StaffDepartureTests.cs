@@ -7,6 +7,7 @@ using Portal.Domain.Accounts;
 using Portal.Domain.Requests;
 using Portal.Privacy;
 using Portal.Testing;
+using Portal.Domain.Appointments;
 
 namespace Portal.Tests.Privacy;
 
@@ -29,14 +30,13 @@ public class StaffDepartureTests(PortalApp app)
         Assert.True((await users.AddToRoleAsync(user, Roles.SocialWorker)).Succeeded);
         var now = DateTime.UtcNow;
         var resident = await db.Users.SingleAsync(u => u.Email == PortalApp.Resident2);
-        var request = HousingRequest.NewDraft(resident, now);
-        request.ApplicantName = resident.FullName;
+        var request = HousingRequest.NewDraft(resident.Id, resident.FullName, resident.PhoneNumber, now);
+        request.ShowApplicantAs(resident.FullName, resident.FullName);
         db.HousingRequests.Add(request);
         await db.SaveChangesAsync();
         request.Move(RequestAction.Submit, resident.Id, resident.FullName, now);
-        request.Move(RequestAction.TakeInCharge, user.Id, name, now);
-        request.ReferentId = user.Id;
-        request.Messages.Add(new RequestMessage { AuthorId = user.Id, AuthorName = name, Body = "Bonjour, il manque votre avis d'imposition.", SentAtUtc = now });
+        request.TakeInCharge(user.Id, name, now);
+        request.Write(user.Id, name, "Bonjour, il manque votre avis d'imposition.", fromStaff: true, withPartner: false, now);
         var household = new Household { Name = $"FAMILLE{tag} Test", SearchName = $"FAMILLE{tag}", TeamId = team.Id, ReferentId = user.Id, CreatedAtUtc = now, UpdatedAtUtc = now };
         var journal = new JournalEntry { AuthorId = user.Id, AuthorName = name, Text = "Visite à domicile.", OccurredOn = DateOnly.FromDateTime(now), CreatedAtUtc = now };
         household.Journal.Add(journal);
@@ -91,7 +91,7 @@ public class StaffDepartureTests(PortalApp app)
             var place = await db.Places.OrderBy(p => p.Id).FirstAsync();
             var motif = await db.AppointmentMotifs.OrderBy(m => m.Id).FirstAsync();
             var now = DateTime.UtcNow;
-            db.Appointments.Add(new Appointment { WorkerId = leaver.Id, PersonId = resident.Id, PlaceId = place.Id, MotifId = motif.Id, StartUtc = now.AddDays(5), DurationMinutes = 30, CreatedAtUtc = now, ChangedAtUtc = now, CreatedById = leaver.Id });
+            db.Appointments.Add(Appointment.Book(resident.Id, leaver.Id, place.Id, motif.Id, TimeSpan.FromMinutes(30), now.AddDays(5), leaver.Id, now));
             return await db.SaveChangesAsync();
         });
         var admin = await app.SignedInAsync(PortalApp.Admin);

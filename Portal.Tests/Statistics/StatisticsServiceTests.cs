@@ -40,11 +40,13 @@ public class StatisticsServiceTests(PortalApp app)
 
         return await app.WithDbAsync(async db =>
         {
-            RequestEvent Decision(long id, DateTime at, RequestStatus to, string? note) => new()
+            // Decisions written straight on the timeline, in the past the figures are computed on.
+            RequestEvent Decision(long id, DateTime at, RequestStatus to, string? note)
             {
-                HousingRequestId = id, AtUtc = at, Kind = RequestEventKind.StatusChanged, FromStatus = RequestStatus.PresentedToCommittee,
-                ToStatus = to, ActorName = "Commission", Note = note,
-            };
+                var e = RequestEvent.StatusChange(at, RequestStatus.PresentedToCommittee, to, null, "Commission", note);
+                db.Entry(e).Property(x => x.HousingRequestId).CurrentValue = id;
+                return e;
+            }
             // Decided after 10, 30 and 2 days: median 10, 90th percentile 30.
             db.RequestEvents.AddRange(
                 Decision(a.Id, new DateTime(2019, 1, 15, 10, 0, 0, DateTimeKind.Utc), RequestStatus.Accepted, null),

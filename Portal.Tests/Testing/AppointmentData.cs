@@ -7,6 +7,7 @@ using Portal.Appointments;
 using Portal.Data;
 using Portal.Domain.Accounts;
 using Portal.Testing;
+using Portal.Domain.Appointments;
 
 namespace Portal.Testing;
 
@@ -59,11 +60,7 @@ public static partial class AppointmentData
     {
         var (motif, place) = await OfficeFirstVisitAsync(app);
         var worker = await db.Users.Where(u => u.Email == PortalApp.Worker1).Select(u => u.Id).SingleAsync();
-        var a = new Appointment
-        {
-            WorkerId = worker, PlaceId = place, MotifId = motif, PersonId = personId, StartUtc = startUtc, DurationMinutes = 60,
-            CreatedAtUtc = DateTime.UtcNow, ChangedAtUtc = DateTime.UtcNow, CreatedById = personId,
-        };
+        var a = Appointment.Book(personId, worker, place, motif, TimeSpan.FromMinutes(60), startUtc, personId, DateTime.UtcNow);
         db.Appointments.Add(a);
         await db.SaveChangesAsync();
         return a.Id;

@@ -34,11 +34,10 @@ public static partial class SuiviData
         await users.AddToRoleAsync(applicant, Roles.Resident);
 
         var now = submittedAtUtc ?? DateTime.UtcNow.AddMinutes(-5);
-        var request = HousingRequest.NewDraft(applicant, now.AddHours(-1));
-        request.ApplicantName = $"{firstName} {lastName}";
-        request.SearchName = RequestReference.SearchKey($"{lastName} {firstName}");
-        request.TeamId = team is null ? null : await db.Teams.Where(t => t.Name == team).Select(t => t.Id).SingleAsync();
-        request.Members.Add(new HouseholdMember { FirstName = firstName, LastName = lastName, BirthDate = new DateOnly(1990, 5, 17), Relationship = Relationship.Applicant });
+        var request = HousingRequest.NewDraft(applicant.Id, applicant.FullName, applicant.PhoneNumber, now.AddHours(-1));
+        request.DescribeHousehold([Applicant(firstName, lastName)], isSingleParent: false, request.Phone, currentAddress: null, currentTown: null);
+        request.ShowApplicantAs($"{firstName} {lastName}", $"{lastName} {firstName}");
+        request.RouteTo(team is null ? null : await db.Teams.Where(t => t.Name == team).Select(t => t.Id).SingleAsync());
         configure?.Invoke(request);
         db.HousingRequests.Add(request);
         await db.SaveChangesAsync();
@@ -54,6 +53,18 @@ public static partial class SuiviData
             await db.SaveChangesAsync();
         }
         return new Created(request.Id, request.Reference ?? "", email, applicant.Id, $"/suivi/demandes/{request.Id}");
+    }
+
+    /// The applicant's row of the household, as <see cref="CreateAsync"/> writes it.
+    public static MemberDetails Applicant(string firstName, string lastName) => new(null, firstName, lastName, new DateOnly(1990, 5, 17), Relationship.Applicant);
+
+    /// The household of a request being configured: the applicant, then these members (names kept as they are).
+    public static void Household(HousingRequest request, params MemberDetails[] others)
+    {
+        var applicant = request.Members[0];
+        var (shown, search) = (request.ApplicantName, request.SearchName);
+        request.DescribeHousehold([Applicant(applicant.FirstName, applicant.LastName), .. others], request.IsSingleParent, request.Phone, request.CurrentAddress, request.CurrentTown);
+        request.ShowApplicantAs(shown, search);
     }
 
     public static async Task<T> DbAsync<T>(PortalApp app, Func<PortalDbContext, Task<T>> work) => await app.WithDbAsync(work);

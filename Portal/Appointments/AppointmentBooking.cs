@@ -119,11 +119,7 @@ public sealed class AppointmentBooking(PortalDbContext db, TimeProvider clock, A
         if (motif.ToDomain().RefusalFor(place.Kind, actor) is { } refusal) return BookingResult.Refused(refusal);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var appointment = new Appointment
-        {
-            WorkerId = workerId, PlaceId = placeId, MotifId = motifId, PersonId = personId, StartUtc = startUtc,
-            DurationMinutes = motif.DurationMinutes, CreatedAtUtc = now, ChangedAtUtc = now, CreatedById = actorId, Notes = notes,
-        };
+        var appointment = Appointment.Book(personId, workerId, placeId, motifId, TimeSpan.FromMinutes(motif.DurationMinutes), startUtc, actorId, now, notes);
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);

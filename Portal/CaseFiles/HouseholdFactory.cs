@@ -16,15 +16,18 @@ public static class HouseholdFactory
         if (existing is not null) return existing;
 
         var request = await db.HousingRequests
-            .Include(r => r.Members).Include(r => r.Incomes).Include(r => r.Applicant).Include(r => r.PartnerOrganisation)
+            .Include(r => r.Members).Include(r => r.Incomes)
             .AsSplitQuery()
             .SingleAsync(r => r.Id == housingRequestId, ct);
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == request.ApplicantId)
+            .Select(u => new { u.FullName, u.PhoneNumber, u.Email }).SingleOrDefaultAsync(ct);
+        var org = request.PartnerOrganisationId is { } orgId ? await db.PartnerOrganisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orgId, ct) : null;
 
         // "NOM Prénom" like every other file, from the applicant as the request lists them.
         var applicant = request.Members.OrderBy(m => m.Position).FirstOrDefault(m => m.Relationship == Relationship.Applicant);
         var name = applicant is not null && !string.IsNullOrWhiteSpace(applicant.LastName)
             ? Portal.Domain.Formatting.French.PersonName(applicant.LastName, applicant.FirstName)
-            : string.IsNullOrWhiteSpace(request.ApplicantName) ? request.Applicant?.FullName ?? "Ménage" : request.ApplicantName;
+            : string.IsNullOrWhiteSpace(request.ApplicantName) ? account?.FullName ?? "Ménage" : request.ApplicantName;
         var household = new Household
         {
             Name = name,
@@ -34,8 +37,8 @@ public static class HouseholdFactory
             HousingRequestId = request.Id,
             // An orientation whose person has no account yet: the partner is no resident of the file.
             ResidentId = request.AwaitsPersonAccount ? null : request.ApplicantId,
-            Phone = request.Phone ?? (request.AwaitsPersonAccount ? null : request.Applicant?.PhoneNumber),
-            Email = request.AwaitsPersonAccount ? null : request.Applicant?.Email,
+            Phone = request.Phone ?? (request.AwaitsPersonAccount ? null : account?.PhoneNumber),
+            Email = request.AwaitsPersonAccount ? null : account?.Email,
             Address = request.CurrentAddress,
             Town = request.CurrentTown,
             Situation = request.Situation,
@@ -65,7 +68,7 @@ public static class HouseholdFactory
                 Kind = i.Kind, MonthlyAmount = i.MonthlyAmount,
                 Person = i.HouseholdMemberId is { } mid && persons.TryGetValue(mid, out var p) ? p : null,
             });
-        if (request.PartnerOrganisation is { } org)
+        if (org is not null)
         {
             var orienter = request.OrientedById is { } oid ? await db.Users.AsNoTracking().Where(u => u.Id == oid).Select(u => new { u.FullName, u.Email }).FirstOrDefaultAsync(ct) : null;
             household.Partners.Add(new HouseholdPartner

@@ -19,56 +19,6 @@ public class PartnerOrganisation
     public List<PortalUser> Members { get; set; } = [];
 }
 
-/// An orientation is a housing request sent by a partner for a household: the same instruction,
-/// thread, committee and decision, plus who sent it, how urgent it is and the person's consent.
-/// Until the person has an account of their own, the request's applicant is the partner who sent it.
-public partial class HousingRequest
-{
-    public int? PartnerOrganisationId { get; set; }
-    public PartnerOrganisation? PartnerOrganisation { get; set; }
-    /// The partner's account that sent it: told of every step and of the decision.
-    public string? OrientedById { get; set; }
-    public OrientationUrgency? Urgency { get; set; }
-    public ConsentMethod? ConsentMethod { get; set; }
-    public DateOnly? ConsentGivenOn { get; set; }
-
-    public bool IsOrientation => PartnerOrganisationId is not null;
-    /// The person has no account linked yet: the partner stands in for them.
-    public bool AwaitsPersonAccount => OrientedById is not null && ApplicantId == OrientedById;
-
-    /// A partner's orientation, sent at once: consent checked, reference given on the saved id by
-    /// <see cref="Move"/> (the caller saves once, then submits).
-    public static HousingRequest NewOrientation(PortalUser partner, int organisationId, DateTime nowUtc)
-    {
-        var request = NewDraft(partner, nowUtc);
-        request.PartnerOrganisationId = organisationId;
-        request.OrientedById = partner.Id;
-        request.Phone = null;
-        return request;
-    }
-
-    public void RecordConsent(ConsentMethod? method, DateOnly? givenOn, bool confirmed, DateOnly today)
-    {
-        if (OrientationRules.ConsentProblem(method, givenOn, confirmed, today) is { } problem)
-            throw new DomainRuleException(problem.Message, problem.Field);
-        ConsentMethod = method;
-        ConsentGivenOn = givenOn;
-    }
-
-    /// The person now follows the request from their own resident space.
-    public void LinkPerson(PortalUser person, DateTime nowUtc)
-    {
-        if (!AwaitsPersonAccount) throw new DomainRuleException("La personne suit déjà cette demande depuis son espace.");
-        ApplicantId = person.Id;
-        Touch(nowUtc);
-        Events.Add(new RequestEvent
-        {
-            AtUtc = nowUtc, Kind = RequestEventKind.Note, ActorId = person.Id, ActorName = person.FullName,
-            Note = "La personne est invitée à suivre sa demande depuis son espace résident.", VisibleToApplicant = true,
-        });
-    }
-}
-
 /// The SIAO's validation of an IML candidate (seed 003): asked by the association for a request
 /// or a household file, answered by the SIAO from /partenaire.
 public class SiaoValidation

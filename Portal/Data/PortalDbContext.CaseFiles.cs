@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Housing;
 using Portal.Domain.Support;
+using Portal.Domain.Requests;
 
 namespace Portal.Data;
 

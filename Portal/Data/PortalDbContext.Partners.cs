@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Requests;
 
 namespace Portal.Data;
 
@@ -21,7 +22,7 @@ public abstract partial class PortalDbContext
         });
         builder.Entity<HousingRequest>(b =>
         {
-            b.HasOne(r => r.PartnerOrganisation).WithMany().HasForeignKey(r => r.PartnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<PartnerOrganisation>().WithMany().HasForeignKey(r => r.PartnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<PortalUser>().WithMany().HasForeignKey(r => r.OrientedById).OnDelete(DeleteBehavior.SetNull);
             b.Ignore(r => r.IsOrientation);
             b.Ignore(r => r.AwaitsPersonAccount);

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Portal.Domain.Appointments;
+using Portal.Domain.Requests;
 
 namespace Portal.Data;
 
@@ -124,9 +126,12 @@ public abstract partial class PortalDbContext(DbContextOptions options)
             b.Property(r => r.Reference).HasMaxLength(20);
             b.HasIndex(r => r.Reference).IsUnique();
             b.Property(r => r.Version).IsConcurrencyToken();
-            b.HasOne(r => r.Applicant).WithMany().HasForeignKey(r => r.ApplicantId).OnDelete(DeleteBehavior.Restrict);
-            b.HasOne(r => r.Referent).WithMany().HasForeignKey(r => r.ReferentId).OnDelete(DeleteBehavior.SetNull);
-            b.HasOne(r => r.Team).WithMany().HasForeignKey(r => r.TeamId).OnDelete(DeleteBehavior.SetNull);
+            // The people and the team are kept by id (the domain knows no accounts); queries join them.
+            b.HasOne<PortalUser>().WithMany().HasForeignKey(r => r.ApplicantId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<PortalUser>().WithMany().HasForeignKey(r => r.ReferentId).OnDelete(DeleteBehavior.SetNull);
+            b.HasOne<Team>().WithMany().HasForeignKey(r => r.TeamId).OnDelete(DeleteBehavior.SetNull);
+            b.Ignore(r => r.IsEditableByApplicant);
+            b.Ignore(r => r.AcceptsDocuments);
             b.Property(r => r.Phone).HasMaxLength(30);
             b.Property(r => r.CurrentAddress).HasMaxLength(500);
             b.Property(r => r.CurrentTown).HasMaxLength(120);
@@ -272,10 +277,10 @@ public abstract partial class PortalDbContext(DbContextOptions options)
             b.Property(a => a.Notes).HasMaxLength(2000);
             b.Property(a => a.CreatedById).HasMaxLength(450).IsRequired();
             b.Ignore(a => a.EndUtc);
-            b.HasOne(a => a.Worker).WithMany().HasForeignKey(a => a.WorkerId).OnDelete(DeleteBehavior.Restrict);
-            b.HasOne(a => a.Person).WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
-            b.HasOne(a => a.Place).WithMany().HasForeignKey(a => a.PlaceId).OnDelete(DeleteBehavior.Restrict);
-            b.HasOne(a => a.Motif).WithMany().HasForeignKey(a => a.MotifId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<PortalUser>().WithMany().HasForeignKey(a => a.WorkerId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<PortalUser>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Place>().WithMany().HasForeignKey(a => a.PlaceId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<AppointmentMotif>().WithMany().HasForeignKey(a => a.MotifId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<HousingRequest>().WithMany().HasForeignKey(a => a.HousingRequestId).OnDelete(DeleteBehavior.SetNull);
             // One slot, one booking: two people confirming the same slot at once, the second insert
             // fails here. A cancelled appointment frees its slot. The filter reads the same in SQLite

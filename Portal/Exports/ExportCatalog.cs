@@ -140,8 +140,11 @@ public static class ExportCatalog
                 if (d.TeamId is { } team) query = query.Where(r => r.TeamId == team);
                 if (d.From is { } from) { var start = FromUtc(from); query = query.Where(r => r.SubmittedAtUtc >= start); }
                 if (d.To is { } to) { var end = FromUtc(to.AddDays(1)); query = query.Where(r => r.SubmittedAtUtc < end); }
-                return query.OrderBy(r => r.Id).Select(r => new RequestRow(r.Reference, r.ApplicantName, r.Team != null ? r.Team.Name : null, r.Status,
-                    r.SubmittedAtUtc, r.CurrentTown, r.Situation, r.TargetGroups, r.IsDalo, r.Members.Count, r.ClosingReason));
+                return from r in query
+                       from t in db.Teams.Where(t => t.Id == r.TeamId).DefaultIfEmpty()
+                       orderby r.Id
+                       select new RequestRow(r.Reference, r.ApplicantName, t != null ? t.Name : null, r.Status,
+                           r.SubmittedAtUtc, r.CurrentTown, r.Situation, r.TargetGroups, r.IsDalo, r.Members.Count, r.ClosingReason);
             },
             (Text("reference", "Référence"), r => r.Reference),
             (Text("demandeur", "Demandeur"), r => r.Applicant),
@@ -247,12 +250,17 @@ public static class ExportCatalog
             (db, scope, d) =>
             {
                 var query = db.Appointments.AsNoTracking();
-                if (!scope.IsManager) query = query.Where(a => a.WorkerId == scope.UserId || (scope.TeamId != null && a.Worker!.TeamId == scope.TeamId));
-                if (d.TeamId is { } team) query = query.Where(a => a.Worker!.TeamId == team);
+                if (!scope.IsManager) query = query.Where(a => a.WorkerId == scope.UserId || (scope.TeamId != null && db.Users.Any(u => u.Id == a.WorkerId && u.TeamId == scope.TeamId)));
+                if (d.TeamId is { } team) query = query.Where(a => db.Users.Any(u => u.Id == a.WorkerId && u.TeamId == team));
                 if (d.From is { } from) { var start = FromUtc(from); query = query.Where(a => a.StartUtc >= start); }
                 if (d.To is { } to) { var end = FromUtc(to.AddDays(1)); query = query.Where(a => a.StartUtc < end); }
-                return query.OrderBy(a => a.StartUtc).ThenBy(a => a.Id).Select(a => new AppointmentRow(a.StartUtc, a.DurationMinutes,
-                    a.Worker!.FullName, a.Person!.FullName, a.Place!.Name, a.Place.Kind, a.Motif!.Name, a.Status));
+                return from a in query
+                       join worker in db.Users on a.WorkerId equals worker.Id
+                       join person in db.Users on a.PersonId equals person.Id
+                       join place in db.Places on a.PlaceId equals place.Id
+                       join motif in db.AppointmentMotifs on a.MotifId equals motif.Id
+                       orderby a.StartUtc, a.Id
+                       select new AppointmentRow(a.StartUtc, a.DurationMinutes, worker.FullName, person.FullName, place.Name, place.Kind, motif.Name, a.Status);
             },
             (Date("date", "Date"), r => Paris(r.StartUtc)),
             (Text("heure", "Heure"), r => Domain.Formatting.French.ToParis(r.StartUtc).ToString("HH:mm", Domain.Formatting.French.Culture)),

@@ -58,30 +58,19 @@ public static class DemoPartners
             OrientationUrgency urgency, CurrentSituation situation, TargetGroups groups, string details, (string First, DateOnly Birth)[] children, decimal income)
         {
             var sent = now.AddDays(-daysAgo);
-            var r = HousingRequest.NewOrientation(partner, org.Id, sent);
+            var r = HousingRequest.NewOrientation(partner.Id, partner.FullName, org.Id, sent);
             r.RecordConsent(ConsentMethod.SignedForm, DateOnly.FromDateTime(sent).AddDays(-2), true, DateOnly.FromDateTime(sent));
-            r.Urgency = urgency;
-            r.CurrentTown = "Roubaix";
-            r.Towns = "Roubaix, Lille";
-            r.Situation = situation;
-            r.SituationDetails = details;
-            r.TargetGroups = groups;
-            r.IsSingleParent = children.Length > 0;
-            r.PrivacyAcceptedAtUtc = sent;
-            r.WizardStep = 6;
-            r.Members.Add(new HouseholdMember { FirstName = first, LastName = last, BirthDate = birth, Relationship = Relationship.Applicant, Position = 0 });
-            var position = 1;
-            foreach (var (child, childBirth) in children)
-                r.Members.Add(new HouseholdMember { FirstName = child, LastName = last, BirthDate = childBirth, Relationship = Relationship.Child, Position = position++ });
-            r.Incomes.Add(new IncomeLine { Kind = IncomeKind.Rsa, MonthlyAmount = income });
-            r.ApplicantName = French.PersonName(last, first);
-            r.SearchName = RequestReference.SearchKey(r.ApplicantName);
-            r.Documents.Add(new RequestDocument
-            {
-                Kind = SupportingDocumentKind.SocialAssessment, FileName = "evaluation-sociale.pdf", ContentType = "application/pdf",
-                Content = DemoPdf, Size = DemoPdf.LongLength, UploadedById = partner.Id, UploadedAtUtc = sent,
-            });
-            r.TeamId = Portal.Requests.RequestRouting.TeamFor(r, teams);
+            r.SetUrgency(urgency);
+            var members = new List<MemberDetails> { new(null, first, last, birth, Relationship.Applicant) };
+            members.AddRange(children.Select(c => new MemberDetails(null, c.First, last, c.Birth, Relationship.Child)));
+            r.DescribeHousehold(members, isSingleParent: children.Length > 0, phone: null, currentAddress: null, currentTown: "Roubaix");
+            r.NameApplicant(first, last, lastNameFirst: true);
+            r.DescribeSituation(situation, details, groups, isDalo: false, daloDecisionDate: null);
+            r.DescribeWishes(Typologies.None, "Roubaix, Lille", AccessibilityNeeds.None, null, null, null);
+            r.DeclareIncomes([new IncomeLine(IncomeKind.Rsa, income)]);
+            r.AcceptPrivacy(sent);
+            r.AddDocument(new RequestDocument(SupportingDocumentKind.SocialAssessment, "evaluation-sociale.pdf", "application/pdf", DemoPdf, partner.Id, sent), sent);
+            r.RouteTo(Portal.Requests.RequestRouting.TeamFor(r, teams));
             db.HousingRequests.Add(r);
             await db.SaveChangesAsync(ct);
             r.Move(RequestAction.Submit, partner.Id, $"{partner.FullName} ({org.Name})", sent, $"Orientation par {org.Name}.");
@@ -96,18 +85,17 @@ public static class DemoPartners
         // 2. Information asked by the worker, answered by the CCAS.
         var asked = await Orient(ccasUser, ccas, "Julien", "MOREAU", today.AddYears(-41), 12, OrientationUrgency.Ordinary, CurrentSituation.UnfitHousing,
             TargetGroups.OverIndebted, "Logement déclaré insalubre ; dossier de surendettement en cours.", [], 610m);
-        asked.Move(RequestAction.TakeInCharge, worker.Id, worker.FullName, now.AddDays(-10));
-        asked.ReferentId = worker.Id;
-        asked.Move(RequestAction.RequestDocuments, worker.Id, worker.FullName, now.AddDays(-9), "Pouvez-vous joindre le plan de surendettement ?");
-        asked.RequestedDocuments.Add(new RequestedDocument { Kind = SupportingDocumentKind.Other, Note = "Plan de surendettement", RequestedById = worker.Id, RequestedAtUtc = now.AddDays(-9) });
-        asked.Messages.Add(new RequestMessage { AuthorId = worker.Id, AuthorName = worker.FullName, FromStaff = true, WithPartner = true, Body = "Bonjour, pouvez-vous nous transmettre le plan de surendettement de M. Moreau ?", SentAtUtc = now.AddDays(-9), ReadAtUtc = now.AddDays(-8) });
-        asked.Messages.Add(new RequestMessage { AuthorId = ccasUser.Id, AuthorName = $"{ccasUser.FullName} ({ccas.Name})", FromStaff = false, WithPartner = true, Body = "Bonjour, la commission de surendettement se réunit la semaine prochaine : je vous l'envoie dès réception.", SentAtUtc = now.AddDays(-8) });
+        asked.TakeInCharge(worker.Id, worker.FullName, now.AddDays(-10));
+        asked.RequestDocuments([SupportingDocumentKind.Other], "Plan de surendettement", worker.Id, worker.FullName, now.AddDays(-9));
+        asked.Write(worker.Id, worker.FullName, "Bonjour, pouvez-vous nous transmettre le plan de surendettement de M. Moreau ?", fromStaff: true, withPartner: true, now.AddDays(-9))
+            .MarkRead(now.AddDays(-8));
+        asked.Write(ccasUser.Id, $"{ccasUser.FullName} ({ccas.Name})", "Bonjour, la commission de surendettement se réunit la semaine prochaine : je vous l'envoie dès réception.",
+            fromStaff: false, withPartner: true, now.AddDays(-8));
 
         // 3. Refused by the committee, with its reason.
         var refused = await Orient(ccasUser, ccas, "Kevin", "LAMBERT", today.AddYears(-23), 40, OrientationUrgency.Ordinary, CurrentSituation.HostedByThirdParty,
             TargetGroups.Young18To25, "Jeune de 23 ans en rupture familiale, en emploi précaire.", [], 450m);
-        refused.Move(RequestAction.TakeInCharge, worker.Id, worker.FullName, now.AddDays(-35));
-        refused.ReferentId = worker.Id;
+        refused.TakeInCharge(worker.Id, worker.FullName, now.AddDays(-35));
         refused.Move(RequestAction.PresentToCommittee, worker.Id, worker.FullName, now.AddDays(-30));
         refused.Move(RequestAction.Refuse, manager.Id, manager.FullName, now.AddDays(-20),
             "Ressources insuffisantes pour un logement autonome à ce jour : une orientation vers le foyer de jeunes travailleurs est proposée.");
@@ -115,16 +103,14 @@ public static class DemoPartners
         // 4. Accepted, referent named.
         var accepted = await Orient(ccasUser, ccas, "Samira", "BENSALEM", today.AddYears(-35), 60, OrientationUrgency.Urgent, CurrentSituation.Separation,
             TargetGroups.ViolenceVictim, "Victime de violences conjugales, mise à l'abri à l'hôtel par le 115.", [("Yanis", today.AddYears(-8))], 920m);
-        accepted.Move(RequestAction.TakeInCharge, worker.Id, worker.FullName, now.AddDays(-58));
-        accepted.ReferentId = worker.Id;
+        accepted.TakeInCharge(worker.Id, worker.FullName, now.AddDays(-58));
         accepted.Move(RequestAction.PresentToCommittee, worker.Id, worker.FullName, now.AddDays(-50));
         accepted.Move(RequestAction.Accept, manager.Id, manager.FullName, now.AddDays(-45), "Accompagnement ASLL décidé ; un logement relais est recherché.");
 
         // 5. An IML candidate oriented by the SIAO, its validation awaited.
         var candidate = await Orient(siaoUser, siao, "Thomas", "GIRARD", today.AddYears(-38), 5, OrientationUrgency.Priority, CurrentSituation.EmergencyShelter,
             TargetGroups.RoughSleeper, "Sortie de CHRS après 18 mois ; ressources stables ; candidat à l'intermédiation locative.", [], 1_050m);
-        candidate.Move(RequestAction.TakeInCharge, worker.Id, worker.FullName, now.AddDays(-4));
-        candidate.ReferentId = worker.Id;
+        candidate.TakeInCharge(worker.Id, worker.FullName, now.AddDays(-4));
         await db.SaveChangesAsync(ct);
         db.SiaoValidations.Add(new SiaoValidation
         {

@@ -126,9 +126,9 @@ public static class DemoRequests
                 : await ApplicantAsync(users, number, demo.Applicant, now);
 
             var submitted = now.AddDays(-demo.DaysAgo).AddHours(-number);
-            var request = HousingRequest.NewDraft(applicant, submitted.AddDays(-1));
+            var request = HousingRequest.NewDraft(applicant.Id, applicant.FullName, applicant.PhoneNumber, submitted.AddDays(-1));
             Fill(request, demo);
-            request.TeamId = RequestRouting.TeamFor(request, teams);
+            request.RouteTo(RequestRouting.TeamFor(request, teams));
             db.HousingRequests.Add(request);
             await db.SaveChangesAsync(ct);
 
@@ -139,25 +139,17 @@ public static class DemoRequests
             {
                 at = at.AddDays(Math.Max(1, demo.DaysAgo / (demo.Steps.Length + 1)));
                 if (at > now) at = now.AddMinutes(-demo.Steps.Length);
-                var actorId = worker?.Id;
                 var actorName = worker?.FullName ?? "Équipe Passerelle";
-                request.Move(step.Action, actorId, actorName, at, step.Note);
-                if (step.Action == RequestAction.TakeInCharge) request.ReferentId = worker?.Id;
-                foreach (var kind in step.Kinds ?? [])
-                    request.RequestedDocuments.Add(new RequestedDocument { Kind = kind, Note = step.Note, RequestedById = worker?.Id ?? applicant.Id, RequestedAtUtc = at });
                 if (step.Kinds is { Length: > 0 } kinds)
-                    request.Events.Add(new RequestEvent
-                    {
-                        AtUtc = at, Kind = RequestEventKind.DocumentsRequested, ActorId = actorId, ActorName = actorName,
-                        Note = "Pièces demandées : " + string.Join(", ", kinds.Select(Labels.Of)), VisibleToApplicant = true,
-                    });
+                    request.RequestDocuments(kinds, step.Note, worker?.Id ?? applicant.Id, actorName, at);
+                else if (step.Action == RequestAction.TakeInCharge && worker is not null)
+                    request.TakeInCharge(worker.Id, worker.FullName, at);
+                else
+                    request.Move(step.Action, worker?.Id, actorName, at, step.Note);
             }
             if (number % 4 == 1)
-                request.Messages.Add(new RequestMessage
-                {
-                    AuthorId = applicant.Id, AuthorName = applicant.FullName, FromStaff = false, SentAtUtc = submitted.AddHours(2),
-                    Body = "Bonjour, je reste joignable par téléphone du lundi au vendredi. Merci pour votre aide.",
-                });
+                request.Write(applicant.Id, applicant.FullName, "Bonjour, je reste joignable par téléphone du lundi au vendredi. Merci pour votre aide.",
+                    fromStaff: false, withPartner: false, submitted.AddHours(2));
             await db.SaveChangesAsync(ct);
         }
 
@@ -165,11 +157,9 @@ public static class DemoRequests
         {
             number++;
             var applicant = await ApplicantAsync(users, number, person, now);
-            var draft = HousingRequest.NewDraft(applicant, now.AddDays(-2));
-            draft.ApplicantName = $"{person.First} {person.Last.ToUpper(French.Culture)}";
-            draft.SearchName = RequestReference.SearchKey($"{person.Last} {person.First}");
-            draft.CurrentTown = town;
-            draft.Members.Add(new HouseholdMember { FirstName = person.First, LastName = person.Last, BirthDate = Birth(now, person.Age), Relationship = Relationship.Applicant });
+            var draft = HousingRequest.NewDraft(applicant.Id, applicant.FullName, applicant.PhoneNumber, now.AddDays(-2));
+            draft.DescribeHousehold([new MemberDetails(null, person.First, person.Last, Birth(now, person.Age), Relationship.Applicant)],
+                isSingleParent: false, draft.Phone, currentAddress: null, town);
             db.HousingRequests.Add(draft);
         }
         await db.SaveChangesAsync(ct);
@@ -180,43 +170,26 @@ public static class DemoRequests
         var now = request.CreatedAtUtc;
         var p = demo.Applicant;
         // Same shape as the applicant side writes: "Prénom NOM", searched as "NOM PRENOM".
-        request.ApplicantName = $"{p.First} {p.Last.ToUpper(French.Culture)}";
-        request.SearchName = RequestReference.SearchKey($"{p.Last} {p.First}");
-        request.Phone ??= "06 12 34 56 78";
-        request.CurrentAddress = "12 rue des Tilleuls";
-        request.CurrentTown = demo.Town;
-        request.Towns = demo.WishedTowns;
-        request.Situation = demo.Situation;
-        request.SituationDetails = demo.Details;
-        request.TargetGroups = demo.Groups;
-        request.IsDalo = demo.Dalo;
-        request.DaloDecisionDate = demo.Dalo ? DateOnly.FromDateTime(now.AddMonths(-2)) : null;
-        request.Typologies = demo.Typologies;
-        request.AffordableRent = demo.Rent;
-        request.AffordableCharges = demo.Charges;
-        request.IsSingleParent = demo.Household.Length > 0 && demo.Household.All(m => m.Age < 18);
-        request.Accessibility = p.Age >= 65 ? AccessibilityNeeds.GroundFloorOrLift : AccessibilityNeeds.None;
-        request.WizardStep = 6;
-        request.PrivacyAcceptedAtUtc = now;
+        var members = new List<MemberDetails> { new(null, p.First, p.Last, Birth(now, p.Age), Relationship.Applicant) };
+        members.AddRange(demo.Household.Select(m => new MemberDetails(null, m.First, m.Last, Birth(now, m.Age), m.Age < 18 ? Relationship.Child : Relationship.Spouse)));
+        request.DescribeHousehold(members, isSingleParent: demo.Household.Length > 0 && demo.Household.All(m => m.Age < 18),
+            request.Phone ?? "06 12 34 56 78", "12 rue des Tilleuls", demo.Town);
+        request.DescribeSituation(demo.Situation, demo.Details, demo.Groups, demo.Dalo, demo.Dalo ? DateOnly.FromDateTime(now.AddMonths(-2)) : null);
+        request.DescribeWishes(demo.Typologies, demo.WishedTowns, p.Age >= 65 ? AccessibilityNeeds.GroundFloorOrLift : AccessibilityNeeds.None, null, demo.Rent, demo.Charges);
 
-        var self = new HouseholdMember { FirstName = p.First, LastName = p.Last, BirthDate = Birth(now, p.Age), Relationship = Relationship.Applicant, Position = 0 };
-        request.Members.Add(self);
-        var position = 1;
-        foreach (var m in demo.Household)
-            request.Members.Add(new HouseholdMember
-            {
-                FirstName = m.First, LastName = m.Last, BirthDate = Birth(now, m.Age), Position = position++,
-                Relationship = m.Age < 18 ? Relationship.Child : Relationship.Spouse,
-            });
+        var self = request.Members[0];
         var adults = request.Members.Where(m => m.Relationship != Relationship.Child).ToList();
         var salaries = 0;
+        var incomes = new List<IncomeLine>();
         foreach (var (kind, amount) in demo.Incomes)
         {
             if (amount == 0) continue;
             // The second salary is the spouse's; other lines belong to the applicant or the household.
             var member = kind == IncomeKind.Salary && salaries++ > 0 && adults.Count > 1 ? adults[1] : kind is IncomeKind.FamilyAllowance or IncomeKind.HousingBenefit ? null : self;
-            request.Incomes.Add(new IncomeLine { Kind = kind, MonthlyAmount = amount, Member = member });
+            incomes.Add(new IncomeLine(kind, amount, member));
         }
+        request.DeclareIncomes(incomes);
+        request.AcceptPrivacy(now);
     }
 
     private static DateOnly Birth(DateTime now, int age) => DateOnly.FromDateTime(now).AddYears(-age).AddDays(-(age * 37 % 300));

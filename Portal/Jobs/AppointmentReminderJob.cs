@@ -34,7 +34,7 @@ public sealed class AppointmentReminderJob(PortalDbContext db, AppointmentNotifi
             // Cancelled, moved or reminded since the list was read.
             if (appointment is null || appointment.Status != AppointmentStatus.Booked || appointment.ReminderSentAtUtc is not null) continue;
             await notifier.QueueAsync(appointment, AppointmentNotice.Reminder, ct);
-            appointment.ReminderSentAtUtc = now;
+            appointment.MarkReminded(now);
             await db.SaveChangesAsync(ct);
             count++;
         }

@@ -19,8 +19,8 @@ public static class AgendaNotes
         long? RequestOf((long ItemId, long? RequestId, long? HouseholdId) i) =>
             i.RequestId ?? (i.HouseholdId is { } h && householdRequests.TryGetValue(h, out var r) ? r : null);
         var requestIds = items.Select(RequestOf).Where(r => r is not null).Select(r => r!.Value).Distinct().ToList();
-        var orientations = await db.HousingRequests.AsNoTracking().Where(r => requestIds.Contains(r.Id) && r.PartnerOrganisationId != null)
-            .Select(r => new { r.Id, Name = r.PartnerOrganisation!.Name, r.Urgency }).ToDictionaryAsync(r => r.Id, ct);
+        var orientations = await db.HousingRequests.AsNoTracking().Where(r => requestIds.Contains(r.Id))
+            .Join(db.PartnerOrganisations, r => r.PartnerOrganisationId, o => o.Id, (r, o) => new { r.Id, o.Name, r.Urgency }).ToDictionaryAsync(r => r.Id, ct);
         var validations = await db.SiaoValidations.AsNoTracking()
             .Where(v => (v.HousingRequestId != null && requestIds.Contains(v.HousingRequestId.Value)) || (v.HouseholdId != null && householdIds.Contains(v.HouseholdId.Value)))
             .Select(v => new { v.HousingRequestId, v.HouseholdId, v.Status, v.RequestedAtUtc, v.Id, Org = v.PartnerOrganisation!.Name }).ToListAsync(ct);

@@ -11,13 +11,13 @@ public sealed record OrientationInfo(
     OrientationUrgency? Urgency, ConsentMethod? ConsentMethod, DateOnly? ConsentGivenOn, bool AwaitsPersonAccount)
 {
     public static Task<OrientationInfo?> ForRequestAsync(PortalDbContext db, long requestId, CancellationToken ct) =>
-        db.HousingRequests.AsNoTracking()
-            .Where(r => r.Id == requestId && r.PartnerOrganisationId != null)
-            .Select(r => new OrientationInfo(
-                r.PartnerOrganisation!.Name, r.PartnerOrganisation.Kind,
-                db.Users.Where(u => u.Id == r.OrientedById).Select(u => u.FullName).FirstOrDefault(),
-                db.Users.Where(u => u.Id == r.OrientedById).Select(u => u.Email).FirstOrDefault(),
-                r.PartnerOrganisation.Phone, r.Urgency, r.ConsentMethod, r.ConsentGivenOn,
-                r.OrientedById != null && r.ApplicantId == r.OrientedById))
+        (from r in db.HousingRequests.AsNoTracking().Where(r => r.Id == requestId)
+         join o in db.PartnerOrganisations on r.PartnerOrganisationId equals o.Id
+         select new OrientationInfo(
+             o.Name, o.Kind,
+             db.Users.Where(u => u.Id == r.OrientedById).Select(u => u.FullName).FirstOrDefault(),
+             db.Users.Where(u => u.Id == r.OrientedById).Select(u => u.Email).FirstOrDefault(),
+             o.Phone, r.Urgency, r.ConsentMethod, r.ConsentGivenOn,
+             r.OrientedById != null && r.ApplicantId == r.OrientedById))
             .SingleOrDefaultAsync(ct);
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Domain.Requests;
 
 namespace Portal.Partners;
 

@@ -6,6 +6,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
+using Portal.Appointments;
 using Portal.Data;
 using Portal.Documents;
 using Portal.Domain.Appointments;
@@ -92,8 +93,8 @@ public sealed class PersonalDataExport(PortalDbContext db, TimeProvider clock, P
             households.SelectMany(h => h.Persons.OrderBy(p => p.Position).Select(p => (IReadOnlyList<string?>)[h.Name, p.FirstName, p.LastName, p.BirthDate?.ToString("dd/MM/yyyy", French.Culture), Labels.Of(p.Relationship)]))
                 .Concat(requests.SelectMany(r => r.Members.OrderBy(m => m.Position).Select(m => (IReadOnlyList<string?>)[r.Reference, m.FirstName, m.LastName, m.BirthDate.ToString("dd/MM/yyyy", French.Culture), Labels.Of(m.Relationship)]))).ToList()));
 
-        var appointments = userId is null ? [] : await db.Appointments.AsNoTracking().Where(a => a.PersonId == userId).OrderBy(a => a.StartUtc)
-            .Select(a => new { a.StartUtc, a.DurationMinutes, a.Status, Place = a.Place!.Name, Motif = a.Motif!.Name }).ToListAsync(ct);
+        var appointments = userId is null ? [] : await db.Appointments.AsNoTracking().Where(a => a.PersonId == userId).Named(db).OrderBy(n => n.Appointment.StartUtc)
+            .Select(n => new { n.Appointment.StartUtc, n.Appointment.DurationMinutes, n.Appointment.Status, n.Place, n.Motif }).ToListAsync(ct);
         json["rendez_vous"] = appointments.Select(a => new { a.StartUtc, a.DurationMinutes, Statut = a.Status.Label(), Lieu = a.Place, Motif = a.Motif });
         sheets.Add(new Sheet("rendez-vous", ["Date", "Durée (min)", "Lieu", "Motif", "Statut"],
             appointments.Select(a => (IReadOnlyList<string?>)[Stamp(a.StartUtc), a.DurationMinutes.ToString(CultureInfo.InvariantCulture), a.Place, a.Motif, a.Status.Label()]).ToList()));

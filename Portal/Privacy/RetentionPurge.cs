@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Support;
 using Portal.Domain.Work;
+using Portal.Domain.Requests;
 
 namespace Portal.Privacy;
 

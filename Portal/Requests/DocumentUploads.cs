@@ -69,16 +69,7 @@ public static class DocumentUploads
         var content = new byte[file.Length];
         await using (var stream = file.OpenReadStream())
             await stream.ReadExactlyAsync(content, ct);
-        return new RequestDocument
-        {
-            Kind = upload.Kind.Value,
-            FileName = DisplayName(file.FileName, type),
-            ContentType = UploadedFileCheck.ContentType(type),
-            Size = content.LongLength,
-            Content = content,
-            UploadedById = userId,
-            UploadedAtUtc = nowUtc,
-        };
+        return new RequestDocument(upload.Kind.Value, DisplayName(file.FileName, type), UploadedFileCheck.ContentType(type), content, userId, nowUtc);
     }
 
     /// "C:\Users\x\Mes papiers\avis 2025.pdf" → "avis 2025.pdf"; no control character; 200 characters

@@ -115,13 +115,19 @@ public static class RequestQueueQuery
         _ => QueueSort.StatusAsc,
     };
 
-    public static IQueryable<QueueRow> Project(IQueryable<HousingRequest> query) =>
-        query.Select(r => new QueueRow(
+    /// The page's rows with their team, referent and partner: left joins on the page already cut
+    /// (the request keeps their ids only).
+    public static IQueryable<QueueRow> Project(PortalDbContext db, IQueryable<HousingRequest> query) =>
+        from r in query
+        from team in db.Teams.Where(t => t.Id == r.TeamId).DefaultIfEmpty()
+        from referent in db.Users.Where(u => u.Id == r.ReferentId).DefaultIfEmpty()
+        from partner in db.PartnerOrganisations.Where(o => o.Id == r.PartnerOrganisationId).DefaultIfEmpty()
+        select new QueueRow(
             r.Id, r.Reference, r.ApplicantName, r.Status, r.SubmittedAtUtc, r.IsDalo, r.TargetGroups,
-            r.Team != null ? r.Team.Name : null,
-            r.Referent != null ? r.Referent.FullName : null,
+            team != null ? team.Name : null,
+            referent != null ? referent.FullName : null,
             r.Messages.Count(m => !m.FromStaff && m.ReadAtUtc == null),
-            r.PartnerOrganisation != null ? r.PartnerOrganisation.Name : null, r.Urgency));
+            partner != null ? partner.Name : null, r.Urgency);
 
     /// One page of the queue and the total. Pages past the middle are read from the other end
     /// (reversed order, small offset) so that the last page costs what the first one does.
@@ -137,12 +143,12 @@ public static class RequestQueueQuery
 
         if (skip * 2 <= total)
         {
-            var rows = await Project(Order(query, filters.Sort).Skip(skip).Take(PageSize)).ToListAsync(ct);
+            var rows = await Project(db, Order(query, filters.Sort).Skip(skip).Take(PageSize)).ToListAsync(ct);
             return (rows, total, page);
         }
         var take = Math.Min(PageSize, total - skip);
         var fromEnd = total - skip - take;
-        var reversed = await Project(Order(query, Reverse(filters.Sort)).Skip(fromEnd).Take(take)).ToListAsync(ct);
+        var reversed = await Project(db, Order(query, Reverse(filters.Sort)).Skip(fromEnd).Take(take)).ToListAsync(ct);
         reversed.Reverse();
         return (reversed, total, page);
     }

@@ -293,9 +293,10 @@ public sealed class StatisticsService(PortalDbContext db, TimeProvider clock)
     {
         var (from, to) = (p.FromUtc, p.ToUtc);
         var query = db.Appointments.AsNoTracking().Where(a => a.StartUtc >= from && a.StartUtc < to);
-        if (!scope.IsManager) query = query.Where(a => a.WorkerId == scope.UserId || (scope.TeamId != null && a.Worker!.TeamId == scope.TeamId));
-        if (f.TeamId is { } team) query = query.Where(a => a.Worker!.TeamId == team);
-        var rows = await query.GroupBy(a => new { a.Status, Home = a.Place!.Kind == PlaceKind.HomeVisit })
+        if (!scope.IsManager) query = query.Where(a => a.WorkerId == scope.UserId || (scope.TeamId != null && db.Users.Any(u => u.Id == a.WorkerId && u.TeamId == scope.TeamId)));
+        if (f.TeamId is { } team) query = query.Where(a => db.Users.Any(u => u.Id == a.WorkerId && u.TeamId == team));
+        var rows = await query.Join(db.Places, a => a.PlaceId, place => place.Id, (a, place) => new { a.Status, place.Kind })
+            .GroupBy(a => new { a.Status, Home = a.Kind == PlaceKind.HomeVisit })
             .Select(g => new { g.Key.Status, g.Key.Home, Count = g.Count() }).ToListAsync(ct);
         var ids = households.Select(h => h.Id);
         var (first, last) = (p.First, p.Last);

@@ -90,19 +90,18 @@ public static class Load
                 var last = LastNames[random.Next(LastNames.Length)];
                 // Submission dates grow with the id, as they do in real life.
                 var submitted = start.AddMinutes((long)spanMinutes * i / count + random.Next(60));
-                var request = HousingRequest.NewDraft(applicant, submitted.AddDays(-1));
-                request.Id = firstId + i;
-                request.ApplicantName = $"{first} {last}";
-                request.SearchName = RequestReference.SearchKey($"{last} {first}");
+                var request = HousingRequest.NewDraft(applicant.Id, applicant.FullName, applicant.PhoneNumber, submitted.AddDays(-1));
+                // Ids given here (the batch is inserted at once and the references need them).
+                db.Entry(request).Property(r => r.Id).CurrentValue = firstId + i;
                 // 1 in 30 has no team (towns nobody covers); the rest split 55/45.
-                request.TeamId = random.Next(30) == 0 ? null : random.Next(100) < 55 ? nord : sud;
-                request.IsDalo = random.Next(12) == 0;
-                request.TargetGroups = (TargetGroups)(random.Next(4) == 0 ? 1 << random.Next(6) : 0);
-                request.CurrentTown = request.TeamId == nord ? "Lille" : "Arras";
-                request.AffordableRent = 300 + random.Next(500);
-                request.AffordableCharges = 40;
-                request.Members.Add(new HouseholdMember { FirstName = first, LastName = last, BirthDate = new DateOnly(1960 + random.Next(45), 1 + random.Next(12), 1 + random.Next(28)), Relationship = Relationship.Applicant });
-                request.Incomes.Add(new IncomeLine { Kind = IncomeKind.Rsa, MonthlyAmount = 600 + random.Next(1200) });
+                int? team = random.Next(30) == 0 ? null : random.Next(100) < 55 ? nord : sud;
+                request.DescribeHousehold([new MemberDetails(null, first, last, new DateOnly(1960 + random.Next(45), 1 + random.Next(12), 1 + random.Next(28)), Relationship.Applicant)],
+                    false, request.Phone, null, team == nord ? "Lille" : "Arras");
+                request.ShowApplicantAs($"{first} {last}", $"{last} {first}");
+                request.RouteTo(team);
+                request.DescribeSituation(null, null, (TargetGroups)(random.Next(4) == 0 ? 1 << random.Next(6) : 0), random.Next(12) == 0, null);
+                request.DescribeWishes(Typologies.None, null, AccessibilityNeeds.None, null, 300 + random.Next(500), 40);
+                request.DeclareIncomes([new IncomeLine(IncomeKind.Rsa, 600 + random.Next(1200))]);
                 if (random.Next(20) != 0)
                 {
                     request.Move(RequestAction.Submit, applicant.Id, applicant.FullName, submitted);
@@ -114,8 +113,8 @@ public static class Load
                     foreach (var action in path)
                     {
                         at = at.AddDays(3);
-                        request.Move(action, worker.Id, worker.FullName, at, action is RequestAction.Close or RequestAction.Refuse ? "Motif de test" : null);
-                        if (action == RequestAction.TakeInCharge) request.ReferentId = worker.Id;
+                        if (action == RequestAction.TakeInCharge) request.TakeInCharge(worker.Id, worker.FullName, at);
+                        else request.Move(action, worker.Id, worker.FullName, at, action is RequestAction.Close or RequestAction.Refuse ? "Motif de test" : null);
                     }
                     if (i == count / 2) sample = request.Reference!;
                 }

@@ -91,11 +91,11 @@ async Task RunAsync(string label, Func<PortalDbContext> context, Func<PortalDbCo
         {
             HousingRequest Request()
             {
-                var r = HousingRequest.NewDraft(applicant, start);
-                r.ApplicantName = $"NOM{i}";
-                r.Members.Add(new HouseholdMember { FirstName = "Prénom", LastName = $"NOM{i}", BirthDate = new DateOnly(1990, 1, 1), Relationship = Relationship.Applicant });
-                r.Documents.Add(new RequestDocument { FileName = "avis.pdf", ContentType = "application/pdf", Content = new byte[2048], Size = 2048, UploadedById = applicantId, UploadedAtUtc = start });
-                r.Messages.Add(new RequestMessage { AuthorId = applicantId, AuthorName = "x", Body = "Bonjour", SentAtUtc = start });
+                var r = HousingRequest.NewDraft(applicantId, "x", null, start);
+                r.DescribeHousehold([new MemberDetails(null, "Prénom", $"NOM{i}", new DateOnly(1990, 1, 1), Relationship.Applicant)], false, null, null, null);
+                r.ShowApplicantAs($"NOM{i}", $"NOM{i}");
+                r.AddDocument(new RequestDocument(default, "avis.pdf", "application/pdf", new byte[2048], applicantId, start), start);
+                r.Write(applicantId, "x", "Bonjour", fromStaff: false, withPartner: false, start);
                 return r;
             }
             var followed = Request();

@@ -1,3 +1,4 @@
+using Portal.Domain.Requests;
 namespace Portal.Documents.Templates;
 
 /// Who writes the document: every default template carries it in its letterhead.

@@ -1,3 +1,4 @@
+using Portal.Domain.Requests;
 namespace Portal.Documents.Templates;
 
 public sealed record ScheduledMeeting(string Label, DateOnly DueOn);

@@ -1,3 +1,4 @@
+using Portal.Domain.Requests;
 namespace Portal.Documents.Templates;
 
 public sealed record HouseholdMember(string FirstName, string LastName, string Relationship, DateOnly? BirthDate);

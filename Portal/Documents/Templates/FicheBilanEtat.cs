@@ -1,3 +1,4 @@
+using Portal.Domain.Requests;
 namespace Portal.Documents.Templates;
 
 public sealed record RentMonth(string Month, decimal Called, decimal Paid, decimal Balance);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Portal.Appointments;
 using Portal.Data;
 using Portal.Domain.Requests;
 
@@ -83,8 +84,8 @@ public class IndexModel(UserManager<PortalUser> users, PortalDbContext db) : Pag
         var upcoming = db.Appointments.AsNoTracking()
             .Where(a => a.PersonId == Me.Id && a.Status == Portal.Domain.Appointments.AppointmentStatus.Booked && a.StartUtc > now);
         UpcomingAppointments = await upcoming.CountAsync();
-        Next = await upcoming.OrderBy(a => a.StartUtc)
-            .Select(a => new NextAppointment(a.StartUtc, a.Motif!.Name, a.Place!.Name))
+        Next = await upcoming.Named(db).OrderBy(n => n.Appointment.StartUtc)
+            .Select(n => new NextAppointment(n.Appointment.StartUtc, n.Motif, n.Place))
             .FirstOrDefaultAsync();
     }
 }

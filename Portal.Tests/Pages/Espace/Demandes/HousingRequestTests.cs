@@ -38,13 +38,14 @@ public class HousingRequestTests(PortalApp app)
 
         await Expect(SendAsync(client, id), $"/espace/demandes/{id}");
 
-        var request = await app.WithDbAsync(db => db.HousingRequests.Include(r => r.Team).SingleAsync(r => r.Id == id));
+        var request = await app.WithDbAsync(db => db.HousingRequests.SingleAsync(r => r.Id == id));
+        var teamName = await app.WithDbAsync(db => db.Teams.Where(t => t.Id == request.TeamId).Select(t => t.Name).SingleOrDefaultAsync());
         Assert.Equal(RequestStatus.Submitted, request.Status);
         Assert.Matches(@"^DL-\d{4}-\d{6}$", request.Reference);
         Assert.Equal($"DL-{request.SubmittedAtUtc!.Value.Year}-{id:D6}", request.Reference);
         Assert.Equal("Sophie DURAND", request.ApplicantName);
         Assert.Equal("DURAND SOPHIE", request.SearchName);
-        Assert.Equal("Nord", request.Team?.Name);
+        Assert.Equal("Nord", teamName);
         Assert.NotNull(request.PrivacyAcceptedAtUtc);
 
         var details = System.Net.WebUtility.HtmlDecode(await (await client.GetAsync($"/espace/demandes/{id}")).HtmlAsync());
@@ -307,11 +308,8 @@ public class HousingRequestTests(PortalApp app)
 
         await app.WithDbAsync(async db =>
         {
-            db.RequestMessages.Add(new Portal.Data.RequestMessage
-            {
-                HousingRequestId = id, AuthorId = "staff", AuthorName = "Claire Martin", FromStaff = true,
-                Body = "Merci, c'est noté.", SentAtUtc = DateTime.UtcNow,
-            });
+            (await db.HousingRequests.SingleAsync(r => r.Id == id))
+                .Write("staff", "Claire Martin", "Merci, c'est noté.", fromStaff: true, withPartner: false, DateTime.UtcNow);
             return await db.SaveChangesAsync();
         });
         var details = System.Net.WebUtility.HtmlDecode(await (await client.GetAsync(url)).HtmlAsync());
@@ -330,13 +328,10 @@ public class HousingRequestTests(PortalApp app)
         await app.WithDbAsync(async db =>
         {
             var request = await db.HousingRequests.SingleAsync(r => r.Id == id);
-            request.Move(RequestAction.RequestDocuments, null, "Claire Martin", DateTime.UtcNow, "Il nous faut vos revenus récents.");
-            var tax = new Portal.Data.RequestedDocument { Kind = SupportingDocumentKind.TaxNotice, RequestedById = "staff", RequestedAtUtc = DateTime.UtcNow };
-            var caf = new Portal.Data.RequestedDocument { Kind = SupportingDocumentKind.CafCertificate, Note = "De moins de trois mois", RequestedById = "staff", RequestedAtUtc = DateTime.UtcNow };
-            request.RequestedDocuments.Add(tax);
-            request.RequestedDocuments.Add(caf);
+            request.RequestDocuments([SupportingDocumentKind.TaxNotice], "Il nous faut vos revenus récents.", "staff", "Claire Martin", DateTime.UtcNow);
+            request.RequestDocuments([SupportingDocumentKind.CafCertificate], "De moins de trois mois", "staff", "Claire Martin", DateTime.UtcNow);
             await db.SaveChangesAsync();
-            cafId = caf.Id;
+            cafId = request.RequestedDocuments.Single(d => d.Kind == SupportingDocumentKind.CafCertificate).Id;
             return 0;
         });
         var url = $"/espace/demandes/{id}";
@@ -360,8 +355,8 @@ public class HousingRequestTests(PortalApp app)
         var request = await app.WithDbAsync(db => db.HousingRequests.Include(r => r.RequestedDocuments).Include(r => r.Events).SingleAsync(r => r.Id == id));
         Assert.Equal(RequestStatus.DocumentsRequested, request.Status);
         Assert.All(request.RequestedDocuments, r => Assert.NotNull(r.FulfilledByDocumentId));
-        Assert.Equal(2, request.Events.Count(e => e.Kind == Portal.Data.RequestEventKind.DocumentAdded));
-        Assert.DoesNotContain(request.Events, e => e.Kind == Portal.Data.RequestEventKind.StatusChanged && e.ToStatus == RequestStatus.UnderReview);
+        Assert.Equal(2, request.Events.Count(e => e.Kind == Portal.Domain.Requests.RequestEventKind.DocumentAdded));
+        Assert.DoesNotContain(request.Events, e => e.Kind == Portal.Domain.Requests.RequestEventKind.StatusChanged && e.ToStatus == RequestStatus.UnderReview);
 
         var after = System.Net.WebUtility.HtmlDecode(await (await client.GetAsync(url)).HtmlAsync());
         Assert.DoesNotContain("Ajouter ce document :", after);

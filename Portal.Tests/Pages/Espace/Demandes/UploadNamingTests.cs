@@ -39,9 +39,9 @@ public class UploadNamingTests(PortalApp app)
         await UploadAsync(client, Step(id, 5), "IncomeProof", "ancien.pdf", Pdf);
         var docId = await app.WithDbAsync(async db =>
         {
+            // A name kept before names were cleaned: written straight into the row.
             var doc = await db.RequestDocuments.SingleAsync(d => d.HousingRequestId == id);
-            doc.FileName = "ancien.html";
-            await db.SaveChangesAsync();
+            await db.RequestDocuments.Where(d => d.Id == doc.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.FileName, "ancien.html"));
             return doc.Id;
         });
 

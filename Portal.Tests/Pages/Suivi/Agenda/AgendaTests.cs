@@ -35,11 +35,7 @@ public class AgendaTests(PortalApp app)
         var (motif, place) = await AppointmentData.OfficeFirstVisitAsync(app);
         var worker = await db.Users.Where(u => u.Email == workerEmail).Select(u => u.Id).SingleAsync();
         var changed = changedAtUtc ?? DateTime.UtcNow;
-        var a = new Appointment
-        {
-            WorkerId = worker, PlaceId = place, MotifId = motif, PersonId = person.Id, StartUtc = startUtc, DurationMinutes = 60,
-            CreatedAtUtc = changed, ChangedAtUtc = changed, CreatedById = worker,
-        };
+        var a = Appointment.Book(person.Id, worker, place, motif, TimeSpan.FromMinutes(60), startUtc, worker, changed);
         db.Appointments.Add(a);
         await db.SaveChangesAsync();
         return a.Id;

@@ -75,11 +75,7 @@ public static class StaffAgendaData
 
     public static Task<long> InsertAsync(PortalApp app, string workerId, string personId, int motif, int place, DateTime startUtc, int minutes = 60) => app.WithDbAsync(async db =>
     {
-        var a = new Appointment
-        {
-            WorkerId = workerId, PlaceId = place, MotifId = motif, PersonId = personId, StartUtc = startUtc, DurationMinutes = minutes,
-            CreatedAtUtc = DateTime.UtcNow, ChangedAtUtc = DateTime.UtcNow, CreatedById = workerId,
-        };
+        var a = Appointment.Book(personId, workerId, place, motif, TimeSpan.FromMinutes(minutes), startUtc, workerId, DateTime.UtcNow);
         db.Appointments.Add(a);
         await db.SaveChangesAsync();
         return a.Id;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Privacy;
 using Portal.Testing;
+using Portal.Domain.Requests;
 
 namespace Portal.Tests.Pages.Suivi.Conservation;
 
@@ -18,8 +19,8 @@ public class ConservationTests(PortalApp app)
         var id = await app.WithDbAsync(async db =>
         {
             var person = await db.Users.SingleAsync(u => u.Email == PortalApp.Resident2);
-            var request = HousingRequest.NewDraft(person, DateTime.UtcNow.AddYears(-2).AddDays(10));
-            request.ApplicantName = $"Oubli{tag}";
+            var request = HousingRequest.NewDraft(person.Id, person.FullName, person.PhoneNumber, DateTime.UtcNow.AddYears(-2).AddDays(10));
+            request.ShowApplicantAs($"Oubli{tag}", $"Oubli{tag}");
             db.HousingRequests.Add(request);
             await db.SaveChangesAsync();
             return request.Id;

@@ -14,9 +14,8 @@ public class DetailsTests(PortalApp app)
 
     private static void Household(HousingRequest r, decimal rent, decimal charges, params (IncomeKind Kind, decimal Amount)[] incomes)
     {
-        r.AffordableRent = rent;
-        r.AffordableCharges = charges;
-        foreach (var (kind, amount) in incomes) r.Incomes.Add(new IncomeLine { Kind = kind, MonthlyAmount = amount });
+        r.DescribeWishes(r.Typologies, r.Towns, r.Accessibility, r.AccessibilityDetails, rent, charges);
+        r.DeclareIncomes([.. r.Incomes, .. incomes.Select(i => new IncomeLine(i.Kind, i.Amount))]);
     }
 
     /// The thread has its own page beside the request's; every other action is on the request's page.
@@ -30,10 +29,9 @@ public class DetailsTests(PortalApp app)
     {
         var c = await CreateAsync(app, "Nord", "Inès", Token(), r =>
         {
-            r.Members.Add(new HouseholdMember { FirstName = "Noé", LastName = "Petit", BirthDate = new DateOnly(2018, 2, 1), Relationship = Relationship.Child, Position = 1 });
-            r.Situation = CurrentSituation.HostedByThirdParty;
-            r.SituationDetails = "Hébergée chez une amie.";
-            r.Towns = "Lille, Roubaix";
+            SuiviData.Household(r, new MemberDetails(null, "Noé", "Petit", new DateOnly(2018, 2, 1), Relationship.Child));
+            r.DescribeSituation(CurrentSituation.HostedByThirdParty, "Hébergée chez une amie.", r.TargetGroups, r.IsDalo, r.DaloDecisionDate);
+            r.DescribeWishes(r.Typologies, "Lille, Roubaix", r.Accessibility, r.AccessibilityDetails, r.AffordableRent, r.AffordableCharges);
             Household(r, 500m, 50m, (IncomeKind.Salary, 1000m), (IncomeKind.FamilyAllowance, 200m), (IncomeKind.HousingBenefit, 150m));
         });
         var worker = await app.SignedInAsync(PortalApp.Worker1);
@@ -258,7 +256,7 @@ public class DetailsTests(PortalApp app)
     {
         const string first = "<script>alert('x')</script>";
         const string last = "O'Brien & \"Zoé\" 🏠 \u200Fمرحبا\u202E";
-        var c = await CreateAsync(app, "Nord", first, last, r => r.SituationDetails = "<img src=x onerror=alert(1)> & co");
+        var c = await CreateAsync(app, "Nord", first, last, r => r.DescribeSituation(r.Situation, "<img src=x onerror=alert(1)> & co", r.TargetGroups, r.IsDalo, r.DaloDecisionDate));
         var worker = await app.SignedInAsync(PortalApp.Worker1);
         const string prefix = "<b>gras</b> & « guillemets » \u202E";
         var hostileBody = prefix + new string('é', 5000 - prefix.Length);
@@ -389,14 +387,10 @@ public class DetailsTests(PortalApp app)
 
     private async Task<long> AddDocumentAsync(long requestId) => await app.WithDbAsync(async db =>
     {
-        var applicantId = await db.HousingRequests.Where(r => r.Id == requestId).Select(r => r.ApplicantId).SingleAsync();
-        var doc = new RequestDocument
-        {
-            HousingRequestId = requestId, Kind = SupportingDocumentKind.TaxNotice, FileName = "avis imposition é.pdf",
-            ContentType = "application/pdf", Content = "%PDF-1.4\n%test\n"u8.ToArray(), Size = 15,
-            UploadedById = applicantId, UploadedAtUtc = DateTime.UtcNow,
-        };
-        db.RequestDocuments.Add(doc);
+        var request = await db.HousingRequests.SingleAsync(r => r.Id == requestId);
+        var doc = new RequestDocument(SupportingDocumentKind.TaxNotice, "avis imposition é.pdf", "application/pdf", "%PDF-1.4\n%test\n"u8.ToArray(),
+            request.ApplicantId, DateTime.UtcNow);
+        request.AddDocument(doc, DateTime.UtcNow);
         await db.SaveChangesAsync();
         return doc.Id;
     });

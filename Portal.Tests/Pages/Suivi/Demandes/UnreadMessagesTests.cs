@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
+using Portal.Domain.Requests;
 
 namespace Portal.Tests.Pages.Suivi.Demandes;
 
@@ -12,11 +13,8 @@ public class UnreadMessagesTests(PortalApp app)
         var request = await SuiviData.CreateAsync(app, "Nord", "Inès", "Lunaire");
         await app.WithDbAsync(async db =>
         {
-            db.RequestMessages.Add(new Portal.Data.RequestMessage
-            {
-                HousingRequestId = request.Id, AuthorId = request.ApplicantId, AuthorName = "Inès Lunaire",
-                Body = "Bonjour, j'ai trouvé un emploi.", SentAtUtc = DateTime.UtcNow,
-            });
+            (await db.HousingRequests.SingleAsync(r => r.Id == request.Id))
+                .Write(request.ApplicantId, "Inès Lunaire", "Bonjour, j'ai trouvé un emploi.", fromStaff: false, withPartner: false, DateTime.UtcNow);
             return await db.SaveChangesAsync();
         });
         var worker = await app.SignedInAsync(PortalApp.Worker1);

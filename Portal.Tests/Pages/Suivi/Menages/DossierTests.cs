@@ -6,6 +6,7 @@ using Portal.Domain.Requests;
 using Portal.Pages.Suivi.Menages;
 using Portal.Testing;
 using static Portal.Testing.MenagesData;
+using Portal.Domain.Appointments;
 
 namespace Portal.Tests.Pages.Suivi.Menages;
 

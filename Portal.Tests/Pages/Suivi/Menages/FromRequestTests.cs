@@ -17,9 +17,9 @@ public class FromRequestTests(PortalApp app)
         var t = Token();
         var c = await SuiviData.CreateAsync(app, "Nord", "Fatou", $"Sow{t}", r =>
         {
-            r.Members.Add(new HouseholdMember { FirstName = "Binta", LastName = $"Sow{t}", BirthDate = new DateOnly(2017, 6, 1), Relationship = Relationship.Child, Position = 1 });
-            r.Incomes.Add(new IncomeLine { Kind = IncomeKind.Rsa, MonthlyAmount = 650m });
-            r.IsDalo = true;
+            SuiviData.Household(r, new MemberDetails(null, "Binta", $"Sow{t}", new DateOnly(2017, 6, 1), Relationship.Child));
+            r.DeclareIncomes([new IncomeLine(IncomeKind.Rsa, 650m)]);
+            r.DescribeSituation(r.Situation, r.SituationDetails, r.TargetGroups, true, null);
         }, then: [RequestAction.TakeInCharge, RequestAction.PresentToCommittee, RequestAction.Accept]);
         var worker = await app.SignedInAsync(PortalApp.Worker1);
         var page = Text(await (await worker.GetAsync(c.Url)).HtmlAsync());
@@ -76,9 +76,8 @@ public class FromRequestTests(PortalApp app)
         var t = Token();
         var c = await SuiviData.CreateAsync(app, "Nord", "Fatou", $"Konaté{t}", r =>
         {
-            r.Incomes.Add(new IncomeLine { Kind = IncomeKind.Salary, MonthlyAmount = 1000m });
-            r.AffordableRent = 420m;
-            r.AffordableCharges = 60m;
+            r.DeclareIncomes([new IncomeLine(IncomeKind.Salary, 1000m)]);
+            r.DescribeWishes(r.Typologies, r.Towns, r.Accessibility, r.AccessibilityDetails, 420m, 60m);
         }, then: [RequestAction.TakeInCharge, RequestAction.PresentToCommittee, RequestAction.Accept]);
         var worker = await app.SignedInAsync(PortalApp.Worker1);
         var response = await SuiviData.PostWithQueueTokenAsync(worker, $"{c.Url}/dossier-menage?handler=OpenHousehold", []);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using Portal.Data;
 using Portal.Domain.Requests;
@@ -25,11 +26,8 @@ public class PortefeuilleTests(PortalApp app)
         var writing = await CreateAsync(app, $"DDD{t} Message", referentEmail: email, configure: h => h.HousingRequestId = request.Id);
         await app.WithDbAsync(async db =>
         {
-            db.RequestMessages.Add(new RequestMessage
-            {
-                HousingRequestId = request.Id, AuthorId = request.ApplicantId, AuthorName = "Dina", FromStaff = false,
-                Body = "Bonjour, j'ai une question.", SentAtUtc = DateTime.UtcNow.AddHours(-3),
-            });
+            (await db.HousingRequests.SingleAsync(r => r.Id == request.Id))
+                .Write(request.ApplicantId, "Dina", "Bonjour, j'ai une question.", fromStaff: false, withPartner: false, DateTime.UtcNow.AddHours(-3));
             return await db.SaveChangesAsync();
         });
         await CreateAsync(app, $"EEE{t} Autre", referentEmail: PortalApp.Worker1);

@@ -27,7 +27,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Tim
     public IReadOnlySet<long> NewMessageIds { get; private set; } = new HashSet<long>();
     public string? MessageSent { get; private set; }
 
-    public bool CanAddDocuments => !Item.Status.IsFinal();
+    public bool CanAddDocuments => Item.AcceptsDocuments;
 
     [BindProperty]
     public UploadInput Upload { get; set; } = new();
@@ -68,7 +68,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Tim
 
     public async Task<IActionResult> OnPostMessageAsync(long id, CancellationToken ct)
     {
-        if (await LoadAsync(id, tracked: false, ct) is { } answer) return answer;
+        if (await LoadAsync(id, tracked: true, ct) is { } answer) return answer;
         if (ModelState.GetFieldValidationState("Message.Body") != ModelValidationState.Invalid && string.IsNullOrWhiteSpace(Message.Body))
             ModelState.AddModelError("Message.Body", "Écrivez votre message avant de l'envoyer.");
         if (ModelState.GetFieldValidationState("Message.Body") == ModelValidationState.Invalid)
@@ -78,15 +78,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Tim
         }
 
         var me = (await users.GetUserAsync(User))!;
-        db.RequestMessages.Add(new RequestMessage
-        {
-            HousingRequestId = id,
-            AuthorId = me.Id,
-            AuthorName = me.FullName.Length > 200 ? me.FullName[..200] : me.FullName,
-            FromStaff = false,
-            Body = Message.Body!.Trim(),
-            SentAtUtc = Now,
-        });
+        Item.Write(me.Id, me.FullName, Message.Body, fromStaff: false, withPartner: false, Now);
         await db.SaveChangesAsync(ct);
         if (!Request.IsHtmx())
         {
@@ -123,24 +115,10 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Tim
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            Item.Documents.Add(document);
-            Item.Touch(now);
+            Item.AddDocument(document, now);
             await db.SaveChangesAsync(ct);
-
-            var answered = MissingDocuments.FirstOrDefault(r => r.Id == Upload.RequestedId && r.Kind == document.Kind)
-                ?? MissingDocuments.FirstOrDefault(r => r.Kind == document.Kind);
-            if (answered is not null)
-            {
-                answered.FulfilledByDocumentId = document.Id;
-                answered.FulfilledAtUtc = now;
-            }
-            Item.Events.Add(new RequestEvent
-            {
-                AtUtc = now, Kind = RequestEventKind.DocumentAdded, ActorId = me.Id, ActorName = Truncate(me.FullName, 200),
-                Note = Truncate($"{Labels.Of(document.Kind)} : {document.FileName}", 4000), VisibleToApplicant = true,
-            });
             // The team checks the documents before resuming the review: the status stays until they do.
-            complete = Item.Status == RequestStatus.DocumentsRequested && Item.RequestedDocuments.All(r => r.FulfilledByDocumentId is not null);
+            complete = Item.RecordDocumentAdded(document, Upload.RequestedId, me.Id, me.FullName, now);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -185,8 +163,6 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Tim
             .ToListAsync(ct);
         NewMessageIds = Messages.Where(m => m.FromStaff && m.ReadAtUtc is null).Select(m => m.Id).ToHashSet();
     }
-
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 
     public static string EventTitle(RequestEvent e) => e.Kind switch
     {

@@ -55,8 +55,8 @@ public class EnvoiModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
 
         var applicant = (await Users.GetUserAsync(User))!;
         var now = Now;
-        Draft.PrivacyAcceptedAtUtc = now;
-        Draft.TeamId = RequestRouting.TeamFor(Draft, await Db.Teams.AsNoTracking().ToListAsync(ct));
+        Draft.AcceptPrivacy(now);
+        Draft.RouteTo(RequestRouting.TeamFor(Draft, await Db.Teams.AsNoTracking().ToListAsync(ct)));
         Draft.Move(RequestAction.Submit, me, applicant.FullName, now);
         notifier.Received(Draft, applicant);
         try

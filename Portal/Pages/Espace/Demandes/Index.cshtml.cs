@@ -40,7 +40,7 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
             .FirstOrDefaultAsync(ct);
         if (draft is not null) return Redirect(RequestLinks.Step(draft.Id, Math.Clamp(draft.WizardStep, 1, DraftSteps.Count)));
 
-        var request = HousingRequest.NewDraft(me, clock.GetUtcNow().UtcDateTime);
+        var request = HousingRequest.NewDraft(me.Id, me.FullName, me.PhoneNumber, clock.GetUtcNow().UtcDateTime);
         db.HousingRequests.Add(request);
         await db.SaveChangesAsync(ct);
         return Redirect(RequestLinks.Step(request.Id, 1));

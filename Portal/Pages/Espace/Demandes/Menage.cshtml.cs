@@ -104,41 +104,11 @@ public class MenageModel(PortalDbContext db, UserManager<PortalUser> users, Time
         CheckMembers();
         if (!ModelState.IsValid) return Page();
 
-        var kept = new List<HouseholdMember>();
-        var rows = Input.Members.Select((row, index) => (row, index)).Where(x => x.index == 0 || !x.row.IsBlank).ToList();
-        foreach (var (row, index) in rows)
-        {
-            var member = Draft.Members.FirstOrDefault(m => m.Id == row.Id && row.Id is not null && !kept.Contains(m));
-            if (member is null)
-            {
-                member = new HouseholdMember();
-                Draft.Members.Add(member);
-            }
-            member.FirstName = row.FirstName!.Trim();
-            member.LastName = row.LastName!.Trim();
-            member.BirthDate = row.BirthDate!.Value;
-            member.Relationship = index == 0 ? Relationship.Applicant : row.Relationship!.Value;
-            member.Position = kept.Count;
-            kept.Add(member);
-        }
-        foreach (var gone in Draft.Members.Except(kept).ToList())
-        {
-            foreach (var income in Draft.Incomes.Where(i => i.HouseholdMemberId == gone.Id && gone.Id != 0).ToList())
-            {
-                Draft.Incomes.Remove(income);
-                Db.IncomeLines.Remove(income);
-            }
-            Draft.Members.Remove(gone);
-            Db.HouseholdMembers.Remove(gone);
-        }
-
-        var applicant = kept[0];
-        Draft.ApplicantName = $"{applicant.FirstName} {applicant.LastName.ToUpper(French.Culture)}";
-        Draft.SearchName = RequestReference.SearchKey(applicant.LastName + " " + applicant.FirstName);
-        Draft.IsSingleParent = Input.IsSingleParent;
-        Draft.Phone = Clean(Input.Phone);
-        Draft.CurrentAddress = Clean(Input.CurrentAddress);
-        Draft.CurrentTown = Clean(Input.CurrentTown);
+        var rows = Input.Members.Select((row, index) => (row, index)).Where(x => x.index == 0 || !x.row.IsBlank)
+            .Select(x => new MemberDetails(x.row.Id, x.row.FirstName!, x.row.LastName!, x.row.BirthDate!.Value,
+                x.index == 0 ? Relationship.Applicant : x.row.Relationship!.Value))
+            .ToList();
+        Draft.DescribeHousehold(rows, Input.IsSingleParent, Input.Phone, Input.CurrentAddress, Input.CurrentTown);
         return await SaveAndGoAsync(go, ct);
     }
 
@@ -193,7 +163,6 @@ public class MenageModel(PortalDbContext db, UserManager<PortalUser> users, Time
         }
     }
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// "Sophie Durand" → ("Sophie", "Durand"): a guess the person corrects if needed.
     private static (string? First, string? Last) SplitName(string? fullName)

@@ -40,8 +40,7 @@ public class PiecesModel(PortalDbContext db, UserManager<PortalUser> users, Time
         var document = await DocumentUploads.ReadAsync(Upload, this, UserId, Now, ct);
         if (document is null || !ModelState.IsValid) return Page();
 
-        Draft.Documents.Add(document);
-        Draft.Touch(Now);
+        Draft.AddDocument(document, Now);
         try
         {
             await Db.SaveChangesAsync(ct);
@@ -58,22 +57,24 @@ public class PiecesModel(PortalDbContext db, UserManager<PortalUser> users, Time
     public async Task<IActionResult> OnPostDeleteDocumentAsync(long id, long documentId, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } answer) return answer;
-        var document = await Db.RequestDocuments.Where(d => d.Id == documentId && d.HousingRequestId == id)
-            .Select(d => new RequestDocument { Id = d.Id, FileName = d.FileName })
-            .SingleOrDefaultAsync(ct);
-        if (document is null) return NotFound();
-        Db.RequestDocuments.Remove(document);
+        // The file itself is not loaded to be deleted: the draft's version is checked, then the row goes.
+        var document = Db.RequestDocuments.Where(d => d.Id == documentId && d.HousingRequestId == id);
+        var fileName = await document.Select(d => d.FileName).SingleOrDefaultAsync(ct);
+        if (fileName is null) return NotFound();
         Draft.Touch(Now);
         try
         {
+            await using var tx = await Db.Database.BeginTransactionAsync(ct);
             await Db.SaveChangesAsync(ct);
+            await document.ExecuteDeleteAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
             WarningMessage = "Votre demande vient d'être modifiée depuis un autre onglet ou un autre appareil : vérifiez la liste des documents.";
             return Redirect(RequestLinks.Step(id, Step));
         }
-        StatusMessage = $"Le document « {document.FileName} » est supprimé.";
+        StatusMessage = $"Le document « {fileName} » est supprimé.";
         return Redirect(RequestLinks.Step(id, Step));
     }
 

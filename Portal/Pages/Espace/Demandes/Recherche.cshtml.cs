@@ -77,12 +77,7 @@ public class RechercheModel(PortalDbContext db, UserManager<PortalUser> users, T
                 ModelState.AddModelError(key, "Le montant doit être compris entre 0 et 10 000 € par mois.");
         if (!ModelState.IsValid) return Page();
 
-        Draft.Typologies = Input.Typologies;
-        Draft.Towns = NormalizeTowns(Input.Towns);
-        Draft.Accessibility = Input.Accessibility;
-        Draft.AccessibilityDetails = string.IsNullOrWhiteSpace(Input.AccessibilityDetails) ? null : Input.AccessibilityDetails.Trim();
-        Draft.AffordableRent = Input.AffordableRent;
-        Draft.AffordableCharges = Input.AffordableCharges;
+        Draft.DescribeWishes(Input.Typologies, NormalizeTowns(Input.Towns), Input.Accessibility, Input.AccessibilityDetails, Input.AffordableRent, Input.AffordableCharges);
         return await SaveAndGoAsync(go, ct);
     }
 

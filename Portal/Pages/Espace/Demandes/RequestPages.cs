@@ -137,8 +137,7 @@ public abstract class DraftStepModel(PortalDbContext db, UserManager<PortalUser>
             "quit" => Step,
             _ => Math.Min(DraftSteps.Count, Step + 1),
         };
-        Draft.WizardStep = Math.Clamp(Math.Max(Draft.WizardStep, target), 1, DraftSteps.Count);
-        Draft.Touch(Now);
+        Draft.ReachStep(target, Now);
         try
         {
             await db.SaveChangesAsync(ct);

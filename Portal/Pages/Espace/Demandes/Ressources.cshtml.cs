@@ -63,18 +63,8 @@ public class RessourcesModel(PortalDbContext db, UserManager<PortalUser> users, 
         CheckLines();
         if (!ModelState.IsValid) return Page();
 
-        foreach (var old in Draft.Incomes.ToList())
-        {
-            Draft.Incomes.Remove(old);
-            Db.IncomeLines.Remove(old);
-        }
-        foreach (var line in Input.Lines.Where(l => !l.IsBlank))
-            Draft.Incomes.Add(new IncomeLine
-            {
-                HouseholdMemberId = Members.Count == 0 ? null : line.MemberId,
-                Kind = line.Kind!.Value,
-                MonthlyAmount = line.Amount!.Value,
-            });
+        Draft.DeclareIncomes(Input.Lines.Where(l => !l.IsBlank).Select(line =>
+            new IncomeLine(line.Kind!.Value, line.Amount!.Value, Draft.Members.FirstOrDefault(m => m.Id == line.MemberId))));
         return await SaveAndGoAsync(go, ct);
     }
 

@@ -64,11 +64,7 @@ public class SituationModel(PortalDbContext db, UserManager<PortalUser> users, T
         }
         if (!ModelState.IsValid) return Page();
 
-        Draft.Situation = Input.Situation;
-        Draft.SituationDetails = string.IsNullOrWhiteSpace(Input.SituationDetails) ? null : Input.SituationDetails.Trim();
-        Draft.TargetGroups = Input.TargetGroups;
-        Draft.IsDalo = Input.IsDalo;
-        Draft.DaloDecisionDate = Input.IsDalo ? Input.DaloDecisionDate : null;
+        Draft.DescribeSituation(Input.Situation, Input.SituationDetails, Input.TargetGroups, Input.IsDalo, Input.DaloDecisionDate);
         return await SaveAndGoAsync(go, ct);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Appointments;
 using Portal.Data;
 using Portal.Domain.Appointments;
 
@@ -13,8 +14,9 @@ public sealed record AppointmentRow(
     {
         var rows = await db.Appointments.AsNoTracking()
             .Where(a => a.PersonId == personId && (id == null || a.Id == id))
-            .OrderBy(a => a.StartUtc)
-            .Select(a => new { a.Id, Motif = a.Motif!.Name, a.StartUtc, a.DurationMinutes, Place = a.Place!.Name, a.Place.Kind, a.Place.Address, Worker = a.Worker!.FullName, a.Status })
+            .Named(db)
+            .OrderBy(n => n.Appointment.StartUtc)
+            .Select(n => new { n.Appointment.Id, n.Motif, n.Appointment.StartUtc, n.Appointment.DurationMinutes, n.Place, Kind = n.PlaceKind, Address = n.PlaceAddress, n.Worker, n.Appointment.Status })
             .ToListAsync(ct);
         return rows.Select(r => new AppointmentRow(r.Id, r.Motif, r.StartUtc, r.DurationMinutes, r.Place, r.Kind, r.Address, r.Worker, r.Status,
             AppointmentPolicy.Default.ActionsFor(r.Status, r.StartUtc, Actor.Resident, nowUtc))).ToList();

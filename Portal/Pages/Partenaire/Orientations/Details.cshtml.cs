@@ -115,11 +115,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
             ModelState.AddModelError("Message.Body", "Écrivez votre message.");
         if (ModelState.IsValid)
         {
-            db.RequestMessages.Add(new RequestMessage
-            {
-                HousingRequestId = id, AuthorId = scope.UserId, AuthorName = Cut(scope.Signature, 200), FromStaff = false, WithPartner = true,
-                Body = Message.Body!.Trim(), SentAtUtc = clock.GetUtcNow().UtcDateTime,
-            });
+            request.Write(scope.UserId, scope.Signature, Message.Body, fromStaff: false, withPartner: true, clock.GetUtcNow().UtcDateTime);
             notifier.PartnerReplied(request, scope.OrganisationName);
             await db.SaveChangesAsync(ct);
             const string sent = "Votre message est envoyé à l'équipe de l'association.";
@@ -158,21 +154,9 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
 
         var request = await db.HousingRequests.Include(r => r.RequestedDocuments).SingleAsync(r => r.Id == id, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        request.Documents.Add(document);
-        request.Touch(now);
+        request.AddDocument(document, now);
         await db.SaveChangesAsync(ct);
-        var missing = request.RequestedDocuments.Where(r => r.FulfilledByDocumentId is null).ToList();
-        var answered = missing.FirstOrDefault(r => r.Id == Upload.RequestedId && r.Kind == document.Kind) ?? missing.FirstOrDefault(r => r.Kind == document.Kind);
-        if (answered is not null)
-        {
-            answered.FulfilledByDocumentId = document.Id;
-            answered.FulfilledAtUtc = now;
-        }
-        request.Events.Add(new RequestEvent
-        {
-            AtUtc = now, Kind = RequestEventKind.DocumentAdded, ActorId = scope.UserId, ActorName = Cut(scope.Signature, 200),
-            Note = Cut($"{Labels.Of(document.Kind)} : {document.FileName} (document du partenaire)", 4000), VisibleToApplicant = false,
-        });
+        request.RecordDocumentAdded(document, Upload.RequestedId, scope.UserId, scope.Signature, now, byPartner: true);
         notifier.PartnerReplied(request, scope.OrganisationName);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -220,7 +204,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
             EmailOutbox.Queue(db, email, person.FullName, PartnerEmails.PersonLinked(person.FullName, scope.OrganisationName, request.Reference!,
                 links.Absolute(RequestNotifier.ApplicantPath(id))));
         }
-        request.LinkPerson(person, now);
+        request.LinkPerson(person.Id, person.FullName, now);
         var household = await db.Households.FirstOrDefaultAsync(h => h.HousingRequestId == id, ct);
         if (household is not null && household.ResidentId is null)
         {
@@ -237,8 +221,6 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
 
     public static string Path(long id) => $"/partenaire/orientations/{id}";
 
-    private static string Cut(string text, int max) => text.Length > max ? text[..max] : text;
-
     /// Three forms on one page: only the one posted is validated.
     private void ClearOthers(string keep)
     {
@@ -250,12 +232,15 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
 
     private async Task<bool> LoadAsync(long id, PartnerScope scope, CancellationToken ct)
     {
-        var info = await scope.Orientations(db.HousingRequests.AsNoTracking()).Where(r => r.Id == id)
-            .Select(r => new Summary(r.Id, r.Reference, r.ApplicantName, r.Status, r.SubmittedAtUtc, r.Urgency, r.ConsentMethod, r.ConsentGivenOn,
-                r.Situation, r.SituationDetails, r.TargetGroups, r.CurrentTown, r.Team != null ? r.Team.Name : null,
-                r.Referent != null ? r.Referent.FullName : null, r.Referent != null ? r.Referent.Email : null, r.Referent != null ? r.Referent.PhoneNumber : null,
-                r.ClosingReason, r.OrientedById != null && r.ApplicantId == r.OrientedById, r.ApplicantId,
-                db.Users.Where(u => u.Id == r.OrientedById).Select(u => u.FullName).FirstOrDefault()))
+        var info = await (
+                from r in scope.Orientations(db.HousingRequests.AsNoTracking()).Where(r => r.Id == id)
+                from team in db.Teams.Where(t => t.Id == r.TeamId).DefaultIfEmpty()
+                from referent in db.Users.Where(u => u.Id == r.ReferentId).DefaultIfEmpty()
+                select new Summary(r.Id, r.Reference, r.ApplicantName, r.Status, r.SubmittedAtUtc, r.Urgency, r.ConsentMethod, r.ConsentGivenOn,
+                    r.Situation, r.SituationDetails, r.TargetGroups, r.CurrentTown, team != null ? team.Name : null,
+                    referent != null ? referent.FullName : null, referent != null ? referent.Email : null, referent != null ? referent.PhoneNumber : null,
+                    r.ClosingReason, r.OrientedById != null && r.ApplicantId == r.OrientedById, r.ApplicantId,
+                    db.Users.Where(u => u.Id == r.OrientedById).Select(u => u.FullName).FirstOrDefault()))
             .SingleOrDefaultAsync(ct);
         if (info is null) return false;
         Info = info;

@@ -176,34 +176,20 @@ public class NouvelleModel(PortalDbContext db, UserManager<PortalUser> users, Re
             return Page();
         }
 
-        var request = HousingRequest.NewOrientation(me, partner.OrganisationId, now);
+        var request = HousingRequest.NewOrientation(me.Id, me.FullName, partner.OrganisationId, now);
         request.RecordConsent(Input.ConsentMethod, Input.ConsentGivenOn, Input.ConsentConfirmed, today);
-        request.Urgency = Input.Urgency;
-        request.Phone = Trim(Input.Phone);
-        request.CurrentAddress = Trim(Input.CurrentAddress);
-        request.CurrentTown = Trim(Input.CurrentTown);
-        request.Towns = Trim(Input.Towns);
-        request.IsSingleParent = Input.IsSingleParent;
-        request.Situation = Input.Situation;
-        request.SituationDetails = Trim(Input.SituationDetails);
-        request.TargetGroups = (Input.Groups ?? []).Where(Enum.IsDefined).Aggregate(TargetGroups.None, (a, g) => a | g);
-        request.IsDalo = request.TargetGroups.HasFlag(TargetGroups.DaloPriority);
-        request.PrivacyAcceptedAtUtc = now;
-        request.WizardStep = 6;
-        var position = 0;
-        foreach (var (m, i) in members)
-            request.Members.Add(new HouseholdMember
-            {
-                FirstName = m.FirstName!.Trim(), LastName = m.LastName!.Trim(), BirthDate = m.BirthDate!.Value,
-                Relationship = i == 0 ? Relationship.Applicant : m.Relationship!.Value, Position = position++,
-            });
-        var applicant = request.Members[0];
-        request.ApplicantName = French.PersonName(applicant.LastName, applicant.FirstName);
-        request.SearchName = RequestReference.SearchKey(request.ApplicantName);
-        foreach (var line in Input.Incomes.Where(l => l.Kind is not null && l.Amount is not null))
-            request.Incomes.Add(new IncomeLine { Kind = line.Kind!.Value, MonthlyAmount = line.Amount!.Value });
-        if (assessment is not null) request.Documents.Add(assessment);
-        request.TeamId = RequestRouting.TeamFor(request, await db.Teams.AsNoTracking().ToListAsync(ct));
+        request.SetUrgency(Input.Urgency);
+        request.DescribeHousehold(members.Select(x => new MemberDetails(null, x.m.FirstName!, x.m.LastName!, x.m.BirthDate!.Value,
+                x.i == 0 ? Relationship.Applicant : x.m.Relationship!.Value)).ToList(),
+            Input.IsSingleParent, Input.Phone, Input.CurrentAddress, Input.CurrentTown);
+        request.NameApplicant(request.Members[0].FirstName, request.Members[0].LastName, lastNameFirst: true);
+        var groups = (Input.Groups ?? []).Where(Enum.IsDefined).Aggregate(TargetGroups.None, (a, g) => a | g);
+        request.DescribeSituation(Input.Situation, Input.SituationDetails, groups, groups.HasFlag(TargetGroups.DaloPriority), daloDecisionDate: null);
+        request.DescribeWishes(Typologies.None, Input.Towns, AccessibilityNeeds.None, null, null, null);
+        request.DeclareIncomes(Input.Incomes.Where(l => l.Kind is not null && l.Amount is not null).Select(l => new IncomeLine(l.Kind!.Value, l.Amount!.Value)));
+        request.AcceptPrivacy(now);
+        if (assessment is not null) request.AddDocument(assessment, now);
+        request.RouteTo(RequestRouting.TeamFor(request, await db.Teams.AsNoTracking().ToListAsync(ct)));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.HousingRequests.Add(request);
@@ -215,8 +201,6 @@ public class NouvelleModel(PortalDbContext db, UserManager<PortalUser> users, Re
         TempData["StatusMessage"] = $"L'orientation de {request.ApplicantName} est envoyée à l'association. Sa référence est {request.Reference}.";
         return Redirect($"/partenaire/orientations/{request.Id}");
     }
-
-    private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// Blank rows to fill, after what was posted.
     private void Pad()

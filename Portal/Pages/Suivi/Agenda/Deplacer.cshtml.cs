@@ -73,8 +73,8 @@ public class DeplacerModel(PortalDbContext db, UserManager<PortalUser> users, Ti
     {
         Id = appointment.Id;
         var now = clock.GetUtcNow().UtcDateTime;
-        Current = await db.Appointments.AsNoTracking().Where(a => a.Id == appointment.Id)
-            .Select(a => new Summary(a.Motif!.Name, a.Place!.Name, a.Person!.FullName, a.Worker!.FullName, a.StartUtc)).SingleAsync(ct);
+        Current = await db.Appointments.AsNoTracking().Where(a => a.Id == appointment.Id).Named(db)
+            .Select(n => new Summary(n.Motif, n.Place, n.Person, n.Worker, n.Appointment.StartUtc)).SingleAsync(ct);
         Worker = Workers.FirstOrDefault(w => w.Id == WorkerValue) ?? Workers.FirstOrDefault(w => w.Id == appointment.WorkerId) ?? Workers[0];
         if (booking.Policy.Refusal(appointment.Status, appointment.StartUtc, AppointmentAction.Move, Actor.Staff, now) is { } refusal)
         {

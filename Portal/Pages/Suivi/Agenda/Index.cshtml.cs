@@ -159,8 +159,9 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
 
         var appointments = await db.Appointments.AsNoTracking()
             .Where(a => ids.Contains(a.WorkerId) && a.StartUtc >= fromUtc && a.StartUtc < toUtc)
-            .OrderBy(a => a.StartUtc)
-            .Select(a => new { a.Id, a.WorkerId, a.PersonId, a.StartUtc, a.DurationMinutes, Motif = a.Motif!.Name, Place = a.Place!.Name, PlaceKind = a.Place.Kind, Person = a.Person!.FullName, a.Status })
+            .Named(db)
+            .OrderBy(n => n.Appointment.StartUtc)
+            .Select(n => new { n.Appointment.Id, n.Appointment.WorkerId, n.Appointment.PersonId, n.Appointment.StartUtc, n.Appointment.DurationMinutes, n.Motif, n.Place, n.PlaceKind, n.Person, n.Appointment.Status })
             .ToListAsync(ct);
         var openings = await db.WorkerOpenings.AsNoTracking()
             .Where(o => ids.Contains(o.WorkerId) && (o.From == null || o.From <= sunday) && (o.Until == null || o.Until >= Monday))

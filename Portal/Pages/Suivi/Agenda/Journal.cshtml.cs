@@ -89,8 +89,8 @@ public class JournalModel(PortalDbContext db, UserManager<PortalUser> users, Tim
         var me = await users.GetUserAsync(User);
         if (me is null) return false;
         var workers = (await agenda.WorkersInScopeAsync(User, me, ct)).Select(w => w.Id).ToList();
-        var current = await db.Appointments.AsNoTracking().Where(a => a.Id == id && workers.Contains(a.WorkerId))
-            .Select(a => new Summary(a.Id, a.Motif!.Name, a.Place!.Name, a.Place.Kind, a.Person!.FullName, a.PersonId, a.WorkerId, a.StartUtc, a.Status))
+        var current = await db.Appointments.AsNoTracking().Where(a => a.Id == id && workers.Contains(a.WorkerId)).Named(db)
+            .Select(n => new Summary(n.Appointment.Id, n.Motif, n.Place, n.PlaceKind, n.Person, n.Appointment.PersonId, n.Appointment.WorkerId, n.Appointment.StartUtc, n.Appointment.Status))
             .FirstOrDefaultAsync(ct);
         if (current is null) return false;
         Current = current;

@@ -120,8 +120,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
     public Task<IActionResult> OnPostTakeInChargeAsync(long id, int? version, CancellationToken ct) =>
         ActAsync(id, version, ct, (request, me, applicant, now) =>
         {
-            request.Move(RequestAction.TakeInCharge, me.Id, me.FullName, now);
-            request.ReferentId = me.Id;
+            request.TakeInCharge(me.Id, me.FullName, now);
             if (applicant is not null) notifier.StatusChanged(request, applicant, null);
             return $"Vous avez pris en charge la demande {request.Reference}. La personne est prévenue par courriel.";
         });
@@ -135,14 +134,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
         return ActAsync(id, version, ct, (request, me, applicant, now) =>
         {
             var note = string.IsNullOrWhiteSpace(ask.Note) ? null : ask.Note.Trim();
-            request.Move(RequestAction.RequestDocuments, me.Id, me.FullName, now, note);
-            foreach (var kind in kinds)
-                request.RequestedDocuments.Add(new RequestedDocument { Kind = kind, Note = note, RequestedById = me.Id, RequestedAtUtc = now });
-            request.Events.Add(new RequestEvent
-            {
-                AtUtc = now, Kind = RequestEventKind.DocumentsRequested, ActorId = me.Id, ActorName = me.FullName,
-                Note = "Pièces demandées : " + string.Join(", ", kinds.Select(Labels.Of)), VisibleToApplicant = true,
-            });
+            request.RequestDocuments(kinds, note, me.Id, me.FullName, now);
             if (applicant is not null) notifier.DocumentsRequested(request, applicant, kinds, note);
             return $"Les pièces sont demandées ({kinds.Count}). La personne est prévenue par courriel.";
         });
@@ -186,15 +178,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
         }
         return await ActAsync(id, version, ct, (request, me, applicant, now) =>
         {
-            if (request.TeamId is not null)
-                throw new DomainRuleException("Cette demande est déjà confiée à une équipe.");
-            request.TeamId = team!.Id;
-            request.Touch(now);
-            request.Events.Add(new RequestEvent
-            {
-                AtUtc = now, Kind = RequestEventKind.TeamAssigned, ActorId = me.Id, ActorName = me.FullName,
-                Note = $"Demande confiée à l'équipe {team.Name}.", VisibleToApplicant = false,
-            });
+            request.AssignTeam(team!.Id, team.Name, me.Id, me.FullName, now);
             return $"La demande {request.Reference} est confiée à l'équipe {team.Name}.";
         });
     }
@@ -247,9 +231,9 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
         var summary = await scope.Visible(db.HousingRequests.AsNoTracking())
             .Where(r => r.Id == id)
             .Select(r => new Summary(
-                r.Id, r.Reference, r.ApplicantName, r.Applicant != null ? r.Applicant.Email : null, r.Status, r.Version,
-                r.SubmittedAtUtc, r.UpdatedAtUtc, r.ClosingReason, r.TeamId, r.Team != null ? r.Team.Name : null,
-                r.Referent != null ? r.Referent.FullName : null,
+                r.Id, r.Reference, r.ApplicantName, db.Users.Where(u => u.Id == r.ApplicantId).Select(u => u.Email).FirstOrDefault(), r.Status, r.Version,
+                r.SubmittedAtUtc, r.UpdatedAtUtc, r.ClosingReason, r.TeamId, db.Teams.Where(t => t.Id == r.TeamId).Select(t => t.Name).FirstOrDefault(),
+                db.Users.Where(u => u.Id == r.ReferentId).Select(u => u.FullName).FirstOrDefault(),
                 r.IsSingleParent, r.Phone, r.CurrentAddress, r.CurrentTown,
                 r.Situation, r.SituationDetails, r.TargetGroups, r.IsDalo, r.DaloDecisionDate,
                 r.Typologies, r.Towns, r.Accessibility, r.AccessibilityDetails, r.AffordableRent, r.AffordableCharges))

@@ -74,12 +74,8 @@ public class MessagesModel(PortalDbContext db, UserManager<PortalUser> users, Re
             ModelState.AddModelError("Message.Body", "Écrivez votre message.");
         if (ModelState.IsValid)
         {
-            var toPartner = request.IsOrientation && (request.AwaitsPersonAccount || message.ToPartner);
-            db.RequestMessages.Add(new RequestMessage
-            {
-                HousingRequestId = request.Id, AuthorId = me.Id, AuthorName = me.FullName, FromStaff = true,
-                Body = message.Body!.Trim(), SentAtUtc = clock.GetUtcNow().UtcDateTime, WithPartner = toPartner,
-            });
+            var toPartner = request.StaffWritesToPartner(message.ToPartner);
+            request.Write(me.Id, me.FullName, message.Body, fromStaff: true, toPartner, clock.GetUtcNow().UtcDateTime);
             if (toPartner) notifier.NewMessageForPartner(request);
             else if (await db.Users.FindAsync([request.ApplicantId], ct) is { } applicant)
                 notifier.NewMessageForApplicant(request, applicant);
