@@ -2,7 +2,6 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Portal.Data;
 using Portal.Jobs;
 
@@ -41,20 +40,19 @@ public static class DatabaseSetup
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
         services.AddScoped<WorkDispatchInterceptor>();
-        services.AddSingleton<BuiltModel>();
         switch (Provider(config))
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(config, env.ContentRootPath);
-                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((sp, o) => BuiltModel.Use(sp, o
+                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((sp, o) => o
                     .UseSqlite(sqlite, s => s.MigrationsHistoryTable("__EFMigrationsHistory"))
-                    .AddInterceptors(SqlitePragmas.Instance, sp.GetRequiredService<WorkDispatchInterceptor>(), Portal.Privacy.AppendOnlyAuditInterceptor.Instance)));
+                    .AddInterceptors(SqlitePragmas.Instance, sp.GetRequiredService<WorkDispatchInterceptor>(), Portal.Privacy.AppendOnlyAuditInterceptor.Instance));
                 break;
             case DatabaseProvider.Postgres:
                 var pg = PostgresConnectionString(config);
-                services.AddDbContext<PortalDbContext, PostgresPortalDbContext>((sp, o) => BuiltModel.Use(sp, o
+                services.AddDbContext<PortalDbContext, PostgresPortalDbContext>((sp, o) => o
                     .UseNpgsql(pg)
-                    .AddInterceptors(sp.GetRequiredService<WorkDispatchInterceptor>(), Portal.Privacy.AppendOnlyAuditInterceptor.Instance)));
+                    .AddInterceptors(sp.GetRequiredService<WorkDispatchInterceptor>(), Portal.Privacy.AppendOnlyAuditInterceptor.Instance));
                 break;
         }
         return services;
@@ -79,21 +77,6 @@ public static class DatabaseSetup
             await db.Database.MigrateAsync(ct);
             log.LogInformation("Database ready");
         }
-        services.GetRequiredService<BuiltModel>().Keep(db.Model);
-    }
-
-    /// The site's model, once built, handed to every context's options: otherwise each context (one
-    /// per request) looks for a compiled model by reading the assembly's attributes before finding the
-    /// cached one, a few percent of a page's processor time. Per site (a singleton), so two hosts in one
-    /// process (the tests) each keep their own, built with their own Identity schema version.
-    public sealed class BuiltModel
-    {
-        private IModel? model;
-
-        public void Keep(IModel built) => model ??= built;
-
-        public static DbContextOptionsBuilder Use(IServiceProvider services, DbContextOptionsBuilder options) =>
-            services.GetRequiredService<BuiltModel>().model is { } built ? options.UseModel(built) : options;
     }
 
     /// Without statistics SQLite picks poor plans for combined filters (team + name in the queue): let

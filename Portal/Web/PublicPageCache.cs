@@ -14,7 +14,7 @@ public static class PublicPageCache
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services) =>
-        services.AddOutputCache(o => o.AddPolicy(Policy, b => b.Expire(Lifetime).Tag(Policy)));
+        services.AddOutputCache(o => o.AddPolicy(Policy, b => b.Expire(Lifetime)));
 
     /// True when this request renders a public page for an anonymous visitor (then the page may be shared).
     public static bool Shared(HttpContext context) =>
