@@ -23,8 +23,12 @@ public sealed record StaffScope(string UserId, string UserName, bool IsManager, 
     public static async Task<StaffScope> ForAsync(ClaimsPrincipal principal, PortalDbContext db, CancellationToken ct = default)
     {
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Signed-in user expected.");
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new { u.FullName, u.Email, u.TeamId }).SingleAsync(ct);
+        // The request's session check read the account a moment ago, in the same query as the
+        // session: a change of team is seen at the next request all the same.
+        var user = db.SignedIn is { } signedIn && signedIn.UserId == id
+            ? signedIn
+            : await db.Users.AsNoTracking().Where(u => u.Id == id)
+                .Select(u => new SignedInAccount(u.Id, u.FullName, u.Email, u.TeamId)).SingleAsync(ct);
         return new StaffScope(id, string.IsNullOrWhiteSpace(user.FullName) ? user.Email ?? "" : user.FullName,
             principal.IsInRole(Roles.Manager), user.TeamId);
     }

@@ -37,6 +37,11 @@ public abstract partial class PortalDbContext(DbContextOptions options)
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
 
+    /// The account whose session this request's check has just read (name and team, from the same
+    /// query), so that working out a staff member's scope does not read them a second time. Set only
+    /// by the session check of a web request; a context of a job has none and reads the account.
+    public SignedInAccount? SignedIn { get; set; }
+
     /// Identity's part of the model depends on its schema version, read from the application's
     /// services; EF keeps models per context type in a cache that contexts configured alike share. The
     /// version is part of the key, so a context built without the site's services (version 1) never
