@@ -3,6 +3,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Appointments;
+using Portal.Domain.Workshops;
 using Portal.Workshops;
 
 namespace Portal.Jobs;

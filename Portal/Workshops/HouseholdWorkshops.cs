@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Requests;
+using Portal.Domain.Workshops;
 
 namespace Portal.Workshops;
 

@@ -1,4 +1,5 @@
 using Portal.Domain.Appointments;
+using Portal.Domain.Workshops;
 
 namespace Portal.Workshops;
 

@@ -1,4 +1,5 @@
 using Portal.Domain.Formatting;
+using Portal.Domain.Workshops;
 using Portal.Email;
 
 namespace Portal.Workshops;

@@ -4,6 +4,7 @@ using Hangfire;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Workshops;
 using Portal.Jobs;
 using Portal.Domain.Appointments;
 using Portal.Domain.Formatting;

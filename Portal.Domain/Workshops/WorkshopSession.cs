@@ -1,4 +1,6 @@
-namespace Portal.Domain.Appointments;
+using Portal.Domain.Appointments;
+
+namespace Portal.Domain.Workshops;
 
 /// Where a person stands for one workshop session.
 public enum RegistrationStatus
@@ -127,7 +129,7 @@ public sealed class WorkshopSession
 
     public WorkshopSession(int seats, DateTime startsAtUtc, IEnumerable<WorkshopRegistration>? registrations = null, TimeSpan? offerValidity = null)
     {
-        if (seats < 1) throw new DomainRuleException("Une séance compte au moins une place.");
+        EnsureSeats(seats);
         Seats = seats;
         StartsAtUtc = DateTime.SpecifyKind(startsAtUtc, DateTimeKind.Utc);
         OfferValidity = offerValidity ?? DefaultOfferValidity;
@@ -138,6 +140,11 @@ public sealed class WorkshopSession
 
     public int Seats { get; private set; }
     public DateTime StartsAtUtc { get; }
+
+    public static void EnsureSeats(int seats)
+    {
+        if (seats < 1) throw new DomainRuleException("Une séance compte au moins une place.", nameof(Seats));
+    }
     public TimeSpan OfferValidity { get; }
     public IReadOnlyList<WorkshopRegistration> Registrations => registrations;
 
@@ -246,14 +253,14 @@ public sealed class WorkshopSession
     /// or holding an offer.
     public OfferChanges ChangeSeats(int seats, DateTime nowUtc)
     {
-        if (seats < 1) throw new DomainRuleException("Une séance compte au moins une place.");
+        EnsureSeats(seats);
         // An expired offer's seat passes to the next person waiting, so it stays taken if anyone waits.
         var taken = registrations.Count(r => StatusOf(r.PersonId, nowUtc) is RegistrationStatus.Registered or RegistrationStatus.Offered);
         var expiredWithSuccessor = Math.Min(
             registrations.Count(r => r.Status == RegistrationStatus.Offered && StatusOf(r.PersonId, nowUtc) == RegistrationStatus.OfferExpired),
             WaitingList.Count);
         if (seats < taken + expiredWithSuccessor)
-            throw new DomainRuleException($"{taken + expiredWithSuccessor} personnes sont déjà inscrites ou ont une place proposée : la séance ne peut pas compter moins de places.");
+            throw new DomainRuleException($"{taken + expiredWithSuccessor} personnes sont déjà inscrites ou ont une place proposée : la séance ne peut pas compter moins de places.", "Seats");
         var lapsed = SettleExpired(nowUtc, out var offers);
         Seats = seats;
         return new OfferChanges(HasStarted(nowUtc) ? offers : offers.Concat(OfferFreeSeats(nowUtc)).ToList(), lapsed);
