@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Domain.Accounts;
-using Portal.Domain.Appointments;
 using Portal.Domain.Workshops;
 using Portal.Testing;
 

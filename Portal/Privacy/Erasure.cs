@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Requests;
 using Portal.Domain.Work;
-using Portal.Domain.Workshops;
 using Portal.Email;
 
 namespace Portal.Privacy;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Requests;
-using Portal.Domain.Workshops;
 
 namespace Portal.Workshops;
 

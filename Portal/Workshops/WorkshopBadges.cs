@@ -1,4 +1,3 @@
-using Portal.Domain.Appointments;
 using Portal.Domain.Workshops;
 
 namespace Portal.Workshops;

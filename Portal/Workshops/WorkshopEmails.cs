@@ -1,5 +1,4 @@
 using Portal.Domain.Formatting;
-using Portal.Domain.Workshops;
 using Portal.Email;
 
 namespace Portal.Workshops;

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Appointments;
 using Portal.Domain.Formatting;
 using Portal.Domain.Workshops;
 using Portal.Testing;

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Domain.Appointments;
 using Portal.Domain.Requests;
 using Portal.Domain.Workshops;
 using Portal.Testing;

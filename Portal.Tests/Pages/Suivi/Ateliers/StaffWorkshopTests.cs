@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Workshops;
 using Portal.Jobs;
-using Portal.Domain.Appointments;
 using Portal.Domain.Formatting;
 using Portal.Testing;
 using Portal.Workshops;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Appointments;
 using Portal.Domain.Formatting;
 using Portal.Domain.Workshops;
 using Portal.Testing;

@@ -7,7 +7,6 @@ using Portal.Domain.Workshops;
 using Portal.Pages.Suivi.Menages;
 using Portal.Testing;
 using static Portal.Testing.MenagesData;
-using Portal.Domain.Appointments;
 
 namespace Portal.Tests.Pages.Suivi.Menages;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Data;
-using Portal.Domain.Workshops;
 using Portal.Web;
 
 namespace Portal.Pages.Espace.Ateliers;

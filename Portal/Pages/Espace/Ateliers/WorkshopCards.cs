@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Domain.Appointments;
 using Portal.Domain.Workshops;
 using Portal.Workshops;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.CaseFiles;
 using Portal.Data;
-using Portal.Domain.Appointments;
 using Portal.Domain.Requests;
 using Portal.Domain.Workshops;
 using Portal.Workshops;
