@@ -185,19 +185,8 @@ public sealed class WorkshopSession
             });
 
         var lapsed = SettleExpired(nowUtc, out var offers);
-        // Someone already waiting keeps their turn even if a seat looks free.
-        var status = SeatsLeft > 0 && WaitingList.Count == 0 ? RegistrationStatus.Registered : RegistrationStatus.Waiting;
-        var line = Find(personId);
-        if (line is null)
-        {
-            line = new WorkshopRegistration(personId, status, nowUtc);
-            registrations.Add(line);
-        }
-        else
-        {
-            line.Join(status, nowUtc);
-        }
-        return new WorkshopOutcome(status, WaitingPosition(personId), offers, lapsed);
+        var status = SeatFree ? RegistrationStatus.Registered : RegistrationStatus.Waiting;
+        return Join(personId, status, nowUtc, offers, lapsed);
     }
 
     /// Leaves the session or its waiting list, or declines a seat offered; a freed seat goes to the
@@ -287,21 +276,10 @@ public sealed class WorkshopSession
                 _ => "Une place est déjà proposée à cette personne.",
             });
         var lapsed = SettleExpired(nowUtc, out var offers);
-        var free = SeatsLeft > 0 && WaitingList.Count == 0;
-        if (!free && HasStarted(nowUtc))
+        if (!SeatFree && HasStarted(nowUtc))
             throw new DomainRuleException("La séance a commencé et elle est complète : ajoutez une place avant d'inscrire cette personne.");
-        var status = free ? RegistrationStatus.Registered : RegistrationStatus.Waiting;
-        var line = Find(personId);
-        if (line is null)
-        {
-            line = new WorkshopRegistration(personId, status, nowUtc);
-            registrations.Add(line);
-        }
-        else
-        {
-            line.Join(status, nowUtc);
-        }
-        return new WorkshopOutcome(status, WaitingPosition(personId), offers, lapsed);
+        var status = SeatFree ? RegistrationStatus.Registered : RegistrationStatus.Waiting;
+        return Join(personId, status, nowUtc, offers, lapsed);
     }
 
     /// Staff record who came, for registered participants only, from the day of the session (and
@@ -332,6 +310,18 @@ public sealed class WorkshopSession
         { Status: RegistrationStatus.Offered } r when r.OfferExpiresAtUtc <= nowUtc => RegistrationStatus.OfferExpired,
         var r => r.Status,
     };
+
+    // A seat is taken only when one is free and nobody waits: someone already waiting keeps their
+    // turn even if a seat looks free.
+    private bool SeatFree => SeatsLeft > 0 && WaitingList.Count == 0;
+
+    // The person's line, new or reused, at the status the operation gave them.
+    private WorkshopOutcome Join(string personId, RegistrationStatus status, DateTime nowUtc, List<SeatOffer> offers, List<string> lapsed)
+    {
+        if (Find(personId) is { } line) line.Join(status, nowUtc);
+        else registrations.Add(new WorkshopRegistration(personId, status, nowUtc));
+        return new WorkshopOutcome(status, WaitingPosition(personId), offers, lapsed);
+    }
 
     private void EnsureNotStarted(DateTime nowUtc, string message)
     {
