@@ -30,8 +30,8 @@ public class WorkshopScopeAndRescheduleTests(PortalApp app)
     public async Task The_edition_page_shows_a_refused_change_at_the_field_it_concerns_and_keeps_what_was_typed()
     {
         var (id, theme) = await SessionAsync(app, 2, DateTime.UtcNow.AddDays(4));
-        var (start, place, leader) = await app.WithDbAsync(async db => await db.Workshops.Where(w => w.Id == id).Select(w => new { w.StartsAtUtc, w.PlaceId, w.LeaderId })
-            .Select(w => ValueTuple.Create(w.StartsAtUtc, w.PlaceId, w.LeaderId)).SingleAsync());
+        var stored = await app.WithDbAsync(db => db.Workshops.Where(w => w.Id == id).Select(w => new { w.StartsAtUtc, w.PlaceId, w.LeaderId }).SingleAsync());
+        var (start, place, leader) = (stored.StartsAtUtc, stored.PlaceId, stored.LeaderId);
         await LineAsync(app, id, (await ResidentAsync(app)).Id, RegistrationStatus.Registered, DateTime.UtcNow.AddMinutes(-30));
         await LineAsync(app, id, (await ResidentAsync(app)).Id, RegistrationStatus.Registered, DateTime.UtcNow.AddMinutes(-20));
         var worker = await app.SignedInAsync(PortalApp.Worker1);
@@ -47,7 +47,8 @@ public class WorkshopScopeAndRescheduleTests(PortalApp app)
 
         var past = await Forms.PostAsync(worker, $"/suivi/ateliers/edition/{id}", EditForm(theme, null, place, DateOnly.FromDateTime(French.ToParis(DateTime.UtcNow)).AddDays(-1), time, 90, 2, leader, null));
         Assert.Equal("Choisissez une date et une heure à venir.", FieldError(await past.HtmlAsync(), "date"));
-        Assert.Equal((theme, start, 2), await app.WithDbAsync(db => db.Workshops.Where(w => w.Id == id).Select(w => ValueTuple.Create(w.Theme, w.StartsAtUtc, w.Seats)).SingleAsync()));
+        var after = await app.WithDbAsync(db => db.Workshops.Where(w => w.Id == id).Select(w => new { w.Theme, w.StartsAtUtc, w.Seats }).SingleAsync());
+        Assert.Equal((theme, start, 2), (after.Theme, after.StartsAtUtc, after.Seats));
     }
 
     [Fact]
