@@ -8,6 +8,7 @@ using Portal.Data;
 using Portal.Domain.Accounts;
 using Portal.Domain.Requests;
 using Portal.Domain.Work;
+using Portal.Domain.Workshops;
 using Portal.Privacy;
 using Portal.Testing;
 using Portal.Domain.Appointments;
@@ -82,8 +83,9 @@ public partial class ErasureTests(PortalApp app)
         var place = await db.Places.OrderBy(p => p.Id).FirstAsync();
         var motif = await db.AppointmentMotifs.OrderBy(m => m.Id).FirstAsync();
         db.Appointments.Add(Appointment.Book(user.Id, worker.Id, place.Id, motif.Id, TimeSpan.FromMinutes(30), now.AddDays(-40).AddMinutes(Random.Shared.Next(1, 50000)), user.Id, now, $"Vient avec {person.Name}"));
-        var workshop = await db.Workshops.OrderBy(w => w.Id).FirstAsync();
-        db.WorkshopSignups.Add(new WorkshopSignup { WorkshopId = workshop.Id, PersonId = user.Id, JoinedAtUtc = now, CreatedAtUtc = now });
+        var workshop = WorkshopData.Planned(place.Id, worker.Id, now.AddDays(3), "Atelier (test d'effacement)");
+        workshop.Line(user.Id, RegistrationStatus.Registered, now);
+        db.Workshops.Add(workshop);
         var export = new DocumentRequest { Kind = PersonalDataExport.KindName, Title = "Mes données personnelles", RequestedById = user.Id, SubjectKey = PersonalDataExport.PersonSubject(user.Id), Status = WorkStatus.Done, CreatedAtUtc = now };
         db.DocumentRequests.Add(export);
         await db.SaveChangesAsync();
@@ -301,8 +303,11 @@ public partial class ErasureTests(PortalApp app)
                 SlidingLeaseId = 1, SupportMeasureId = 1, HouseholdId = household.Id, PartnerOrganisationId = organisation.Id, HouseholdName = household.Name,
                 ReviewLabel = "Bilan à 6 mois", ReviewOn = today, InvitedById = user.Id, InvitedByName = "Agent", InvitedAtUtc = now, SharedSummary = $"{person.Name} paie son loyer",
             });
-            var workshop = await db.Workshops.OrderBy(w => w.Id).FirstAsync();
-            db.WorkshopSignups.Add(new WorkshopSignup { WorkshopId = workshop.Id, HouseholdPersonId = household.Persons[0].Id, JoinedAtUtc = now, CreatedAtUtc = now });
+            var place = await db.Places.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+            var leader = await db.Users.Where(u => u.Email == PortalApp.Worker1).Select(u => u.Id).SingleAsync();
+            var workshop = WorkshopData.Planned(place, leader, now.AddDays(3), "Atelier (test d'effacement)");
+            workshop.Line(ParticipantKeys.HouseholdPerson(household.Persons[0].Id), RegistrationStatus.Registered, now);
+            db.Workshops.Add(workshop);
             var batch = new ImportBatch { FileName = "suivis.xlsx", UploadedById = "admin", UploadedByName = "Admin", CreatedAtUtc = now, ImportedAtUtc = now, Stage = ImportStage.Imported, RowCount = 2 };
             db.ImportBatches.Add(batch);
             await db.SaveChangesAsync();

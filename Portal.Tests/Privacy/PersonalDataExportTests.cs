@@ -9,6 +9,7 @@ using Portal.Domain.Partners;
 using Portal.Domain.Requests;
 using Portal.Domain.Support;
 using Portal.Domain.Work;
+using Portal.Domain.Workshops;
 using Portal.Privacy;
 using Portal.Testing;
 
@@ -131,14 +132,15 @@ public partial class PersonalDataExportTests(PortalApp app)
             db.Entry(orientation).Property(r => r.PartnerOrganisationId).CurrentValue = organisation.Id;
             var place = await db.Places.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
             var leader = await db.Users.Where(u => u.Email == PortalApp.Worker1).Select(u => u.Id).SingleAsync();
-            Workshop Workshop(string theme) => new() { Theme = theme, PlaceId = place, LeaderId = leader, StartsAtUtc = now.AddDays(5), DurationMinutes = 90, Seats = 8, CreatedAtUtc = now };
-            var mine = Workshop($"Budget Mien{tag}");
-            var theirs = Workshop($"Budget Autrui{tag}");
-            db.Workshops.AddRange(mine, theirs);
+            // Seats taken by staff for a member of each file (no account behind them), at sessions of
+            // last week; the child came.
+            var mine = WorkshopData.Planned(place, leader, now.AddDays(-5), $"Budget Mien{tag}", seats: 8);
+            var theirs = WorkshopData.Planned(place, leader, now.AddDays(-5), $"Budget Autrui{tag}", seats: 8);
             await db.SaveChangesAsync();
-            // Seats taken by staff for a member of each file (no account behind them).
-            db.WorkshopSignups.Add(new WorkshopSignup { WorkshopId = mine.Id, HouseholdPersonId = child.Id, JoinedAtUtc = now, CreatedAtUtc = now, Attended = true });
-            db.WorkshopSignups.Add(new WorkshopSignup { WorkshopId = theirs.Id, HouseholdPersonId = stranger.Id, JoinedAtUtc = now, CreatedAtUtc = now });
+            mine.Line(ParticipantKeys.HouseholdPerson(child.Id), RegistrationStatus.Registered, now.AddDays(-6));
+            mine.Attended(ParticipantKeys.HouseholdPerson(child.Id), true);
+            theirs.Line(ParticipantKeys.HouseholdPerson(stranger.Id), RegistrationStatus.Registered, now.AddDays(-6));
+            db.Workshops.AddRange(mine, theirs);
             db.Mediations.Add(Mediation.Open(household.Id, "Bailleur du Nord", null, MediationIssue.Neighbourhood, $"Conflit Mien{tag}", today, today));
             db.Mediations.Add(Mediation.Open(other.Id, "Bailleur du Nord", null, MediationIssue.Neighbourhood, $"Conflit Autrui{tag}", today, today));
             db.SiaoValidations.Add(new SiaoValidation { PartnerOrganisationId = organisation.Id, HouseholdId = household.Id, CandidateName = $"Candidate Mien{tag}", Presentation = $"Présentation Mien{tag}", RequestedById = leader, RequestedByName = "Agent", RequestedAtUtc = now });

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Domain.Accounts;
-using Portal.Domain.Appointments;
+using Portal.Domain.Workshops;
 using Portal.Testing;
 
 namespace Portal.Testing;
@@ -37,11 +37,7 @@ public static class WorkshopData
         var theme = $"Atelier test {Guid.NewGuid().ToString("N")[..8]}";
         var place = await db.Places.Where(p => p.Name == "Bureau de l'association").Select(p => p.Id).SingleAsync();
         var leader = await db.Users.Where(u => u.Email == PortalApp.Worker1).Select(u => u.Id).SingleAsync();
-        var w = new Workshop
-        {
-            Theme = theme, Description = "Une séance pour les tests.", PlaceId = place, StartsAtUtc = startsAtUtc, DurationMinutes = 90,
-            Seats = seats, LeaderId = leader, CreatedAtUtc = DateTime.UtcNow,
-        };
+        var w = Planned(place, leader, startsAtUtc, theme, seats);
         db.Workshops.Add(w);
         await db.SaveChangesAsync();
         return (w.Id, theme);
@@ -49,10 +45,34 @@ public static class WorkshopData
 
     public static Task LineAsync(PortalApp app, long workshopId, string personId, RegistrationStatus status, DateTime joinedAtUtc) => app.WithDbAsync(async db =>
     {
-        db.WorkshopSignups.Add(new WorkshopSignup { WorkshopId = workshopId, PersonId = personId, Status = status, JoinedAtUtc = joinedAtUtc, CreatedAtUtc = DateTime.UtcNow });
+        var w = await db.Workshops.Include(x => x.Signups).SingleAsync(x => x.Id == workshopId);
+        w.Line(personId, status, joinedAtUtc);
         await db.SaveChangesAsync();
         return 0;
     });
+
+    /// A session planned through the domain (to add to a context), planned early enough for any
+    /// start, past ones included: a month before it, or now if that is earlier.
+    public static Workshop Planned(int placeId, string leaderId, DateTime startsAtUtc, string theme, int seats = 10)
+    {
+        var plannedAt = startsAtUtc.AddDays(-30) < DateTime.UtcNow ? startsAtUtc.AddDays(-30) : DateTime.UtcNow;
+        return Workshop.Plan(new WorkshopPlan(theme, "Une séance pour les tests.", placeId, startsAtUtc, 90, seats, leaderId, null), plannedAt);
+    }
+
+    /// Gives <paramref name="key"/> (an account, or <see cref="ParticipantKeys.HouseholdPerson"/>) a line
+    /// through the session's own operations, as if they signed up at <paramref name="joinedAtUtc"/>
+    /// (before the start): registered or waiting as the seats decide, then withdrawn if asked. Fails when
+    /// the session does not give the status asked for.
+    public static void Line(this Workshop w, string key, RegistrationStatus status, DateTime joinedAtUtc)
+    {
+        var got = w.Apply(s => s.Register(key, joinedAtUtc), joinedAtUtc).Status;
+        if (status == RegistrationStatus.Withdrawn) got = w.Apply(s => s.Withdraw(key, joinedAtUtc), joinedAtUtc).Status;
+        Assert.Equal(status, got);
+    }
+
+    /// Staff record that a registered person came (true) or not, from the session's day.
+    public static void Attended(this Workshop w, string key, bool attended) =>
+        w.RecordAttendance(new Dictionary<string, bool> { [key] = attended }, DateTime.UtcNow);
 
     public static Task<WorkshopSignup?> LineOfAsync(PortalApp app, long workshopId, string personId) =>
         app.WithDbAsync(db => db.WorkshopSignups.AsNoTracking().FirstOrDefaultAsync(s => s.WorkshopId == workshopId && s.PersonId == personId));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Housing;
 using Portal.Domain.Support;
 using Portal.Domain.Requests;
+using Portal.Domain.Workshops;
 
 namespace Portal.Data;
 
@@ -297,15 +298,18 @@ public abstract partial class PortalDbContext
             b.Property(w => w.LeaderId).HasMaxLength(450).IsRequired();
             b.Property(w => w.Version).IsConcurrencyToken();
             b.Ignore(w => w.EndsAtUtc);
-            b.HasOne(w => w.Place).WithMany().HasForeignKey(w => w.PlaceId).OnDelete(DeleteBehavior.Restrict);
-            b.HasOne(w => w.Leader).WithMany().HasForeignKey(w => w.LeaderId).OnDelete(DeleteBehavior.Restrict);
+            b.Ignore(w => w.Schedule);
+            // The domain keeps the ids only: queries join Places, Users and Teams on them.
+            b.HasOne<Place>().WithMany().HasForeignKey(w => w.PlaceId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<PortalUser>().WithMany().HasForeignKey(w => w.LeaderId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<Team>().WithMany().HasForeignKey(w => w.TeamId).OnDelete(DeleteBehavior.SetNull);
             b.HasIndex(w => w.StartsAtUtc);
             b.HasMany(w => w.Signups).WithOne().HasForeignKey(s => s.WorkshopId).OnDelete(DeleteBehavior.Cascade);
+            b.Navigation(w => w.Signups).HasField("_signups").UsePropertyAccessMode(PropertyAccessMode.Field);
         });
         builder.Entity<WorkshopSignup>(b =>
         {
-            b.HasOne(s => s.Person).WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<PortalUser>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Cascade);
             b.HasOne(s => s.HouseholdPerson).WithMany().HasForeignKey(s => s.HouseholdPersonId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(s => new { s.WorkshopId, s.PersonId }).IsUnique();
             b.HasIndex(s => new { s.WorkshopId, s.HouseholdPersonId }).IsUnique();

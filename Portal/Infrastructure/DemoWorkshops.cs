@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Appointments;
+using Portal.Domain.Workshops;
 
 namespace Portal.Infrastructure;
 
@@ -32,34 +33,29 @@ public static class DemoWorkshops
             var local = today.AddDays(days).ToDateTime(new TimeOnly(hour, 0));
             return ParisTime.TryStartToUtc(local, out var utc) ? utc : ParisTime.BoundaryToUtc(local);
         }
-        Workshop Session(string theme, string description, Place place, int days, int hour, int seats, PortalUser leader, int? team) => new()
-        {
-            Theme = theme, Description = description, PlaceId = place.Id, StartsAtUtc = At(days, hour), DurationMinutes = 120,
-            Seats = seats, LeaderId = leader.Id, TeamId = team, CreatedAtUtc = now.AddDays(-20),
-        };
+        // Planned twenty days ago (the past session forty days ago, before it took place).
+        Workshop Session(string theme, string description, Place place, int days, int hour, int seats, PortalUser leader, int? team, int plannedDaysAgo = 20) =>
+            Workshop.Plan(new WorkshopPlan(theme, description, place.Id, At(days, hour), 120, seats, leader.Id, team), now.AddDays(-plannedDaysAgo));
 
         var logement = Session("Mon logement et moi", "Bien vivre dans son logement : entretien, voisinage, petites réparations, à qui s'adresser.", office, 4, 14, 10, worker1, nord);
         var energie = Session("Économies d'énergie", "Chauffage, eau chaude, éclairage : des gestes simples pour réduire ses factures, et les aides qui existent.", permanence, 8, 10, 3, worker1, nord);
         var droits = Session("Droits et devoirs des résidents", "Le contrat, le règlement intérieur, la redevance et l'accompagnement : ce que chacun peut attendre et ce qui est attendu.", office, 12, 14, 12, worker2, sud);
         var sante = Session("Santé", "L'accès aux soins, la complémentaire santé solidaire et le médecin traitant, avec une infirmière du centre de santé.", permanence, 17, 14, 8, worker2, null);
         var budget = Session("Budget", "Construire son budget mensuel et anticiper les dépenses du logement.", office, 24, 10, 10, worker1, null);
-        var passe = Session("Mon logement et moi", "Bien vivre dans son logement : entretien, voisinage, petites réparations, à qui s'adresser.", office, -14, 14, 10, worker1, nord);
-        passe.CreatedAtUtc = now.AddDays(-40);
+        var passe = Session("Mon logement et moi", "Bien vivre dans son logement : entretien, voisinage, petites réparations, à qui s'adresser.", office, -14, 14, 10, worker1, nord, plannedDaysAgo: 40);
 
         // Nearly full: two of three seats taken by the demo residents.
-        energie.Signups.Add(Line(resident1.Id, RegistrationStatus.Registered, now.AddDays(-3), null));
-        energie.Signups.Add(Line(resident2.Id, RegistrationStatus.Registered, now.AddDays(-2), null));
-        energie.Version = 2;
-        passe.Signups.Add(Line(resident1.Id, RegistrationStatus.Registered, now.AddDays(-30), true));
-        passe.Signups.Add(Line(resident2.Id, RegistrationStatus.Registered, now.AddDays(-29), false));
-        passe.Version = 2;
+        Register(energie, resident1.Id, now.AddDays(-3));
+        Register(energie, resident2.Id, now.AddDays(-2));
+        // The past one: resident1 came, resident2 did not.
+        Register(passe, resident1.Id, now.AddDays(-30));
+        Register(passe, resident2.Id, now.AddDays(-29));
+        passe.RecordAttendance(new Dictionary<string, bool> { [resident1.Id] = true, [resident2.Id] = false }, now);
 
         db.Workshops.AddRange(logement, energie, droits, sante, budget, passe);
         await db.SaveChangesAsync(ct);
     }
 
-    private static WorkshopSignup Line(string personId, RegistrationStatus status, DateTime joinedAtUtc, bool? attended) => new()
-    {
-        PersonId = personId, Status = status, JoinedAtUtc = joinedAtUtc, CreatedAtUtc = joinedAtUtc, Attended = attended,
-    };
+    private static void Register(Workshop workshop, string personId, DateTime atUtc) =>
+        workshop.Apply(s => s.Register(personId, atUtc), atUtc);
 }

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Domain.Appointments;
+using Portal.Domain.Workshops;
 using Portal.Workshops;
 
 namespace Portal.Jobs;

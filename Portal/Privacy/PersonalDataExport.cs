@@ -15,6 +15,7 @@ using Portal.Domain.Partners;
 using Portal.Domain.Requests;
 using Portal.Domain.Support;
 using Portal.Domain.Work;
+using Portal.Domain.Workshops;
 using Portal.Email;
 using Portal.Infrastructure;
 
@@ -106,7 +107,7 @@ public sealed class PersonalDataExport(PortalDbContext db, TimeProvider clock, P
             .Join(db.Workshops, s => s.WorkshopId, w => w.Id, (s, w) => new
             {
                 w.Theme, w.StartsAtUtc, s.Status, s.Attended,
-                Participant = s.HouseholdPerson != null ? s.HouseholdPerson.FirstName + " " + s.HouseholdPerson.LastName : s.Person!.FullName,
+                Participant = s.HouseholdPerson != null ? s.HouseholdPerson.FirstName + " " + s.HouseholdPerson.LastName : db.Users.Where(u => u.Id == s.PersonId).Select(u => u.FullName).FirstOrDefault(),
             })
             .OrderBy(x => x.StartsAtUtc).ToListAsync(ct);
         json["ateliers"] = workshops.Select(w => new { w.Theme, w.StartsAtUtc, w.Participant, Inscription = w.Status.Label(), Present = w.Attended });

@@ -3,6 +3,7 @@ using Portal.Data;
 using Portal.Documents.Templates;
 using Portal.Domain.Requests;
 using Portal.Domain.Support;
+using Portal.Domain.Workshops;
 
 namespace Portal.Statistics;
 
@@ -30,7 +31,7 @@ public static class ActivityFigures
     /// <paramref name="workshops"/> likewise for the collective actions.
     public static async Task<Activity> ComputeAsync(
         PortalDbContext db, DateOnly first, DateOnly last, DateOnly today, Funder? funder, SupportKind? kind,
-        IQueryable<Household>? households, IQueryable<Data.Workshop>? workshops, CancellationToken ct)
+        IQueryable<Household>? households, IQueryable<Workshop>? workshops, CancellationToken ct)
     {
         var query = db.SupportMeasures.AsNoTracking().Where(m => m.StartsOn <= last && (m.EndedOn == null || m.EndedOn >= first));
         if (funder is { } f) query = query.Where(m => m.Funder == f);

@@ -5,6 +5,7 @@ using Portal.Documents.Templates;
 using Portal.Domain.Appointments;
 using Portal.Domain.Requests;
 using Portal.Domain.Support;
+using Portal.Domain.Workshops;
 
 namespace Portal.Statistics;
 
@@ -95,7 +96,7 @@ public sealed class StatisticsService(PortalDbContext db, TimeProvider clock)
         return query;
     }
 
-    private IQueryable<Data.Workshop> Workshops(StaffScope scope, StatsFilter f)
+    private IQueryable<Workshop> Workshops(StaffScope scope, StatsFilter f)
     {
         var query = db.Workshops.AsNoTracking();
         if (!scope.IsManager) query = query.Where(w => w.TeamId == scope.TeamId || w.LeaderId == scope.UserId);

@@ -1,5 +1,6 @@
 using Portal.CaseFiles;
 using Portal.Data;
+using Portal.Domain.Workshops;
 
 namespace Portal.Workshops;
 

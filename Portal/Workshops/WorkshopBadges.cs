@@ -1,4 +1,4 @@
-using Portal.Domain.Appointments;
+using Portal.Domain.Workshops;
 
 namespace Portal.Workshops;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Domain.Workshops;
 using Portal.Domain;
-using Portal.Domain.Appointments;
 using Portal.Email;
 using Portal.Infrastructure;
 
@@ -18,85 +18,66 @@ public static class WorkshopLinks
 }
 
 /// The outcome of one operation on a session: done (with what the domain said), refused with a
-/// French reason, or no such session.
-public sealed record WorkshopResult(bool Found, string? Error, WorkshopOutcome? Outcome, int OffersMade, string? Summary = null)
+/// French reason (and the field of the session it concerns, when it names one), or no such session.
+public sealed record WorkshopResult(bool Found, string? Error, WorkshopOutcome? Outcome, int OffersMade, string? Summary = null, string? Field = null)
 {
     public bool Succeeded => Found && Error is null;
     public static readonly WorkshopResult NotFound = new(false, null, null, 0);
-    public static WorkshopResult Refused(string error) => new(true, error, null, 0);
+    public static WorkshopResult Refused(string error, string? field = null) => new(true, error, null, 0, Field: field);
 }
 
 /// A person of a household file staff add to a session: the domain key (their account, when the
 /// person has one, else the household person), the household person and the name staff read.
 public sealed record EnrolledPerson(string Key, long HouseholdPersonId, string Name);
 
-/// What a session is, as staff enter it (times already in UTC).
-public sealed record WorkshopInput(string Theme, string? Description, int PlaceId, DateTime StartsAtUtc, int DurationMinutes, int Seats, string LeaderId, int? TeamId);
-
-/// Loads a workshop and its lines, builds the domain <see cref="WorkshopSession"/>, applies one
-/// operation, writes the lines back, bumps <see cref="Workshop.Version"/> and queues the emails, all in
-/// one SaveChanges. Two people acting on the same session at once: the second save fails on the
-/// version and the operation is replayed on fresh data, so the last seat goes to one person only.
+/// Loads a workshop and its lines, applies one of its operations (the entity writes its lines back
+/// and bumps <see cref="Workshop.Version"/>) and queues the emails, all in one SaveChanges. Two people
+/// acting on the same session at once: the second save fails on the version and the operation is
+/// replayed on fresh data, so the last seat goes to one person only.
 public sealed class WorkshopRegistrations(PortalDbContext db, TimeProvider clock, PublicLinks links, ILogger<WorkshopRegistrations> log)
 {
     public const int MaxAttempts = 15;
     public const string BusyMessage = "Beaucoup de personnes s'inscrivent en même temps : réessayez dans un instant.";
-    public const string CancelledMessage = "Cette séance est annulée.";
-
-    /// The domain view of a workshop, its lines in the order they were created.
-    public static WorkshopSession SessionOf(Workshop w) =>
-        new(Math.Max(1, w.Seats), w.StartsAtUtc, w.Signups.OrderBy(s => s.Id)
-            .Select(s => new WorkshopRegistration(s.ParticipantKey, s.Status, s.JoinedAtUtc, s.OfferExpiresAtUtc, s.Attended)));
-
-    /// The session as it stands now: expired offers settled in memory (nothing saved), so seats left
-    /// and places in the queue are the ones the person would get.
-    public static WorkshopSession CurrentSessionOf(Workshop w, DateTime nowUtc)
-    {
-        var session = SessionOf(w);
-        if (!w.IsCancelled) session.SettleExpiredOffers(nowUtc);
-        return session;
-    }
 
     public Task<WorkshopResult> RegisterAsync(long workshopId, string personId, CancellationToken ct) =>
-        RunAsync(workshopId, (_, s, now) =>
+        RunAsync(workshopId, (w, now) =>
         {
-            var o = s.Register(personId, now);
+            var o = w.Apply(s => s.Register(personId, now), now);
             return new Change(o, o.OffersMade, o.OffersLapsed, Confirm: o.Status == RegistrationStatus.Registered ? personId : null);
         }, ct);
 
     public Task<WorkshopResult> WithdrawAsync(long workshopId, string personId, CancellationToken ct) =>
-        RunAsync(workshopId, (_, s, now) => Change.Of(s.Withdraw(personId, now)), ct);
+        RunAsync(workshopId, (w, now) => Change.Of(w.Apply(s => s.Withdraw(personId, now), now)), ct);
 
     public Task<WorkshopResult> AcceptOfferAsync(long workshopId, string personId, CancellationToken ct) =>
-        RunAsync(workshopId, (_, s, now) =>
+        RunAsync(workshopId, (w, now) =>
         {
-            var o = s.AcceptOffer(personId, now);
+            var o = w.Apply(s => s.AcceptOffer(personId, now), now);
             return new Change(o, o.OffersMade, o.OffersLapsed, Confirm: personId);
         }, ct);
 
     public Task<WorkshopResult> DeclineOfferAsync(long workshopId, string personId, CancellationToken ct) =>
-        RunAsync(workshopId, (_, s, now) => Change.Of(s.DeclineOffer(personId, now)), ct);
+        RunAsync(workshopId, (w, now) => Change.Of(w.Apply(s => s.DeclineOffer(personId, now), now)), ct);
 
     /// For the recurring job: expired offers pass to the next people. Saves nothing when none expired.
     public Task<WorkshopResult> SettleExpiredOffersAsync(long workshopId, CancellationToken ct) =>
-        RunAsync(workshopId, (_, s, now) =>
+        RunAsync(workshopId, (w, now) =>
         {
-            var c = s.SettleExpiredOffers(now);
+            var c = w.Apply(s => s.SettleExpiredOffers(now), now);
             return new Change(null, c.OffersMade, c.OffersLapsed) { Save = c.OffersLapsed.Count > 0 || c.OffersMade.Count > 0 };
         }, ct);
 
     public Task<WorkshopResult> ChangeSeatsAsync(long workshopId, int seats, CancellationToken ct) =>
-        RunAsync(workshopId, (w, s, now) =>
+        RunAsync(workshopId, (w, now) =>
         {
-            var c = s.ChangeSeats(seats, now);
-            w.Seats = s.Seats;
+            var c = w.ChangeSeats(seats, now);
             return new Change(null, c.OffersMade, c.OffersLapsed);
         }, ct);
 
     /// Staff add people of household files to a session, with or without a resident account: each
     /// gets a seat, or the waiting list when the session is full; someone already in it is skipped.
     public Task<WorkshopResult> EnrolAsync(long workshopId, IReadOnlyList<EnrolledPerson> persons, CancellationToken ct) =>
-        RunAsync(workshopId, (_, s, now) =>
+        RunAsync(workshopId, (w, now) =>
         {
             if (persons.Count == 0) throw new DomainRuleException("Cochez au moins une personne à inscrire.");
             var registered = new List<string>();
@@ -104,152 +85,102 @@ public sealed class WorkshopRegistrations(PortalDbContext db, TimeProvider clock
             var refused = new List<string>();
             var offers = new List<SeatOffer>();
             var lapsed = new List<string>();
-            foreach (var person in persons)
+            w.Apply(s =>
             {
-                try
+                foreach (var person in persons)
                 {
-                    var o = s.Enrol(person.Key, now);
-                    (o.Status == RegistrationStatus.Registered ? registered : waiting).Add(person.Name);
-                    offers.AddRange(o.OffersMade);
-                    lapsed.AddRange(o.OffersLapsed);
+                    try
+                    {
+                        var o = s.Enrol(person.Key, now);
+                        (o.Status == RegistrationStatus.Registered ? registered : waiting).Add(person.Name);
+                        offers.AddRange(o.OffersMade);
+                        lapsed.AddRange(o.OffersLapsed);
+                    }
+                    catch (DomainRuleException e)
+                    {
+                        if (persons.Count == 1) throw;
+                        refused.Add($"{person.Name} : {e.Message}");
+                    }
                 }
-                catch (DomainRuleException e)
-                {
-                    if (persons.Count == 1) throw;
-                    refused.Add($"{person.Name} : {e.Message}");
-                }
-            }
-            if (registered.Count + waiting.Count == 0) throw new DomainRuleException(string.Join(" ", refused));
+                if (registered.Count + waiting.Count == 0) throw new DomainRuleException(string.Join(" ", refused));
+                return 0;
+            }, now, persons.ToDictionary(p => p.Key, p => p.HouseholdPersonId));
             var summary = string.Join(" ", new[]
             {
                 registered.Count > 0 ? $"Inscrit(e)s : {string.Join(", ", registered)}." : null,
                 waiting.Count > 0 ? $"Sur liste d'attente (séance complète) : {string.Join(", ", waiting)}." : null,
                 refused.Count > 0 ? $"Non inscrit(e)s — {string.Join(" ; ", refused)}" : null,
             }.OfType<string>());
-            return new Change(null, offers, lapsed)
-            {
-                Summary = summary,
-                HouseholdPersons = persons.ToDictionary(p => p.Key, p => p.HouseholdPersonId),
-            };
+            return new Change(null, offers, lapsed) { Summary = summary };
         }, ct);
 
     /// Present (true) or absent (false) for registered participants, from the day of the session.
     public Task<WorkshopResult> RecordAttendanceAsync(long workshopId, IReadOnlyDictionary<string, bool> attendance, CancellationToken ct) =>
-        RunAsync(workshopId, (_, s, now) =>
+        RunAsync(workshopId, (w, now) =>
         {
-            if (attendance.Count == 0) throw new DomainRuleException("Indiquez pour chaque participant s'il était présent ou absent.");
-            foreach (var (person, attended) in attendance) s.RecordAttendance(person, attended, now);
+            w.RecordAttendance(attendance, now);
             return new Change(null, [], []);
         }, ct);
 
     /// Cancels a session that has not started; everyone registered, offered a seat or waiting is told.
     public Task<WorkshopResult> CancelAsync(long workshopId, CancellationToken ct) =>
-        RunAsync(workshopId, (w, s, now) =>
-        {
-            if (s.HasStarted(now)) throw new DomainRuleException("Cette séance a déjà commencé : elle ne peut plus être annulée.");
-            w.IsCancelled = true;
-            return new Change(null, [], []) { CancelledFor = s.Registrations.Where(r => r.Status.IsActive()).Select(r => r.PersonId).ToList() };
-        }, ct);
+        RunAsync(workshopId, (w, now) => new Change(null, [], []) { CancelledFor = w.Cancel(now) }, ct);
 
     /// Creates a session (no registrations yet).
-    public async Task<long> CreateAsync(WorkshopInput input, CancellationToken ct)
+    public async Task<long> CreateAsync(WorkshopPlan plan, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (input.StartsAtUtc <= now) throw new DomainRuleException("Choisissez une date et une heure à venir.");
-        if (input.Seats < 1) throw new DomainRuleException("Une séance compte au moins une place.");
-        var workshop = new Workshop { CreatedAtUtc = now };
-        Apply(workshop, input);
-        workshop.Seats = input.Seats;
+        var workshop = Workshop.Plan(plan, clock.GetUtcNow().UtcDateTime);
         db.Workshops.Add(workshop);
         await db.SaveChangesAsync(ct);
         return workshop.Id;
     }
 
-    /// Changes what a session is; a new number of seats goes through <see cref="WorkshopSession.ChangeSeats"/>
-    /// (offers to the waiting list when seats are added).
-    public Task<WorkshopResult> UpdateAsync(long workshopId, WorkshopInput input, CancellationToken ct) =>
-        RunAsync(workshopId, (w, s, now) =>
+    /// Changes what a session is (see <see cref="Workshop.Edit"/>); people still in it learn a new
+    /// date or place.
+    public Task<WorkshopResult> UpdateAsync(long workshopId, WorkshopPlan plan, CancellationToken ct) =>
+        RunAsync(workshopId, (w, now) =>
         {
-            if (input.StartsAtUtc != w.StartsAtUtc)
-            {
-                if (s.HasStarted(now)) throw new DomainRuleException("Cette séance a déjà commencé : sa date ne peut plus changer.");
-                if (input.StartsAtUtc <= now) throw new DomainRuleException("Choisissez une date et une heure à venir.");
-            }
-            var before = new Schedule(w.StartsAtUtc, w.DurationMinutes, w.PlaceId);
-            Apply(w, input);
-            // Offers made now expire at the latest at the (possibly new) start.
-            var session = SessionOf(w);
-            var c = input.Seats == w.Seats ? session.SettleExpiredOffers(now) : session.ChangeSeats(input.Seats, now);
-            w.Seats = session.Seats;
-            var moved = before != new Schedule(w.StartsAtUtc, w.DurationMinutes, w.PlaceId);
-            // Everyone still registered, offered a seat or waiting learns the new date and place; a
-            // seat offered by this very change already says them.
-            var offered = c.OffersMade.Select(o => o.PersonId).ToHashSet();
-            return new Change(null, c.OffersMade, c.OffersLapsed)
-            {
-                Session = session,
-                RescheduledFrom = moved ? before : null,
-                RescheduledFor = moved
-                    ? session.Registrations.Where(r => r.Status.IsActive() && !offered.Contains(r.PersonId)).Select(r => r.PersonId).ToList()
-                    : [],
-            };
+            var edit = w.Edit(plan, now);
+            return new Change(null, edit.Offers.OffersMade, edit.Offers.OffersLapsed) { RescheduledFrom = edit.MovedFrom, RescheduledFor = edit.ToTell };
         }, ct);
 
-    private static void Apply(Workshop w, WorkshopInput input)
-    {
-        w.Theme = input.Theme.Trim();
-        w.Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
-        w.PlaceId = input.PlaceId;
-        w.StartsAtUtc = DateTime.SpecifyKind(input.StartsAtUtc, DateTimeKind.Utc);
-        w.DurationMinutes = input.DurationMinutes;
-        w.LeaderId = input.LeaderId;
-        w.TeamId = input.TeamId;
-    }
-
-    /// When and where a session takes place (what residents are told about when it changes).
-    private sealed record Schedule(DateTime StartsAtUtc, int DurationMinutes, int PlaceId);
-
-    /// What an operation did: the lines are read back from <see cref="Session"/> (the one passed in
-    /// unless the operation built its own), and the people to write to.
+    /// What an operation did, and the people to write to.
     private sealed record Change(WorkshopOutcome? Outcome, IReadOnlyList<SeatOffer> Offers, IReadOnlyList<string> Lapsed, string? Confirm = null)
     {
         public bool Save { get; init; } = true;
-        public WorkshopSession? Session { get; init; }
         public IReadOnlyList<string> CancelledFor { get; init; } = [];
-        public Schedule? RescheduledFrom { get; init; }
+        public WorkshopSchedule? RescheduledFrom { get; init; }
         public IReadOnlyList<string> RescheduledFor { get; init; } = [];
         public string? Summary { get; init; }
-        /// The household person of each new line staff added (keyed like the domain's lines).
-        public IReadOnlyDictionary<string, long> HouseholdPersons { get; init; } = new Dictionary<string, long>();
 
         public static Change Of(WorkshopOutcome o) => new(o, o.OffersMade, o.OffersLapsed);
     }
 
-    private async Task<WorkshopResult> RunAsync(long workshopId, Func<Workshop, WorkshopSession, DateTime, Change> apply, CancellationToken ct)
+    private async Task<WorkshopResult> RunAsync(long workshopId, Func<Workshop, DateTime, Change> apply, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
             var workshop = await db.Workshops.Include(w => w.Signups).FirstOrDefaultAsync(w => w.Id == workshopId, ct);
             if (workshop is null) return WorkshopResult.NotFound;
-            if (workshop.IsCancelled) return WorkshopResult.Refused(CancelledMessage);
 
             var now = clock.GetUtcNow().UtcDateTime;
-            var session = SessionOf(workshop);
             Change change;
             try
             {
-                change = apply(workshop, session, now);
+                change = apply(workshop, now);
             }
             catch (DomainRuleException e)
             {
                 db.ChangeTracker.Clear();
-                return WorkshopResult.Refused(e.Message);
+                return WorkshopResult.Refused(e.Message, e.Field);
             }
-            if (!change.Save) return new WorkshopResult(true, null, change.Outcome, 0);
+            if (!change.Save)
+            {
+                db.ChangeTracker.Clear();
+                return new WorkshopResult(true, null, change.Outcome, 0);
+            }
 
-            WriteBack(workshop, change.Session ?? session, change.HouseholdPersons, now);
-            workshop.Version++;
             await QueueEmailsAsync(workshop, change, ct);
             try
             {
@@ -280,29 +211,6 @@ public sealed class WorkshopRegistrations(PortalDbContext db, TimeProvider clock
             // SQLite names the columns, not the index.
             || message.Contains("WorkshopSignups.WorkshopId, WorkshopSignups.PersonId", StringComparison.OrdinalIgnoreCase)
             || message.Contains("WorkshopSignups.WorkshopId, WorkshopSignups.HouseholdPersonId", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static void WriteBack(Workshop workshop, WorkshopSession session, IReadOnlyDictionary<string, long> householdPersons, DateTime now)
-    {
-        foreach (var r in session.Registrations)
-        {
-            var line = workshop.Signups.FirstOrDefault(s => s.ParticipantKey == r.PersonId);
-            if (line is null)
-            {
-                var householdPerson = ParticipantKeys.HouseholdPersonOf(r.PersonId);
-                line = new WorkshopSignup
-                {
-                    WorkshopId = workshop.Id, CreatedAtUtc = now,
-                    PersonId = householdPerson is null ? r.PersonId : null,
-                    HouseholdPersonId = householdPerson ?? (householdPersons.TryGetValue(r.PersonId, out var id) ? id : null),
-                };
-                workshop.Signups.Add(line);
-            }
-            line.Status = r.Status;
-            line.JoinedAtUtc = DateTime.SpecifyKind(r.JoinedAtUtc, DateTimeKind.Utc);
-            line.OfferExpiresAtUtc = r.OfferExpiresAtUtc is { } e ? DateTime.SpecifyKind(e, DateTimeKind.Utc) : null;
-            line.Attended = r.Attended;
-        }
     }
 
     private async Task QueueEmailsAsync(Workshop w, Change change, CancellationToken ct)

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Appointments;
 using Portal.Domain.Formatting;
+using Portal.Domain.Workshops;
 using Portal.Testing;
 using static Portal.Testing.WorkshopData;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Domain.Appointments;
 using Portal.Domain.Requests;
+using Portal.Domain.Workshops;
 using Portal.Testing;
 using static Portal.Testing.WorkshopData;
 using static Portal.Testing.MenagesData;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Appointments;
 using Portal.Domain.Formatting;
+using Portal.Domain.Workshops;
 using Portal.Testing;
 using static Portal.Testing.WorkshopData;
 
@@ -18,6 +18,38 @@ public class WorkshopScopeAndRescheduleTests(PortalApp app)
         ["Input.Duration"] = $"{duration}", ["Input.Seats"] = $"{seats}", ["Input.LeaderId"] = leaderId,
         ["Input.TeamId"] = teamId?.ToString(CultureInfo.InvariantCulture) ?? "",
     };
+
+    /// The text of the error shown under a field of the edition form.
+    private static string FieldError(string html, string id)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(html, $"<span[^>]*id=\"{id}-error\"[^>]*>([^<]*)</span>");
+        return m.Success ? WebUtility.HtmlDecode(m.Groups[1].Value).Trim() : "";
+    }
+
+    [Fact]
+    public async Task The_edition_page_shows_a_refused_change_at_the_field_it_concerns_and_keeps_what_was_typed()
+    {
+        var (id, theme) = await SessionAsync(app, 2, DateTime.UtcNow.AddDays(4));
+        var stored = await app.WithDbAsync(db => db.Workshops.Where(w => w.Id == id).Select(w => new { w.StartsAtUtc, w.PlaceId, w.LeaderId }).SingleAsync());
+        var (start, place, leader) = (stored.StartsAtUtc, stored.PlaceId, stored.LeaderId);
+        await LineAsync(app, id, (await ResidentAsync(app)).Id, RegistrationStatus.Registered, DateTime.UtcNow.AddMinutes(-30));
+        await LineAsync(app, id, (await ResidentAsync(app)).Id, RegistrationStatus.Registered, DateTime.UtcNow.AddMinutes(-20));
+        var worker = await app.SignedInAsync(PortalApp.Worker1);
+        var paris = French.ToParis(start);
+        var day = DateOnly.FromDateTime(paris);
+        var time = paris.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+        var fewer = await Forms.PostAsync(worker, $"/suivi/ateliers/edition/{id}", EditForm($"{theme} bis", null, place, day, time, 90, 1, leader, null));
+        Assert.Equal(HttpStatusCode.OK, fewer.StatusCode);
+        var html = await fewer.HtmlAsync();
+        Assert.Equal("2 personnes sont déjà inscrites ou ont une place proposée : la séance ne peut pas compter moins de places.", FieldError(html, "seats"));
+        Assert.Contains($"value=\"{theme} bis\"", WebUtility.HtmlDecode(html));
+
+        var past = await Forms.PostAsync(worker, $"/suivi/ateliers/edition/{id}", EditForm(theme, null, place, DateOnly.FromDateTime(French.ToParis(DateTime.UtcNow)).AddDays(-1), time, 90, 2, leader, null));
+        Assert.Equal("Choisissez une date et une heure à venir.", FieldError(await past.HtmlAsync(), "date"));
+        var after = await app.WithDbAsync(db => db.Workshops.Where(w => w.Id == id).Select(w => new { w.Theme, w.StartsAtUtc, w.Seats }).SingleAsync());
+        Assert.Equal((theme, start, 2), (after.Theme, after.StartsAtUtc, after.Seats));
+    }
 
     [Fact]
     public async Task Moving_a_session_emails_everyone_registered_offered_or_waiting_the_new_date_and_place()

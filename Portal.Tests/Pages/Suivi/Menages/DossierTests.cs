@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Portal.CaseFiles;
 using Portal.Data;
 using Portal.Domain.Requests;
+using Portal.Domain.Workshops;
 using Portal.Pages.Suivi.Menages;
 using Portal.Testing;
 using static Portal.Testing.MenagesData;
-using Portal.Domain.Appointments;
 
 namespace Portal.Tests.Pages.Suivi.Menages;
 
@@ -281,10 +281,12 @@ public class DossierTests(PortalApp app)
         {
             var place = await db.Places.FirstAsync();
             var leader = await db.Users.Where(u => u.Email == PortalApp.Worker1).Select(u => u.Id).SingleAsync();
-            var attended = new Workshop { Theme = theme, PlaceId = place.Id, StartsAtUtc = DateTime.UtcNow.AddDays(-20), DurationMinutes = 90, Seats = 10, LeaderId = leader, CreatedAtUtc = DateTime.UtcNow };
-            var missed = new Workshop { Theme = $"Économies d'énergie {t}", PlaceId = place.Id, StartsAtUtc = DateTime.UtcNow.AddDays(-10), DurationMinutes = 90, Seats = 10, LeaderId = leader, CreatedAtUtc = DateTime.UtcNow };
-            attended.Signups.Add(new WorkshopSignup { PersonId = resident, Attended = true, JoinedAtUtc = DateTime.UtcNow.AddDays(-30), CreatedAtUtc = DateTime.UtcNow });
-            missed.Signups.Add(new WorkshopSignup { PersonId = resident, Attended = false, JoinedAtUtc = DateTime.UtcNow.AddDays(-30), CreatedAtUtc = DateTime.UtcNow });
+            var attended = WorkshopData.Planned(place.Id, leader, DateTime.UtcNow.AddDays(-20), theme);
+            var missed = WorkshopData.Planned(place.Id, leader, DateTime.UtcNow.AddDays(-10), $"Économies d'énergie {t}");
+            attended.Line(resident, RegistrationStatus.Registered, DateTime.UtcNow.AddDays(-30));
+            missed.Line(resident, RegistrationStatus.Registered, DateTime.UtcNow.AddDays(-30));
+            attended.Attended(resident, true);
+            missed.Attended(resident, false);
             db.Workshops.AddRange(attended, missed);
             return await db.SaveChangesAsync();
         });

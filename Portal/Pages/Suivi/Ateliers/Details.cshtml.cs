@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.CaseFiles;
 using Portal.Data;
-using Portal.Domain.Appointments;
 using Portal.Domain.Requests;
+using Portal.Domain.Workshops;
 using Portal.Workshops;
 
 namespace Portal.Pages.Suivi.Ateliers;
@@ -42,17 +42,17 @@ public class DetailsModel(PortalDbContext db, TimeProvider clock, WorkshopRegist
     public async Task<IActionResult> OnGetAsync(long id, string? menage, CancellationToken ct)
     {
         var scope = await StaffScope.ForAsync(User, db, ct);
-        var w = await scope.Reachable(db.Workshops.AsNoTracking()).Include(x => x.Signups).ThenInclude(s => s.Person)
+        var w = await scope.Reachable(db.Workshops.AsNoTracking())
             .Include(x => x.Signups).ThenInclude(s => s.HouseholdPerson)
-            .Include(x => x.Place).Include(x => x.Leader)
             .AsSplitQuery()
             .FirstOrDefaultAsync(x => x.Id == id, ct);
         if (w is null) return NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
-        var s = WorkshopRegistrations.CurrentSessionOf(w, now);
+        var s = w.CurrentSession(now);
         Session = w;
-        PlaceText = w.Place is null ? "" : string.IsNullOrWhiteSpace(w.Place.Address) ? w.Place.Name : $"{w.Place.Name} ({w.Place.Address})";
-        LeaderName = w.Leader?.FullName ?? "";
+        var place = await db.Places.AsNoTracking().Where(p => p.Id == w.PlaceId).Select(p => new { p.Name, p.Address }).FirstOrDefaultAsync(ct);
+        PlaceText = place is null ? "" : string.IsNullOrWhiteSpace(place.Address) ? place.Name : $"{place.Name} ({place.Address})";
+        LeaderName = await db.Users.AsNoTracking().Where(u => u.Id == w.LeaderId).Select(u => u.FullName).FirstOrDefaultAsync(ct) ?? "";
         TeamName = w.TeamId is null ? null : await db.Teams.Where(t => t.Id == w.TeamId).Select(t => t.Name).FirstOrDefaultAsync(ct);
         HasStarted = s.HasStarted(now);
         IsDayOrLater = s.IsDayOrLater(now);
@@ -62,11 +62,15 @@ public class DetailsModel(PortalDbContext db, TimeProvider clock, WorkshopRegist
         var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id))
             .ToDictionaryAsync(h => h.Id, h => h.Name, ct);
         var people = w.Signups.ToDictionary(x => x.ParticipantKey);
+        var accountIds = w.Signups.Where(x => x.PersonId is not null).Select(x => x.PersonId!).ToList();
+        var accounts = await db.Users.AsNoTracking().Where(u => accountIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => new { u.FullName, u.Email }, ct);
         var lines = s.Registrations.Select(r =>
         {
             var line = people[r.PersonId];
-            var name = line.Person?.FullName is { Length: > 0 } account ? account : line.HouseholdPerson?.FullName ?? "";
-            return new Line(r.PersonId, name, line.Person?.Email, r.Status, r.JoinedAtUtc, r.OfferExpiresAtUtc, r.Attended, s.WaitingPosition(r.PersonId),
+            var account = line.PersonId is { } accountId ? accounts.GetValueOrDefault(accountId) : null;
+            var name = account?.FullName is { Length: > 0 } fullName ? fullName : line.HouseholdPerson?.FullName ?? "";
+            return new Line(r.PersonId, name, account?.Email, r.Status, r.JoinedAtUtc, r.OfferExpiresAtUtc, r.Attended, s.WaitingPosition(r.PersonId),
                 line.HouseholdPerson is { } hp ? households.GetValueOrDefault(hp.HouseholdId) : null);
         }).ToList();
         Participants = lines.Where(l => l.Status == RegistrationStatus.Registered).OrderBy(l => l.Name, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), true)).ToList();
@@ -94,7 +98,7 @@ public class DetailsModel(PortalDbContext db, TimeProvider clock, WorkshopRegist
             .OrderBy(h => h.SearchName).ThenBy(h => h.Id).Take(10)
             .Select(h => new { h.Id, h.Name, h.ResidentId, Persons = h.Persons.OrderBy(p => p.Position).ThenBy(p => p.Id).Select(p => new { p.Id, p.FirstName, p.LastName, p.Relationship }).ToList() })
             .ToListAsync(ct);
-        var session = WorkshopRegistrations.SessionOf(w);
+        var session = w.Session();
         return found.Select(h =>
         {
             var holder = h.ResidentId is null ? null : h.Persons.FirstOrDefault(p => p.Relationship == Relationship.Applicant)?.Id;

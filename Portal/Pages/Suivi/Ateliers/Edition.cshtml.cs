@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.CaseFiles;
 using Portal.Data;
+using Portal.Domain.Workshops;
 using Portal.Domain;
 using Portal.Domain.Accounts;
 using Portal.Domain.Appointments;
@@ -117,7 +118,7 @@ public class EditionModel(PortalDbContext db, TimeProvider clock, WorkshopRegist
             if (!result.Found) return NotFound();
             if (result.Error is { } error)
             {
-                AddRuleError(error);
+                AddRuleError(error, result.Field);
                 return Page();
             }
             StatusMessage = result.OffersMade > 0
@@ -127,7 +128,7 @@ public class EditionModel(PortalDbContext db, TimeProvider clock, WorkshopRegist
         }
         catch (DomainRuleException e)
         {
-            AddRuleError(e.Message);
+            AddRuleError(e.Message, e.Field);
             return Page();
         }
     }
@@ -136,16 +137,20 @@ public class EditionModel(PortalDbContext db, TimeProvider clock, WorkshopRegist
         ? "Une place est proposée à la première personne de la liste d'attente, prévenue par courriel."
         : $"{offers} places sont proposées aux premières personnes de la liste d'attente, prévenues par courriel.";
 
-    private void AddRuleError(string message)
-    {
-        var key = message.Contains("place", StringComparison.OrdinalIgnoreCase) ? "Input.Seats"
-            : message.Contains("date", StringComparison.OrdinalIgnoreCase) || message.Contains("commencé", StringComparison.OrdinalIgnoreCase) ? "Input.Date"
-            : string.Empty;
-        ModelState.AddModelError(key, message);
-    }
+    /// A rule of the session shown at the field it concerns (the session's name for it).
+    private void AddRuleError(string message, string? field) =>
+        ModelState.AddModelError(field switch
+        {
+            nameof(Workshop.Seats) => "Input.Seats",
+            nameof(Workshop.StartsAtUtc) => "Input.Date",
+            nameof(Workshop.Theme) => "Input.Theme",
+            nameof(Workshop.DurationMinutes) => "Input.Duration",
+            nameof(Workshop.LeaderId) => "Input.LeaderId",
+            _ => string.Empty,
+        }, message);
 
     /// Checks every field and turns them into a session, French errors at the fields otherwise.
-    private WorkshopInput? Read()
+    private WorkshopPlan? Read()
     {
         int? placeId = int.TryParse(Input.PlaceId, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && Places.Any(o => o.Value == Input.PlaceId) ? p : null;
         if (placeId is null) ModelState.AddModelError("Input.PlaceId", "Choisissez le lieu de la séance.");
@@ -176,7 +181,7 @@ public class EditionModel(PortalDbContext db, TimeProvider clock, WorkshopRegist
             return null;
         }
         if (placeId is null || date is null || time is null || duration is null || seats is null || leader is null || string.IsNullOrWhiteSpace(Input.Theme)) return null;
-        return new WorkshopInput(Input.Theme, Input.Description, placeId.Value, startUtc, duration.Value, seats.Value, leader, teamId);
+        return new WorkshopPlan(Input.Theme, Input.Description, placeId.Value, startUtc, duration.Value, seats.Value, leader, teamId);
     }
 
     private async Task LoadOptionsAsync(CancellationToken ct)

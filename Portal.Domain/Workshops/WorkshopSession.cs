@@ -1,4 +1,6 @@
-namespace Portal.Domain.Appointments;
+using Portal.Domain.Appointments;
+
+namespace Portal.Domain.Workshops;
 
 /// Where a person stands for one workshop session.
 public enum RegistrationStatus
@@ -127,7 +129,7 @@ public sealed class WorkshopSession
 
     public WorkshopSession(int seats, DateTime startsAtUtc, IEnumerable<WorkshopRegistration>? registrations = null, TimeSpan? offerValidity = null)
     {
-        if (seats < 1) throw new DomainRuleException("Une séance compte au moins une place.");
+        EnsureSeats(seats);
         Seats = seats;
         StartsAtUtc = DateTime.SpecifyKind(startsAtUtc, DateTimeKind.Utc);
         OfferValidity = offerValidity ?? DefaultOfferValidity;
@@ -138,6 +140,11 @@ public sealed class WorkshopSession
 
     public int Seats { get; private set; }
     public DateTime StartsAtUtc { get; }
+
+    public static void EnsureSeats(int seats)
+    {
+        if (seats < 1) throw new DomainRuleException("Une séance compte au moins une place.", nameof(Seats));
+    }
     public TimeSpan OfferValidity { get; }
     public IReadOnlyList<WorkshopRegistration> Registrations => registrations;
 
@@ -178,19 +185,8 @@ public sealed class WorkshopSession
             });
 
         var lapsed = SettleExpired(nowUtc, out var offers);
-        // Someone already waiting keeps their turn even if a seat looks free.
-        var status = SeatsLeft > 0 && WaitingList.Count == 0 ? RegistrationStatus.Registered : RegistrationStatus.Waiting;
-        var line = Find(personId);
-        if (line is null)
-        {
-            line = new WorkshopRegistration(personId, status, nowUtc);
-            registrations.Add(line);
-        }
-        else
-        {
-            line.Join(status, nowUtc);
-        }
-        return new WorkshopOutcome(status, WaitingPosition(personId), offers, lapsed);
+        var status = SeatFree ? RegistrationStatus.Registered : RegistrationStatus.Waiting;
+        return Join(personId, status, nowUtc, offers, lapsed);
     }
 
     /// Leaves the session or its waiting list, or declines a seat offered; a freed seat goes to the
@@ -246,14 +242,14 @@ public sealed class WorkshopSession
     /// or holding an offer.
     public OfferChanges ChangeSeats(int seats, DateTime nowUtc)
     {
-        if (seats < 1) throw new DomainRuleException("Une séance compte au moins une place.");
+        EnsureSeats(seats);
         // An expired offer's seat passes to the next person waiting, so it stays taken if anyone waits.
         var taken = registrations.Count(r => StatusOf(r.PersonId, nowUtc) is RegistrationStatus.Registered or RegistrationStatus.Offered);
         var expiredWithSuccessor = Math.Min(
             registrations.Count(r => r.Status == RegistrationStatus.Offered && StatusOf(r.PersonId, nowUtc) == RegistrationStatus.OfferExpired),
             WaitingList.Count);
         if (seats < taken + expiredWithSuccessor)
-            throw new DomainRuleException($"{taken + expiredWithSuccessor} personnes sont déjà inscrites ou ont une place proposée : la séance ne peut pas compter moins de places.");
+            throw new DomainRuleException($"{taken + expiredWithSuccessor} personnes sont déjà inscrites ou ont une place proposée : la séance ne peut pas compter moins de places.", "Seats");
         var lapsed = SettleExpired(nowUtc, out var offers);
         Seats = seats;
         return new OfferChanges(HasStarted(nowUtc) ? offers : offers.Concat(OfferFreeSeats(nowUtc)).ToList(), lapsed);
@@ -280,21 +276,10 @@ public sealed class WorkshopSession
                 _ => "Une place est déjà proposée à cette personne.",
             });
         var lapsed = SettleExpired(nowUtc, out var offers);
-        var free = SeatsLeft > 0 && WaitingList.Count == 0;
-        if (!free && HasStarted(nowUtc))
+        if (!SeatFree && HasStarted(nowUtc))
             throw new DomainRuleException("La séance a commencé et elle est complète : ajoutez une place avant d'inscrire cette personne.");
-        var status = free ? RegistrationStatus.Registered : RegistrationStatus.Waiting;
-        var line = Find(personId);
-        if (line is null)
-        {
-            line = new WorkshopRegistration(personId, status, nowUtc);
-            registrations.Add(line);
-        }
-        else
-        {
-            line.Join(status, nowUtc);
-        }
-        return new WorkshopOutcome(status, WaitingPosition(personId), offers, lapsed);
+        var status = SeatFree ? RegistrationStatus.Registered : RegistrationStatus.Waiting;
+        return Join(personId, status, nowUtc, offers, lapsed);
     }
 
     /// Staff record who came, for registered participants only, from the day of the session (and
@@ -325,6 +310,18 @@ public sealed class WorkshopSession
         { Status: RegistrationStatus.Offered } r when r.OfferExpiresAtUtc <= nowUtc => RegistrationStatus.OfferExpired,
         var r => r.Status,
     };
+
+    // A seat is taken only when one is free and nobody waits: someone already waiting keeps their
+    // turn even if a seat looks free.
+    private bool SeatFree => SeatsLeft > 0 && WaitingList.Count == 0;
+
+    // The person's line, new or reused, at the status the operation gave them.
+    private WorkshopOutcome Join(string personId, RegistrationStatus status, DateTime nowUtc, List<SeatOffer> offers, List<string> lapsed)
+    {
+        if (Find(personId) is { } line) line.Join(status, nowUtc);
+        else registrations.Add(new WorkshopRegistration(personId, status, nowUtc));
+        return new WorkshopOutcome(status, WaitingPosition(personId), offers, lapsed);
+    }
 
     private void EnsureNotStarted(DateTime nowUtc, string message)
     {

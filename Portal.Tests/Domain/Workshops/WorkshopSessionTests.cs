@@ -1,7 +1,7 @@
+using Portal.Domain.Workshops;
 using Portal.Domain;
-using Portal.Domain.Appointments;
 
-namespace Portal.Tests.Domain.Appointments;
+namespace Portal.Tests.Domain.Workshops;
 
 public class WorkshopSessionTests
 {
