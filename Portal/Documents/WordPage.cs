@@ -32,4 +32,14 @@ internal static class WordPage
         }
         return stream.ToArray();
     }
+
+    /// A single line of <paramref name="color"/> around every cell, in the schema's order (top,
+    /// left, bottom, right, inside horizontal, inside vertical) or validation fails.
+    public static TableBorders GridBorders(string color) => new(
+        new TopBorder { Val = BorderValues.Single, Size = 4, Color = color },
+        new LeftBorder { Val = BorderValues.Single, Size = 4, Color = color },
+        new BottomBorder { Val = BorderValues.Single, Size = 4, Color = color },
+        new RightBorder { Val = BorderValues.Single, Size = 4, Color = color },
+        new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Color = color },
+        new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = color });
 }

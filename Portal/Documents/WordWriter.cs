@@ -59,16 +59,9 @@ public static class WordWriter
 
     private static Table ChecksTable(IReadOnlyList<(string Label, string Value)> rows)
     {
-        // Borders in schema order (top, left, bottom, right, insideH, insideV) or validation fails.
         var table = new Table(new TableProperties(
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-            new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = 4, Color = "929292" },
-                new LeftBorder { Val = BorderValues.Single, Size = 4, Color = "929292" },
-                new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "929292" },
-                new RightBorder { Val = BorderValues.Single, Size = 4, Color = "929292" },
-                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Color = "929292" },
-                new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = "929292" })),
+            WordPage.GridBorders("929292")),
             new TableGrid(new GridColumn { Width = "4000" }, new GridColumn { Width = "5600" }));
         table.Append(Row("Élément", "Valeur", header: true));
         foreach (var (label, value) in rows) table.Append(Row(label, value, header: false));

@@ -307,13 +307,7 @@ public static class DefaultTemplates
 
     private static TableProperties GridProperties() => new(
         new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-        new TableBorders(
-            new TopBorder { Val = BorderValues.Single, Size = 4, Color = "8C8C8C" },
-            new LeftBorder { Val = BorderValues.Single, Size = 4, Color = "8C8C8C" },
-            new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "8C8C8C" },
-            new RightBorder { Val = BorderValues.Single, Size = 4, Color = "8C8C8C" },
-            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Color = "8C8C8C" },
-            new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = "8C8C8C" }),
+        WordPage.GridBorders("8C8C8C"),
         new TableLayout { Type = TableLayoutValues.Fixed },
         new TableCellMarginDefault(
             new TopMargin { Width = "60", Type = TableWidthUnitValues.Dxa },
