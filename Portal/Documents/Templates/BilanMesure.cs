@@ -57,30 +57,30 @@ public static class BilanMesure
     ]);
 
     public static TemplateModel Model(MeasureReview r) => CommonFields.AddMeasureCase(new TemplateModel
+    {
+        ["bilan.intitule"] = r.ReviewLabel,
+        ["bilan.date_prevue"] = r.DueOn,
+        ["bilan.date"] = r.HeldOn,
+        ["situation"] = r.Situation,
+        ["ressources"] = r.Incomes.Select(i => new TemplateModel
         {
-            ["bilan.intitule"] = r.ReviewLabel,
-            ["bilan.date_prevue"] = r.DueOn,
-            ["bilan.date"] = r.HeldOn,
-            ["situation"] = r.Situation,
-            ["ressources"] = r.Incomes.Select(i => new TemplateModel
-            {
-                ["ressource.type"] = i.Kind,
-                ["ressource.personne"] = i.Person,
-                ["ressource.montant"] = i.MonthlyAmount,
-            }).ToList(),
-            ["ressources.total"] = r.TotalIncome,
-            ["plan.axes"] = r.Axes.Select(a => new TemplateModel
-            {
-                ["axe.intitule"] = a.Title,
-                ["axe.objectif"] = a.Objective,
-                ["axe.statut"] = a.Status,
-                ["axe.notes"] = a.Notes,
-                ["axe.actions"] = a.Actions,
-            }).ToList(),
-            ["bilan.synthese"] = r.Summary,
-            ["decision.libelle"] = r.Decision,
-            ["decision.detail"] = r.DecisionDetail,
-        }, r);
+            ["ressource.type"] = i.Kind,
+            ["ressource.personne"] = i.Person,
+            ["ressource.montant"] = i.MonthlyAmount,
+        }).ToList(),
+        ["ressources.total"] = r.TotalIncome,
+        ["plan.axes"] = r.Axes.Select(a => new TemplateModel
+        {
+            ["axe.intitule"] = a.Title,
+            ["axe.objectif"] = a.Objective,
+            ["axe.statut"] = a.Status,
+            ["axe.notes"] = a.Notes,
+            ["axe.actions"] = a.Actions,
+        }).ToList(),
+        ["bilan.synthese"] = r.Summary,
+        ["decision.libelle"] = r.Decision,
+        ["decision.detail"] = r.DecisionDetail,
+    }, r);
 
     public static MeasureReview Sample() => new(
         Letterhead.Sample,

@@ -53,22 +53,22 @@ public static class ContratAccompagnement
     ]);
 
     public static TemplateModel Model(SupportContract c) => CommonFields.AddMeasureCase(new TemplateModel
+    {
+        ["mesure.duree_mois"] = c.Months,
+        ["mesure.rythme"] = c.Rhythm,
+        ["plan.axes"] = c.Axes.Select(a => new TemplateModel
         {
-            ["mesure.duree_mois"] = c.Months,
-            ["mesure.rythme"] = c.Rhythm,
-            ["plan.axes"] = c.Axes.Select(a => new TemplateModel
-            {
-                ["axe.intitule"] = a.Title,
-                ["axe.objectif"] = a.Objective,
-                ["axe.actions"] = a.Actions,
-                ["axe.statut"] = a.Status,
-            }).ToList(),
-            ["bilans"] = c.Reviews.Select(r => new TemplateModel { ["bilan.intitule"] = r.Label, ["bilan.date"] = r.DueOn }).ToList(),
-            ["engagements.personne"] = c.PersonCommitments,
-            ["engagements.association"] = c.AssociationCommitments,
-            ["signature.lieu"] = c.SignaturePlace,
-            ["signature.date"] = c.SignatureDate,
-        }, c);
+            ["axe.intitule"] = a.Title,
+            ["axe.objectif"] = a.Objective,
+            ["axe.actions"] = a.Actions,
+            ["axe.statut"] = a.Status,
+        }).ToList(),
+        ["bilans"] = c.Reviews.Select(r => new TemplateModel { ["bilan.intitule"] = r.Label, ["bilan.date"] = r.DueOn }).ToList(),
+        ["engagements.personne"] = c.PersonCommitments,
+        ["engagements.association"] = c.AssociationCommitments,
+        ["signature.lieu"] = c.SignaturePlace,
+        ["signature.date"] = c.SignatureDate,
+    }, c);
 
     public const string DefaultPersonCommitments =
         "Venir aux rendez-vous fixés avec la référente, ou prévenir en cas d'empêchement.\nMener les démarches prévues au plan d'action.\nPayer le loyer et les charges chaque mois.";

@@ -61,26 +61,26 @@ public static class FicheBilanEtat
     ]);
 
     public static TemplateModel Model(StateReviewSheet s) => CommonFields.AddMeasureCase(new TemplateModel
+    {
+        ["bailleur.nom"] = s.LandlordName,
+        ["bilan.mois"] = s.MonthsFromStart,
+        ["bilan.date"] = s.ReviewDate,
+        ["bail.loyer"] = s.Rent,
+        ["bail.charges"] = s.Charges,
+        ["loyers"] = s.Statement.Select(m => new TemplateModel
         {
-            ["bailleur.nom"] = s.LandlordName,
-            ["bilan.mois"] = s.MonthsFromStart,
-            ["bilan.date"] = s.ReviewDate,
-            ["bail.loyer"] = s.Rent,
-            ["bail.charges"] = s.Charges,
-            ["loyers"] = s.Statement.Select(m => new TemplateModel
-            {
-                ["loyer.mois"] = m.Month,
-                ["loyer.appele"] = m.Called,
-                ["loyer.paye"] = m.Paid,
-                ["loyer.solde"] = m.Balance,
-            }).ToList(),
-            ["loyers.total_appele"] = s.TotalCalled,
-            ["loyers.total_paye"] = s.TotalPaid,
-            ["loyers.impaye"] = s.Arrears,
-            ["decision.libelle"] = s.Decision,
-            ["decision.glissement"] = s.Slide,
-            ["bilan.synthese"] = s.Summary,
-        }, s);
+            ["loyer.mois"] = m.Month,
+            ["loyer.appele"] = m.Called,
+            ["loyer.paye"] = m.Paid,
+            ["loyer.solde"] = m.Balance,
+        }).ToList(),
+        ["loyers.total_appele"] = s.TotalCalled,
+        ["loyers.total_paye"] = s.TotalPaid,
+        ["loyers.impaye"] = s.Arrears,
+        ["decision.libelle"] = s.Decision,
+        ["decision.glissement"] = s.Slide,
+        ["bilan.synthese"] = s.Summary,
+    }, s);
 
     public static StateReviewSheet Sample() => new(
         Letterhead.Sample,
