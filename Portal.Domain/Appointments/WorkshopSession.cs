@@ -156,6 +156,23 @@ public sealed class WorkshopSession
 
     public bool HasStarted(DateTime nowUtc) => nowUtc >= StartsAtUtc;
 
+    /// Puts the person on the session's list with this status: a new line, or their old one back.
+    private WorkshopOutcome Enrol(string personId, RegistrationStatus status, DateTime nowUtc,
+        IReadOnlyList<SeatOffer> offers, IReadOnlyList<string> lapsed)
+    {
+        var line = Find(personId);
+        if (line is null)
+        {
+            line = new WorkshopRegistration(personId, status, nowUtc);
+            registrations.Add(line);
+        }
+        else
+        {
+            line.Join(status, nowUtc);
+        }
+        return new WorkshopOutcome(status, WaitingPosition(personId), offers, lapsed);
+    }
+
     public WorkshopRegistration? Find(string personId) => registrations.FirstOrDefault(r => r.PersonId == personId);
 
     /// 1-based place in the waiting list, or null when not waiting.
@@ -180,17 +197,7 @@ public sealed class WorkshopSession
         var lapsed = SettleExpired(nowUtc, out var offers);
         // Someone already waiting keeps their turn even if a seat looks free.
         var status = SeatsLeft > 0 && WaitingList.Count == 0 ? RegistrationStatus.Registered : RegistrationStatus.Waiting;
-        var line = Find(personId);
-        if (line is null)
-        {
-            line = new WorkshopRegistration(personId, status, nowUtc);
-            registrations.Add(line);
-        }
-        else
-        {
-            line.Join(status, nowUtc);
-        }
-        return new WorkshopOutcome(status, WaitingPosition(personId), offers, lapsed);
+        return Enrol(personId, status, nowUtc, offers, lapsed);
     }
 
     /// Leaves the session or its waiting list, or declines a seat offered; a freed seat goes to the
@@ -284,17 +291,7 @@ public sealed class WorkshopSession
         if (!free && HasStarted(nowUtc))
             throw new DomainRuleException("La séance a commencé et elle est complète : ajoutez une place avant d'inscrire cette personne.");
         var status = free ? RegistrationStatus.Registered : RegistrationStatus.Waiting;
-        var line = Find(personId);
-        if (line is null)
-        {
-            line = new WorkshopRegistration(personId, status, nowUtc);
-            registrations.Add(line);
-        }
-        else
-        {
-            line.Join(status, nowUtc);
-        }
-        return new WorkshopOutcome(status, WaitingPosition(personId), offers, lapsed);
+        return Enrol(personId, status, nowUtc, offers, lapsed);
     }
 
     /// Staff record who came, for registered participants only, from the day of the session (and
