@@ -157,7 +157,7 @@ public sealed class WorkshopSession
     public bool HasStarted(DateTime nowUtc) => nowUtc >= StartsAtUtc;
 
     /// Puts the person on the session's list with this status: a new line, or their old one back.
-    private WorkshopOutcome Enrol(string personId, RegistrationStatus status, DateTime nowUtc,
+    private WorkshopOutcome PutOnList(string personId, RegistrationStatus status, DateTime nowUtc,
         IReadOnlyList<SeatOffer> offers, IReadOnlyList<string> lapsed)
     {
         var line = Find(personId);
@@ -197,7 +197,7 @@ public sealed class WorkshopSession
         var lapsed = SettleExpired(nowUtc, out var offers);
         // Someone already waiting keeps their turn even if a seat looks free.
         var status = SeatsLeft > 0 && WaitingList.Count == 0 ? RegistrationStatus.Registered : RegistrationStatus.Waiting;
-        return Enrol(personId, status, nowUtc, offers, lapsed);
+        return PutOnList(personId, status, nowUtc, offers, lapsed);
     }
 
     /// Leaves the session or its waiting list, or declines a seat offered; a freed seat goes to the
@@ -291,7 +291,7 @@ public sealed class WorkshopSession
         if (!free && HasStarted(nowUtc))
             throw new DomainRuleException("La séance a commencé et elle est complète : ajoutez une place avant d'inscrire cette personne.");
         var status = free ? RegistrationStatus.Registered : RegistrationStatus.Waiting;
-        return Enrol(personId, status, nowUtc, offers, lapsed);
+        return PutOnList(personId, status, nowUtc, offers, lapsed);
     }
 
     /// Staff record who came, for registered participants only, from the day of the session (and
