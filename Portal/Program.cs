@@ -89,6 +89,7 @@ services.ConfigureApplicationCookie(o =>
 services.AddScoped<UserSessions>();
 services.AddScoped<AccountSignIn>();
 services.AddScoped<AccountAudit>();
+services.AddScoped<AccountEmails>();
 
 services.AddAuthorization(Policies.Configure);
 services.AddRazorPages(o =>

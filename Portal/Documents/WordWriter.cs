@@ -12,52 +12,30 @@ public static class WordWriter
     private const string Font = "Arial";
     private const string Blue = "000091";
 
-    public static byte[] TestSheet(TestSheetModel model)
-    {
-        using var stream = new MemoryStream();
-        using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
-        {
-            var main = doc.AddMainDocumentPart();
-            AddStyles(main);
-            var header = main.AddNewPart<HeaderPart>();
-            header.Header = new Header(Para("Passerelle — accompagnement social lié au logement", size: 18, color: "3A3A3A"));
-            var footer = main.AddNewPart<FooterPart>();
-            footer.Footer = new Footer(PageNumberParagraph());
+    public static byte[] TestSheet(TestSheetModel model) => WordPage.A4(
+        Styles(),
+        new Header(Para("Passerelle — accompagnement social lié au logement", size: 18, color: "3A3A3A")),
+        new Footer(PageNumberParagraph()),
+        [
+            Para(model.Title, size: 36, bold: true, color: Blue, spacingAfter: 240),
+            Para($"Document généré le {French.DateTimeLong(model.GeneratedAtUtc)}.", spacingAfter: 120),
+            Para($"Demandé par {model.RequestedBy} le {French.DateTimeLong(model.RequestedAtUtc)}.", spacingAfter: 240),
+            Para("Cette fiche vérifie la chaîne de production des documents : la demande est enregistrée, une tâche de fond la traite avec OpenXml, le document est conservé dans la base de données puis téléchargé.", spacingAfter: 240),
+            Para("Vérifications", size: 28, bold: true, color: Blue, spacingAfter: 120),
+            ChecksTable(model.Checks),
+            Para("", spacingAfter: 240),
+            Para("Signature", bold: true, spacingAfter: 480),
+            Para("Fait à ………………………, le ……………………"),
+        ]);
 
-            var body = new Body(
-                Para(model.Title, size: 36, bold: true, color: Blue, spacingAfter: 240),
-                Para($"Document généré le {French.DateTimeLong(model.GeneratedAtUtc)}.", spacingAfter: 120),
-                Para($"Demandé par {model.RequestedBy} le {French.DateTimeLong(model.RequestedAtUtc)}.", spacingAfter: 240),
-                Para("Cette fiche vérifie la chaîne de production des documents : la demande est enregistrée, une tâche de fond la traite avec OpenXml, le document est conservé dans la base de données puis téléchargé.", spacingAfter: 240),
-                Para("Vérifications", size: 28, bold: true, color: Blue, spacingAfter: 120),
-                ChecksTable(model.Checks),
-                Para("", spacingAfter: 240),
-                Para("Signature", bold: true, spacingAfter: 480),
-                Para("Fait à ………………………, le ……………………"));
-            body.Append(new SectionProperties(
-                new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
-                new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
-                new PageSize { Width = 11906U, Height = 16838U },
-                new PageMargin { Top = 1134, Right = 1134U, Bottom = 1134, Left = 1134U, Header = 567U, Footer = 567U, Gutter = 0U }));
-            main.Document = new Document(body);
-            main.Document.Save();
-        }
-        return stream.ToArray();
-    }
-
-    private static void AddStyles(MainDocumentPart main)
-    {
-        var styles = main.AddNewPart<StyleDefinitionsPart>();
-        styles.Styles = new Styles(
-            new DocDefaults(
-                new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                    new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font },
-                    new FontSize { Val = "22" },
-                    new Languages { Val = "fr-FR" })),
-                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
-                    new SpacingBetweenLines { After = "80", Line = "276", LineRule = LineSpacingRuleValues.Auto }))));
-        styles.Styles.Save();
-    }
+    private static Styles Styles() => new(
+        new DocDefaults(
+            new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font },
+                new FontSize { Val = "22" },
+                new Languages { Val = "fr-FR" })),
+            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
+                new SpacingBetweenLines { After = "80", Line = "276", LineRule = LineSpacingRuleValues.Auto }))));
 
     private static Paragraph Para(string text, int size = 22, bool bold = false, string? color = null, int spacingAfter = 80)
     {
@@ -81,16 +59,9 @@ public static class WordWriter
 
     private static Table ChecksTable(IReadOnlyList<(string Label, string Value)> rows)
     {
-        // Borders in schema order (top, left, bottom, right, insideH, insideV) or validation fails.
         var table = new Table(new TableProperties(
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-            new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = 4, Color = "929292" },
-                new LeftBorder { Val = BorderValues.Single, Size = 4, Color = "929292" },
-                new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "929292" },
-                new RightBorder { Val = BorderValues.Single, Size = 4, Color = "929292" },
-                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Color = "929292" },
-                new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = "929292" })),
+            WordPage.GridBorders("929292")),
             new TableGrid(new GridColumn { Width = "4000" }, new GridColumn { Width = "5600" }));
         table.Append(Row("Élément", "Valeur", header: true));
         foreach (var (label, value) in rows) table.Append(Row(label, value, header: false));

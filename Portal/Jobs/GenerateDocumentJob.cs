@@ -17,12 +17,8 @@ public sealed class GenerateDocumentJob(PortalDbContext db, DocumentRenderer ren
     public async Task RunAsync(long id, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        using var working = node.Working<DocumentRequest>(id);
-        if (!await WorkJobs.ClaimAsync(db.DocumentRequests, id, node, now, ct))
-        {
-            log.LogInformation("Document request {RequestId} already done, held by another worker, not due yet, or gone", id);
-            return;
-        }
+        using var working = await WorkJobs.StartAsync(db.DocumentRequests, id, node, now, log, ct);
+        if (working is null) return;
 
         var request = await db.DocumentRequests.Include(r => r.RequestedBy).SingleAsync(r => r.Id == id, ct);
         try

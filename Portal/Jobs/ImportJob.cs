@@ -15,12 +15,8 @@ public sealed class ImportJob(PortalDbContext db, Importer importer, WorkNode no
     [DisplayName("Import du fichier n° {0}")]
     public async Task RunAsync(long id, CancellationToken ct)
     {
-        using var working = node.Working<ImportRun>(id);
-        if (!await WorkJobs.ClaimAsync(db.ImportRuns, id, node, clock.GetUtcNow().UtcDateTime, ct))
-        {
-            log.LogInformation("Import run {RunId} already done, held by another worker, not due yet, or gone", id);
-            return;
-        }
+        using var working = await WorkJobs.StartAsync(db.ImportRuns, id, node, clock.GetUtcNow().UtcDateTime, log, ct);
+        if (working is null) return;
         var run = await db.ImportRuns.AsNoTracking().SingleAsync(r => r.Id == id, ct);
         try
         {

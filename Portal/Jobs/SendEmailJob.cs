@@ -17,12 +17,8 @@ public sealed class SendEmailJob(PortalDbContext db, IMailTransport transport, W
     public async Task RunAsync(long id, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        using var working = node.Working<OutboundEmail>(id);
-        if (!await WorkJobs.ClaimAsync(db.OutboundEmails, id, node, now, ct))
-        {
-            log.LogInformation("Email {EmailId} already sent, held by another worker, not due yet, or gone", id);
-            return;
-        }
+        using var working = await WorkJobs.StartAsync(db.OutboundEmails, id, node, now, log, ct);
+        if (working is null) return;
 
         var email = await db.OutboundEmails.AsNoTracking().SingleAsync(e => e.Id == id, ct);
         var recorded = false;

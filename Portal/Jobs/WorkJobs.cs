@@ -42,6 +42,18 @@ public static class WorkJobs
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind.GetType().Name, "Unknown work item"),
     };
 
+    /// How every job starts on its row: marked as worked on by this node (its lease renewed while
+    /// the job runs), then claimed. Null, with a log line, when the row is done, held by another
+    /// worker, not due yet, or gone: the job then has nothing to do. Dispose the answer at the end.
+    public static async Task<IDisposable?> StartAsync<T>(DbSet<T> set, long id, WorkNode node, DateTime nowUtc, ILogger log, CancellationToken ct) where T : WorkItem
+    {
+        var working = node.Working<T>(id);
+        if (await ClaimAsync(set, id, node, nowUtc, ct)) return working;
+        working.Dispose();
+        log.LogInformation("{Kind} {Id} already done, held by another worker, not due yet, or gone", typeof(T).Name, id);
+        return null;
+    }
+
     /// Takes the row for this node if nobody holds it and it is not finished. The check and the
     /// change are one UPDATE, so two workers running the same id never both get it.
     public static async Task<bool> ClaimAsync<T>(DbSet<T> set, long id, WorkNode node, DateTime nowUtc, CancellationToken ct) where T : WorkItem

@@ -11,8 +11,19 @@ public enum RetentionOutcome
 /// happens then. The privacy page, the records of processing and <see cref="Jobs.RetentionJob"/>
 /// all read these same lines, so what the site says is what it does.
 public sealed record RetentionRule(
-    string Key, string Records, string Start, int Months, int Days, string PeriodLabel, RetentionOutcome Outcome, string Effect)
+    string Key, string Records, string Start, int Months, int Days, RetentionOutcome Outcome, string Effect)
 {
+    /// The period as the privacy page says it: « 2 ans », « 1 an », « 18 mois », « 30 jours ».
+    public string PeriodLabel => (Months, Days) switch
+    {
+        (0, 1) => "1 jour",
+        (0, var days) => $"{days} jours",
+        (12, 0) => "1 an",
+        (var months, 0) when months % 12 == 0 => $"{months / 12} ans",
+        (var months, 0) => $"{months} mois",
+        (var months, var days) => $"{months} mois et {days} jours",
+    };
+
     /// What started before this instant is past its period at <paramref name="asOfUtc"/> (calendar months, so two years are two years).
     public DateTime Cutoff(DateTime asOfUtc) => asOfUtc.AddMonths(-Months).AddDays(-Days);
 
@@ -38,35 +49,35 @@ public static class RetentionPolicy
         "demandes-non-suivies",
         "Demandes de logement non suivies d'un accueil (brouillons compris)",
         "la dernière modification de la demande",
-        24, 0, "2 ans", RetentionOutcome.Delete,
+        24, 0, RetentionOutcome.Delete,
         "La demande est supprimée avec les personnes du foyer, les ressources, les pièces justificatives envoyées, les messages et l'historique.");
 
     public static readonly RetentionRule ClosedHouseholds = new(
         "dossiers-clos",
         "Dossiers des ménages sortis",
         "la date de sortie (dernier contact)",
-        24, 0, "2 ans", RetentionOutcome.Anonymise,
+        24, 0, RetentionOutcome.Anonymise,
         "Le nom, les coordonnées, les personnes, les partenaires, le journal, les textes des bilans, de la veille et des incidents et les documents générés sont effacés ; la demande d'origine est supprimée avec ses pièces. Restent, sans nom, les dates, les mesures, les validations du SIAO et les montants du fonds d'aide, que la comptabilité doit garder.");
 
     public static readonly RetentionRule Uploads = new(
         "pieces-justificatives",
         "Pièces justificatives envoyées (identité, avis d'imposition, ressources…)",
         "la dernière modification de leur demande, ou la sortie pour un ménage accompagné",
-        24, 0, "2 ans", RetentionOutcome.Delete,
+        24, 0, RetentionOutcome.Delete,
         "Supprimées avec la demande (demande non suivie) ou avec l'anonymisation du dossier.");
 
     public static readonly RetentionRule AccessLog = new(
         "journal-des-acces",
         "Journal des consultations et des actions (traçabilité)",
         "la consultation",
-        12, 0, "1 an", RetentionOutcome.Delete,
+        12, 0, RetentionOutcome.Delete,
         "La ligne du journal est supprimée.");
 
     public static readonly RetentionRule EmailBodies = new(
         "courriels-envoyes",
         "Contenu des courriels envoyés",
         "l'envoi",
-        0, 30, "30 jours", RetentionOutcome.Delete,
+        0, 30, RetentionOutcome.Delete,
         "Le texte et les pièces jointes sont effacés ; restent le destinataire, la date et l'objet, pour prouver l'envoi.");
 
     /// The CNIL treats an imported spreadsheet as a working file: once its rows have become household
@@ -75,7 +86,7 @@ public static class RetentionPolicy
         "fichiers-importes",
         "Tableurs importés par l'administration (lignes du fichier, corrections, doublons proposés)",
         "la fin de l'import, ou le dépôt pour un fichier jamais importé",
-        0, 30, "30 jours", RetentionOutcome.Delete,
+        0, 30, RetentionOutcome.Delete,
         "Les lignes du fichier sont supprimées ; reste le compte rendu, sans donnée personnelle : nom du fichier, date, auteur et nombres de personnes ajoutées, fusionnées et non importées. Un fichier jamais importé est supprimé entier. Les dossiers créés par l'import suivent leur propre durée.");
 
     public static IReadOnlyList<RetentionRule> Rules { get; } = [UnfollowedRequests, ClosedHouseholds, Uploads, AccessLog, EmailBodies, ImportFiles];

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.CaseFiles;
 using Portal.Data;
 using Portal.Domain.Formatting;
+using Portal.Domain.Support;
 
 namespace Portal.Support;
 
@@ -20,6 +21,10 @@ public static class SupportFiles
             .Where(h => h.Id == id)
             .Select(h => new HouseholdHeader(h.Id, h.Name, h.Status, h.ExitedOn, h.TeamId, h.ReferentId, db.Users.Where(u => u.Id == h.ReferentId).Select(u => u.FullName).FirstOrDefault()))
             .SingleOrDefaultAsync(ct);
+
+    /// The household's exit as last recorded, if any.
+    public static Task<Exit?> LastExitAsync(PortalDbContext db, long householdId, CancellationToken ct) =>
+        db.Exits.AsNoTracking().Where(e => e.HouseholdId == householdId).OrderByDescending(e => e.Id).FirstOrDefaultAsync(ct);
 
     /// A line in the household's journal, so that its file tells the whole story.
     public static JournalEntry Journal(PortalDbContext db, long householdId, StaffScope scope, DateOnly on, JournalKind kind, string text, DateTime nowUtc)

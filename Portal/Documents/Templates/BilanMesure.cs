@@ -22,7 +22,7 @@ public sealed record MeasureReview(
     IReadOnlyList<PlanAxis> Axes,
     string Summary,
     string Decision,
-    string DecisionDetail)
+    string DecisionDetail) : IMeasureDocument
 {
     public decimal TotalIncome => Incomes.Sum(i => i.MonthlyAmount);
 }
@@ -34,15 +34,8 @@ public static class BilanMesure
 
     public static readonly DocumentDictionary Dictionary = new(Kind, "Bilan de mesure",
     [
-        .. CommonFields.Association,
-        FieldDefinition.Text("referent.nom", "Travailleur social référent", "Claire Dubois"),
-        FieldDefinition.Text("menage.nom", "Nom du ménage", "Famille Martin"),
-        CommonFields.MembersField,
-        FieldDefinition.Text("logement.adresse", "Adresse du logement", "4 allée des Acacias, 59300 Valenciennes"),
-        FieldDefinition.Text("mesure.type", "Type de mesure", "ASLL"),
-        FieldDefinition.Text("financeur.nom", "Financeur de la mesure", "FSL / Conseil départemental"),
-        FieldDefinition.Date("mesure.date_debut", "Début de la mesure", "1 décembre 2026"),
-        FieldDefinition.Date("mesure.date_fin", "Fin de la mesure", "30 novembre 2027"),
+        .. CommonFields.Household(withReferencePerson: false),
+        .. CommonFields.Measure("ASLL", "FSL / Conseil départemental"),
         FieldDefinition.Text("bilan.intitule", "Bilan", "Bilan à 6 mois"),
         FieldDefinition.Date("bilan.date_prevue", "Date prévue du bilan", "1 juin 2027"),
         FieldDefinition.Date("bilan.date", "Date du bilan (vide s'il n'est pas encore tenu)", "3 juin 2027"),
@@ -63,44 +56,31 @@ public static class BilanMesure
         FieldDefinition.Text("decision.detail", "Précision sur la décision", "Renouvellement de 6 mois"),
     ]);
 
-    public static TemplateModel Model(MeasureReview r)
+    public static TemplateModel Model(MeasureReview r) => CommonFields.AddMeasureCase(new TemplateModel
     {
-        var model = new TemplateModel
+        ["bilan.intitule"] = r.ReviewLabel,
+        ["bilan.date_prevue"] = r.DueOn,
+        ["bilan.date"] = r.HeldOn,
+        ["situation"] = r.Situation,
+        ["ressources"] = r.Incomes.Select(i => new TemplateModel
         {
-            ["referent.nom"] = r.ReferentName,
-            ["menage.nom"] = r.HouseholdName,
-            ["menage.membres"] = CommonFields.Members(r.Members),
-            ["logement.adresse"] = r.HousingAddress,
-            ["mesure.type"] = r.MeasureKind,
-            ["financeur.nom"] = r.FunderName,
-            ["mesure.date_debut"] = r.Start,
-            ["mesure.date_fin"] = r.End,
-            ["bilan.intitule"] = r.ReviewLabel,
-            ["bilan.date_prevue"] = r.DueOn,
-            ["bilan.date"] = r.HeldOn,
-            ["situation"] = r.Situation,
-            ["ressources"] = r.Incomes.Select(i => new TemplateModel
-            {
-                ["ressource.type"] = i.Kind,
-                ["ressource.personne"] = i.Person,
-                ["ressource.montant"] = i.MonthlyAmount,
-            }).ToList(),
-            ["ressources.total"] = r.TotalIncome,
-            ["plan.axes"] = r.Axes.Select(a => new TemplateModel
-            {
-                ["axe.intitule"] = a.Title,
-                ["axe.objectif"] = a.Objective,
-                ["axe.statut"] = a.Status,
-                ["axe.notes"] = a.Notes,
-                ["axe.actions"] = a.Actions,
-            }).ToList(),
-            ["bilan.synthese"] = r.Summary,
-            ["decision.libelle"] = r.Decision,
-            ["decision.detail"] = r.DecisionDetail,
-        };
-        CommonFields.AddAssociation(model, r.Association);
-        return model;
-    }
+            ["ressource.type"] = i.Kind,
+            ["ressource.personne"] = i.Person,
+            ["ressource.montant"] = i.MonthlyAmount,
+        }).ToList(),
+        ["ressources.total"] = r.TotalIncome,
+        ["plan.axes"] = r.Axes.Select(a => new TemplateModel
+        {
+            ["axe.intitule"] = a.Title,
+            ["axe.objectif"] = a.Objective,
+            ["axe.statut"] = a.Status,
+            ["axe.notes"] = a.Notes,
+            ["axe.actions"] = a.Actions,
+        }).ToList(),
+        ["bilan.synthese"] = r.Summary,
+        ["decision.libelle"] = r.Decision,
+        ["decision.detail"] = r.DecisionDetail,
+    }, r);
 
     public static MeasureReview Sample() => new(
         Letterhead.Sample,

@@ -7,6 +7,26 @@ public sealed record Letterhead(string Name, string Address, byte[]? Logo)
     public static readonly Letterhead Sample = new("Association Passerelle", "12 rue des Tanneurs, 59300 Valenciennes", null);
 }
 
+/// What every document about a support measure says of it: who writes, who is followed, where, which
+/// measure. The contract, the review and the State sheet implement it, so their shared fields are
+/// declared and filled once (<see cref="CommonFields.Household"/>, <see cref="CommonFields.Measure"/>,
+/// <see cref="CommonFields.AddMeasureCase"/>).
+public interface IMeasureDocument
+{
+    Letterhead Association { get; }
+    string ReferentName { get; }
+    string HouseholdName { get; }
+    IReadOnlyList<HouseholdMember> Members { get; }
+    string HousingAddress { get; }
+    string MeasureKind { get; }
+    string FunderName { get; }
+    DateOnly Start { get; }
+    DateOnly End { get; }
+
+    /// « Madame Fatou KONATE », for the documents that name the reference person; null for the others.
+    string? ReferencePerson => null;
+}
+
 /// Fields several kinds of documents share, with the same paths so a letterhead fits them all.
 internal static class CommonFields
 {
@@ -29,6 +49,43 @@ internal static class CommonFields
         FieldDefinition.Text("membre.nom", "Nom", "Martin"),
         FieldDefinition.Text("membre.lien", "Place dans le ménage", "personne de référence"),
         FieldDefinition.Date("membre.date_naissance", "Date de naissance", "14 mars 1988"));
+
+    /// The letterhead, the referent and the household, in the order the documents list them.
+    public static FieldDefinition[] Household(bool withReferencePerson) =>
+    [
+        .. Association,
+        FieldDefinition.Text("referent.nom", "Travailleur social référent", "Claire Dubois"),
+        FieldDefinition.Text("menage.nom", "Nom du ménage", "Famille Martin"),
+        .. withReferencePerson ? [ReferencePersonField] : Array.Empty<FieldDefinition>(),
+        MembersField,
+        FieldDefinition.Text("logement.adresse", "Adresse du logement", "4 allée des Acacias, 59300 Valenciennes"),
+    ];
+
+    /// The measure's kind, funder and dates, with the examples the document's help page shows.
+    public static FieldDefinition[] Measure(string kindExample, string funderExample) =>
+    [
+        FieldDefinition.Text("mesure.type", "Type de mesure", kindExample),
+        FieldDefinition.Text("financeur.nom", "Financeur de la mesure", funderExample),
+        FieldDefinition.Date("mesure.date_debut", "Début de la mesure", "1 décembre 2026"),
+        FieldDefinition.Date("mesure.date_fin", "Fin de la mesure", "30 novembre 2027"),
+    ];
+
+    /// Fills the fields of <see cref="Household"/> and <see cref="Measure"/> from the document.
+    public static TemplateModel AddMeasureCase(TemplateModel model, IMeasureDocument d)
+    {
+        AddAssociation(model, d.Association);
+        model["referent.nom"] = d.ReferentName;
+        model["menage.nom"] = d.HouseholdName;
+        if (d.ReferencePerson is { } person)
+            model["menage.personne_reference"] = person;
+        model["menage.membres"] = Members(d.Members);
+        model["logement.adresse"] = d.HousingAddress;
+        model["mesure.type"] = d.MeasureKind;
+        model["financeur.nom"] = d.FunderName;
+        model["mesure.date_debut"] = d.Start;
+        model["mesure.date_fin"] = d.End;
+        return model;
+    }
 
     public static void AddAssociation(TemplateModel model, Letterhead a)
     {

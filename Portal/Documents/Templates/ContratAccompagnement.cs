@@ -21,10 +21,10 @@ public sealed record SupportContract(
     string PersonCommitments,
     string AssociationCommitments,
     string SignaturePlace,
-    DateOnly SignatureDate)
+    DateOnly SignatureDate) : IMeasureDocument
 {
     /// « Madame Fatou KONATE »: the person who signs the contract.
-    public string ReferencePerson { get; init; } = "";
+    public string? ReferencePerson { get; init; } = "";
 }
 
 /// The « contrat d'accompagnement »: its fields and the mapping from the contract.
@@ -34,16 +34,8 @@ public static class ContratAccompagnement
 
     public static readonly DocumentDictionary Dictionary = new(Kind, "Contrat d'accompagnement",
     [
-        .. CommonFields.Association,
-        FieldDefinition.Text("referent.nom", "Travailleur social référent", "Claire Dubois"),
-        FieldDefinition.Text("menage.nom", "Nom du ménage", "Famille Martin"),
-        CommonFields.ReferencePersonField,
-        CommonFields.MembersField,
-        FieldDefinition.Text("logement.adresse", "Adresse du logement", "4 allée des Acacias, 59300 Valenciennes"),
-        FieldDefinition.Text("mesure.type", "Type de mesure", "ASLL"),
-        FieldDefinition.Text("financeur.nom", "Financeur de la mesure", "FSL / Conseil départemental"),
-        FieldDefinition.Date("mesure.date_debut", "Début de la mesure", "1 décembre 2026"),
-        FieldDefinition.Date("mesure.date_fin", "Fin de la mesure", "30 novembre 2027"),
+        .. CommonFields.Household(withReferencePerson: true),
+        .. CommonFields.Measure("ASLL", "FSL / Conseil départemental"),
         FieldDefinition.Number("mesure.duree_mois", "Durée en mois", "12"),
         FieldDefinition.Text("mesure.rythme", "Rythme des rencontres", "un rendez-vous toutes les deux semaines"),
         FieldDefinition.List("plan.axes", "Axes du plan d'action", "une ligne de tableau par axe",
@@ -60,37 +52,23 @@ public static class ContratAccompagnement
         FieldDefinition.Date("signature.date", "Date de signature", "22 novembre 2026"),
     ]);
 
-    public static TemplateModel Model(SupportContract c)
+    public static TemplateModel Model(SupportContract c) => CommonFields.AddMeasureCase(new TemplateModel
     {
-        var model = new TemplateModel
+        ["mesure.duree_mois"] = c.Months,
+        ["mesure.rythme"] = c.Rhythm,
+        ["plan.axes"] = c.Axes.Select(a => new TemplateModel
         {
-            ["referent.nom"] = c.ReferentName,
-            ["menage.nom"] = c.HouseholdName,
-            ["menage.personne_reference"] = c.ReferencePerson,
-            ["menage.membres"] = CommonFields.Members(c.Members),
-            ["logement.adresse"] = c.HousingAddress,
-            ["mesure.type"] = c.MeasureKind,
-            ["financeur.nom"] = c.FunderName,
-            ["mesure.date_debut"] = c.Start,
-            ["mesure.date_fin"] = c.End,
-            ["mesure.duree_mois"] = c.Months,
-            ["mesure.rythme"] = c.Rhythm,
-            ["plan.axes"] = c.Axes.Select(a => new TemplateModel
-            {
-                ["axe.intitule"] = a.Title,
-                ["axe.objectif"] = a.Objective,
-                ["axe.actions"] = a.Actions,
-                ["axe.statut"] = a.Status,
-            }).ToList(),
-            ["bilans"] = c.Reviews.Select(r => new TemplateModel { ["bilan.intitule"] = r.Label, ["bilan.date"] = r.DueOn }).ToList(),
-            ["engagements.personne"] = c.PersonCommitments,
-            ["engagements.association"] = c.AssociationCommitments,
-            ["signature.lieu"] = c.SignaturePlace,
-            ["signature.date"] = c.SignatureDate,
-        };
-        CommonFields.AddAssociation(model, c.Association);
-        return model;
-    }
+            ["axe.intitule"] = a.Title,
+            ["axe.objectif"] = a.Objective,
+            ["axe.actions"] = a.Actions,
+            ["axe.statut"] = a.Status,
+        }).ToList(),
+        ["bilans"] = c.Reviews.Select(r => new TemplateModel { ["bilan.intitule"] = r.Label, ["bilan.date"] = r.DueOn }).ToList(),
+        ["engagements.personne"] = c.PersonCommitments,
+        ["engagements.association"] = c.AssociationCommitments,
+        ["signature.lieu"] = c.SignaturePlace,
+        ["signature.date"] = c.SignatureDate,
+    }, c);
 
     public const string DefaultPersonCommitments =
         "Venir aux rendez-vous fixés avec la référente, ou prévenir en cas d'empêchement.\nMener les démarches prévues au plan d'action.\nPayer le loyer et les charges chaque mois.";

@@ -24,10 +24,10 @@ public sealed record StateReviewSheet(
     decimal Arrears,
     string Decision,
     bool Slide,
-    string Summary)
+    string Summary) : IMeasureDocument
 {
     /// « Madame Fatou KONATE »: the household's reference person.
-    public string ReferencePerson { get; init; } = "";
+    public string? ReferencePerson { get; init; } = "";
 
     public decimal TotalCalled => Statement.Sum(s => s.Called);
     public decimal TotalPaid => Statement.Sum(s => s.Paid);
@@ -40,17 +40,9 @@ public static class FicheBilanEtat
 
     public static readonly DocumentDictionary Dictionary = new(Kind, "Fiche-bilan IML pour l'État",
     [
-        .. CommonFields.Association,
-        FieldDefinition.Text("referent.nom", "Travailleur social référent", "Claire Dubois"),
-        FieldDefinition.Text("menage.nom", "Nom du ménage", "Famille Martin"),
-        CommonFields.ReferencePersonField,
-        CommonFields.MembersField,
-        FieldDefinition.Text("logement.adresse", "Adresse du logement", "4 allée des Acacias, 59300 Valenciennes"),
+        .. CommonFields.Household(withReferencePerson: true),
         FieldDefinition.Text("bailleur.nom", "Bailleur du logement", "Partenord Habitat"),
-        FieldDefinition.Text("mesure.type", "Type de mesure", "IML sortie de structures"),
-        FieldDefinition.Text("financeur.nom", "Financeur de la mesure", "DDETS"),
-        FieldDefinition.Date("mesure.date_debut", "Début de la mesure", "1 décembre 2026"),
-        FieldDefinition.Date("mesure.date_fin", "Fin de la mesure", "30 novembre 2027"),
+        .. CommonFields.Measure("IML sortie de structures", "DDETS"),
         FieldDefinition.Number("bilan.mois", "Échéance du bilan, en mois", "6"),
         FieldDefinition.Date("bilan.date", "Date du bilan", "1 juin 2027"),
         FieldDefinition.Amount("bail.loyer", "Loyer mensuel", "420,00 €"),
@@ -68,41 +60,27 @@ public static class FicheBilanEtat
         FieldDefinition.Text("bilan.synthese", "Synthèse du bilan", "Loyers payés à jour depuis six mois…"),
     ]);
 
-    public static TemplateModel Model(StateReviewSheet s)
+    public static TemplateModel Model(StateReviewSheet s) => CommonFields.AddMeasureCase(new TemplateModel
     {
-        var model = new TemplateModel
+        ["bailleur.nom"] = s.LandlordName,
+        ["bilan.mois"] = s.MonthsFromStart,
+        ["bilan.date"] = s.ReviewDate,
+        ["bail.loyer"] = s.Rent,
+        ["bail.charges"] = s.Charges,
+        ["loyers"] = s.Statement.Select(m => new TemplateModel
         {
-            ["referent.nom"] = s.ReferentName,
-            ["menage.nom"] = s.HouseholdName,
-            ["menage.personne_reference"] = s.ReferencePerson,
-            ["menage.membres"] = CommonFields.Members(s.Members),
-            ["logement.adresse"] = s.HousingAddress,
-            ["bailleur.nom"] = s.LandlordName,
-            ["mesure.type"] = s.MeasureKind,
-            ["financeur.nom"] = s.FunderName,
-            ["mesure.date_debut"] = s.Start,
-            ["mesure.date_fin"] = s.End,
-            ["bilan.mois"] = s.MonthsFromStart,
-            ["bilan.date"] = s.ReviewDate,
-            ["bail.loyer"] = s.Rent,
-            ["bail.charges"] = s.Charges,
-            ["loyers"] = s.Statement.Select(m => new TemplateModel
-            {
-                ["loyer.mois"] = m.Month,
-                ["loyer.appele"] = m.Called,
-                ["loyer.paye"] = m.Paid,
-                ["loyer.solde"] = m.Balance,
-            }).ToList(),
-            ["loyers.total_appele"] = s.TotalCalled,
-            ["loyers.total_paye"] = s.TotalPaid,
-            ["loyers.impaye"] = s.Arrears,
-            ["decision.libelle"] = s.Decision,
-            ["decision.glissement"] = s.Slide,
-            ["bilan.synthese"] = s.Summary,
-        };
-        CommonFields.AddAssociation(model, s.Association);
-        return model;
-    }
+            ["loyer.mois"] = m.Month,
+            ["loyer.appele"] = m.Called,
+            ["loyer.paye"] = m.Paid,
+            ["loyer.solde"] = m.Balance,
+        }).ToList(),
+        ["loyers.total_appele"] = s.TotalCalled,
+        ["loyers.total_paye"] = s.TotalPaid,
+        ["loyers.impaye"] = s.Arrears,
+        ["decision.libelle"] = s.Decision,
+        ["decision.glissement"] = s.Slide,
+        ["bilan.synthese"] = s.Summary,
+    }, s);
 
     public static StateReviewSheet Sample() => new(
         Letterhead.Sample,

@@ -11,7 +11,7 @@ using Portal.Infrastructure;
 
 namespace Portal.Pages.Compte;
 
-public class InscriptionModel(PortalDbContext db, UserManager<PortalUser> users, PublicLinks links, TimeProvider clock) : PageModel
+public class InscriptionModel(PortalDbContext db, UserManager<PortalUser> users, PublicLinks links, TimeProvider clock, AccountEmails emails) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -83,9 +83,7 @@ public class InscriptionModel(PortalDbContext db, UserManager<PortalUser> users,
             return Page();
         }
         await users.AddToRoleAsync(user, Roles.Resident);
-        var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        var confirm = links.Absolute(AccountLinks.ConfirmPath(user.Id, token));
-        EmailOutbox.Queue(db, user.Email, user.FullName, EmailTemplates.ConfirmAccount(user.FullName, confirm));
+        await emails.QueueConfirmationAsync(user);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return RedirectToPage("InscriptionEnvoyee");

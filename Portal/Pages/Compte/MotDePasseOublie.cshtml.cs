@@ -1,36 +1,14 @@
-using Portal.Accounts;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Accounts;
 using Portal.Data;
-using Portal.Email;
-using Portal.Infrastructure;
 
 namespace Portal.Pages.Compte;
 
-public class MotDePasseOublieModel(PortalDbContext db, UserManager<PortalUser> users, PublicLinks links) : PageModel
+public class MotDePasseOublieModel(PortalDbContext db, UserManager<PortalUser> users, AccountEmails emails) : EmailedLinkPageModel(db, users)
 {
-    [BindProperty]
-    public EmailInput Input { get; set; } = new();
-
-    public bool Sent { get; private set; }
-
-    public void OnGet()
+    protected override async Task<bool> QueueAsync(PortalUser user)
     {
-    }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (!ModelState.IsValid) return Page();
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is not null)
-        {
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = links.Absolute(AccountLinks.NewPasswordPath(user.Id, token, invitation: false));
-            EmailOutbox.Queue(db, user.Email!, user.FullName, EmailTemplates.ResetPassword(user.FullName, link));
-            await db.SaveChangesAsync(ct);
-        }
-        Sent = true;
-        return Page();
+        await emails.QueuePasswordResetAsync(user);
+        return true;
     }
 }

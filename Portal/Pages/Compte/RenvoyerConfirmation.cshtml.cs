@@ -1,36 +1,16 @@
-using Portal.Accounts;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Accounts;
 using Portal.Data;
-using Portal.Email;
-using Portal.Infrastructure;
 
 namespace Portal.Pages.Compte;
 
-public class RenvoyerConfirmationModel(PortalDbContext db, UserManager<PortalUser> users, PublicLinks links) : PageModel
+public class RenvoyerConfirmationModel(PortalDbContext db, UserManager<PortalUser> users, AccountEmails emails) : EmailedLinkPageModel(db, users)
 {
-    [BindProperty]
-    public EmailInput Input { get; set; } = new();
-
-    public bool Sent { get; private set; }
-
-    public void OnGet()
+    /// An address already confirmed gets nothing.
+    protected override async Task<bool> QueueAsync(PortalUser user)
     {
-    }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (!ModelState.IsValid) return Page();
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is { EmailConfirmed: false })
-        {
-            var token = await users.GenerateEmailConfirmationTokenAsync(user);
-            var confirm = links.Absolute(AccountLinks.ConfirmPath(user.Id, token));
-            EmailOutbox.Queue(db, user.Email!, user.FullName, EmailTemplates.ConfirmAccount(user.FullName, confirm));
-            await db.SaveChangesAsync(ct);
-        }
-        Sent = true;
-        return Page();
+        if (user.EmailConfirmed) return false;
+        await emails.QueueConfirmationAsync(user);
+        return true;
     }
 }

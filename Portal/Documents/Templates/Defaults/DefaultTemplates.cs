@@ -29,40 +29,21 @@ public static class DefaultTemplates
     public static byte[] BilanActivite() => (byte[])Activite.Value.Clone();
 
     /// A4 page with the letterhead in the header, « footer — page n / N » in the footer, and the body.
-    private static byte[] Build(string footerText, params OpenXmlElement[] content)
-    {
-        using var stream = new MemoryStream();
-        using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
-        {
-            var main = doc.AddMainDocumentPart();
-            AddStyles(main);
-
-            var header = main.AddNewPart<HeaderPart>();
-            header.Header = new Header(
-                LetterheadTable(),
-                P(new ParagraphProperties(new SpacingBetweenLines { After = "0" })));
-            var footer = main.AddNewPart<FooterPart>();
-            footer.Footer = new Footer(
-                P(new ParagraphProperties(
-                        new ParagraphBorders(new TopBorder { Val = BorderValues.Single, Size = 4, Color = "A0A0A0", Space = 4 }),
-                        new Tabs(new TabStop { Val = TabStopValues.Right, Position = 9638 })),
-                    R(footerText, size: 16, color: Grey),
-                    new Run(new RunProperties(new Color { Val = Grey }, new FontSize { Val = "16" }), new TabChar(), new Text("Page ") { Space = SpaceProcessingModeValues.Preserve }),
-                    new SimpleField(R("1", size: 16, color: Grey)) { Instruction = " PAGE " },
-                    R(" / ", size: 16, color: Grey),
-                    new SimpleField(R("1", size: 16, color: Grey)) { Instruction = " NUMPAGES " }));
-
-            var body = new Body(content);
-            body.Append(new SectionProperties(
-                new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
-                new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
-                new PageSize { Width = 11906U, Height = 16838U },
-                new PageMargin { Top = 1134, Right = 1134U, Bottom = 1134, Left = 1134U, Header = 567U, Footer = 567U, Gutter = 0U }));
-            main.Document = new Document(body);
-            main.Document.Save();
-        }
-        return stream.ToArray();
-    }
+    private static byte[] Build(string footerText, params OpenXmlElement[] content) => WordPage.A4(
+        Styles(),
+        new Header(
+            LetterheadTable(),
+            P(new ParagraphProperties(new SpacingBetweenLines { After = "0" }))),
+        new Footer(
+            P(new ParagraphProperties(
+                    new ParagraphBorders(new TopBorder { Val = BorderValues.Single, Size = 4, Color = "A0A0A0", Space = 4 }),
+                    new Tabs(new TabStop { Val = TabStopValues.Right, Position = 9638 })),
+                R(footerText, size: 16, color: Grey),
+                new Run(new RunProperties(new Color { Val = Grey }, new FontSize { Val = "16" }), new TabChar(), new Text("Page ") { Space = SpaceProcessingModeValues.Preserve }),
+                new SimpleField(R("1", size: 16, color: Grey)) { Instruction = " PAGE " },
+                R(" / ", size: 16, color: Grey),
+                new SimpleField(R("1", size: 16, color: Grey)) { Instruction = " NUMPAGES " })),
+        content);
 
     private static byte[] BuildContratTripartite() => Build("Contrat tripartite — {{menage.nom}}",
                 Styled("Title", "Contrat d'accompagnement tripartite"),
@@ -326,13 +307,7 @@ public static class DefaultTemplates
 
     private static TableProperties GridProperties() => new(
         new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-        new TableBorders(
-            new TopBorder { Val = BorderValues.Single, Size = 4, Color = "8C8C8C" },
-            new LeftBorder { Val = BorderValues.Single, Size = 4, Color = "8C8C8C" },
-            new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "8C8C8C" },
-            new RightBorder { Val = BorderValues.Single, Size = 4, Color = "8C8C8C" },
-            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Color = "8C8C8C" },
-            new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = "8C8C8C" }),
+        WordPage.GridBorders("8C8C8C"),
         new TableLayout { Type = TableLayoutValues.Fixed },
         new TableCellMarginDefault(
             new TopMargin { Width = "60", Type = TableWidthUnitValues.Dxa },
@@ -349,7 +324,7 @@ public static class DefaultTemplates
         return cell;
     }
 
-    private static void AddStyles(MainDocumentPart main)
+    private static Styles Styles()
     {
         Style Paragraph(string id, string name, int size, bool bold, string? color, int before, int after, bool keepNext = false, JustificationValues? justify = null)
         {
@@ -365,8 +340,7 @@ public static class DefaultTemplates
             { Type = StyleValues.Paragraph, StyleId = id };
         }
 
-        var styles = main.AddNewPart<StyleDefinitionsPart>();
-        styles.Styles = new Styles(
+        return new Styles(
             new DocDefaults(
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(
                     new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font },
@@ -379,7 +353,6 @@ public static class DefaultTemplates
             Paragraph("Title", "Title", 40, true, Blue, 120, 60, justify: JustificationValues.Center),
             Paragraph("Heading1", "heading 1", 26, true, Blue, 300, 100, keepNext: true),
             Paragraph("Heading2", "heading 2", 21, true, null, 160, 60, keepNext: true));
-        styles.Styles.Save();
     }
 
     private static Paragraph P(params OpenXmlElement[] content) => new(content);

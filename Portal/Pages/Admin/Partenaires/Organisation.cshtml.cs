@@ -13,7 +13,7 @@ namespace Portal.Pages.Admin.Partenaires;
 
 /// One partner organisation: its details, its people (invited like staff, with the role Partner
 /// attached to it), and whether it may still orient households.
-public class OrganisationModel(PortalDbContext db, UserManager<PortalUser> users, PublicLinks links, TimeProvider clock) : PageModel
+public class OrganisationModel(PortalDbContext db, UserManager<PortalUser> users, AccountEmails emails, TimeProvider clock) : PageModel
 {
     public sealed record Member(string Id, string FullName, string Email, bool Confirmed);
 
@@ -91,20 +91,12 @@ public class OrganisationModel(PortalDbContext db, UserManager<PortalUser> users
             UserName = email, Email = email, FullName = Invite.FullName!.Trim(), PartnerOrganisationId = id,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var created = await users.CreateAsync(user);
+        var created = await emails.CreateInvitedAsync(user, Roles.Partner, $"{Roles.Label(Roles.Partner)} — {Organisation.Name}", ct);
         if (!created.Succeeded)
         {
-            await tx.RollbackAsync(ct);
             foreach (var e in created.Errors) ModelState.AddModelError("Invite.Email", e.Description);
             return Page();
         }
-        await users.AddToRoleAsync(user, Roles.Partner);
-        var token = await AccountTokens.InvitationAsync(users, user);
-        var link = links.Absolute(AccountLinks.NewPasswordPath(user.Id, token, invitation: true));
-        EmailOutbox.Queue(db, email, user.FullName, EmailTemplates.Invitation(user.FullName, $"{Roles.Label(Roles.Partner)} — {Organisation.Name}", link));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         StatusMessage = $"Le compte de {user.FullName} ({Organisation.Name}) est créé ; une invitation a été envoyée à {email}.";
         return RedirectToPage(new { id });
     }

@@ -11,7 +11,7 @@ using Portal.Infrastructure;
 
 namespace Portal.Pages.Admin.Utilisateurs;
 
-public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, PublicLinks links, TimeProvider clock, Portal.Accounts.UserSessions sessions, Portal.Accounts.AccountAudit accountAudit, Portal.Privacy.StaffDeparture departure) : PageModel
+public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, AccountEmails emails, TimeProvider clock, Portal.Accounts.UserSessions sessions, Portal.Accounts.AccountAudit accountAudit, Portal.Privacy.StaffDeparture departure) : PageModel
 {
     private const int PageSize = 50;
 
@@ -98,21 +98,13 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, Publi
             TeamId = Invite.TeamId,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var created = await users.CreateAsync(user);
+        var created = await emails.CreateInvitedAsync(user, Invite.Role, Roles.Label(Invite.Role), ct);
         if (!created.Succeeded)
         {
-            await tx.RollbackAsync(ct);
             foreach (var e in created.Errors) ModelState.AddModelError("Invite.Email", e.Description);
             await LoadAsync(ct);
             return Page();
         }
-        await users.AddToRoleAsync(user, Invite.Role);
-        var token = await AccountTokens.InvitationAsync(users, user);
-        var link = links.Absolute(AccountLinks.NewPasswordPath(user.Id, token, invitation: true));
-        EmailOutbox.Queue(db, user.Email, user.FullName, EmailTemplates.Invitation(user.FullName, Roles.Label(Invite.Role), link));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         StatusMessage = $"Le compte de {user.FullName} est créé ; une invitation a été envoyée à {user.Email}.";
         return RedirectToPage();
     }

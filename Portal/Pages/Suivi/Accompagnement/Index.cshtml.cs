@@ -130,7 +130,7 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
             m.Status == MeasureStatus.Active ? m.NextReview(Today) : null)).ToList();
         var leases = await db.SlidingLeases.AsNoTracking().Include(l => l.Payments).Where(l => l.HouseholdId == id).OrderBy(l => l.StartsOn).ToListAsync(ct);
         Leases = leases.Select(l => new LeaseRow(l.Id, l.SupportMeasureId, l.Landlord, l.StartsOn, l.Status, l.SlidOn, l.BalanceOn(Today))).ToList();
-        RecordedExit = await db.Exits.AsNoTracking().Where(e => e.HouseholdId == id).OrderByDescending(e => e.Id).FirstOrDefaultAsync(ct);
+        RecordedExit = await SupportFiles.LastExitAsync(db, id, ct);
 
         var story = new List<StoryLine>();
         foreach (var m in measures)

@@ -148,7 +148,7 @@ public class SortieModel(PortalDbContext db, TimeProvider clock) : PageModel
         if (await SupportFiles.HouseholdAsync(db, scope, id, ct) is not { } household) return false;
         Household = household;
         Today = SupportFiles.Today(clock);
-        RecordedExit = await db.Exits.AsNoTracking().Where(e => e.HouseholdId == id).OrderByDescending(e => e.Id).FirstOrDefaultAsync(ct);
+        RecordedExit = await SupportFiles.LastExitAsync(db, id, ct);
         return true;
     }
 }

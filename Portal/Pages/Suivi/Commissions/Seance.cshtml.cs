@@ -71,19 +71,7 @@ public class SeanceModel(PortalDbContext db, UserManager<PortalUser> users, Port
         var access = await AgendaAccess.ForAsync(User, Db, ct);
         if (item is null || !await access.CanSeeAsync(Db, item.Subject, item.SubjectId, ct)) return NotFound();
         if (!access.IsManager) return Forbid();
-        ModelState.Clear();
-        try
-        {
-            session.RemoveItem(item);
-            await Db.SaveChangesAsync(ct);
-            StatusMessage = "La situation est retirée de l'ordre du jour.";
-            return ToSession(id);
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
-        }
-        return await RedisplayAsync(id, ct);
+        return await ChangeAsync(id, () => session.RemoveItem(item), "La situation est retirée de l'ordre du jour.", ct);
     }
 
     public async Task<IActionResult> OnPostCloseAsync(long id, CancellationToken ct)
@@ -91,12 +79,18 @@ public class SeanceModel(PortalDbContext db, UserManager<PortalUser> users, Port
         var session = await Db.CommitteeSessions.Include(s => s.Items).SingleOrDefaultAsync(s => s.Id == id, ct);
         if (session is null) return NotFound();
         if (!User.IsInRole(Portal.Domain.Accounts.Roles.Manager)) return Forbid();
+        return await ChangeAsync(id, session.Close, "La séance est close.", ct);
+    }
+
+    /// Applies a change to the loaded session and saves it; a rule it breaks is shown above the agenda.
+    private async Task<IActionResult> ChangeAsync(long id, Action change, string done, CancellationToken ct)
+    {
         ModelState.Clear();
         try
         {
-            session.Close();
+            change();
             await Db.SaveChangesAsync(ct);
-            StatusMessage = "La séance est close.";
+            StatusMessage = done;
             return ToSession(id);
         }
         catch (DomainRuleException e)
