@@ -100,6 +100,24 @@ public class Household
         Touch(nowUtc);
     }
 
+    /// A worker writes what happened (an interview, a visit, a call…) in the journal; the entry joins
+    /// <see cref="Journal"/> and is saved with the household.
+    public JournalEntry WriteInJournal(JournalKind kind, DateOnly occurredOn, string text, bool isConfidential, string authorId, string authorName, DateOnly today, DateTime nowUtc)
+    {
+        EnsureNotAnonymised();
+        JournalEntry.CheckWritable(kind);
+        JournalEntry.CheckOccurredOn(occurredOn, today);
+        JournalEntry.CheckText(text);
+        var entry = new JournalEntry
+        {
+            HouseholdId = Id, Kind = kind, OccurredOn = occurredOn, AuthorId = authorId,
+            AuthorName = authorName.Length > 200 ? authorName[..200] : authorName,
+            Text = text.Trim(), IsConfidential = isConfidential, CreatedAtUtc = nowUtc,
+        };
+        Journal.Add(entry);
+        return entry;
+    }
+
     private void EnsureNotAnonymised()
     {
         if (AnonymisedAtUtc is not null) throw new DomainRuleException("Ce dossier est anonymisé : il ne se modifie plus.");
@@ -219,5 +237,26 @@ public class JournalEntry
     public DateTime CreatedAtUtc { get; set; }
     /// The honoured appointment this entry was written from, when it was.
     public long? AppointmentId { get; set; }
+
+    /// What a worker writes by hand; the other kinds come from honoured appointments and mediations.
+    public static readonly JournalKind[] WritableKinds =
+        [JournalKind.Interview, JournalKind.HomeVisit, JournalKind.PhoneCall, JournalKind.PartnerStep, JournalKind.Note];
+
+    public static void CheckWritable(JournalKind kind)
+    {
+        if (!WritableKinds.Contains(kind)) throw new DomainRuleException("Choisissez le type d'entrée dans la liste.", nameof(Kind));
+    }
+
+    /// The journal tells what took place: no day ahead of today, none before the portal's oldest files.
+    public static void CheckOccurredOn(DateOnly occurredOn, DateOnly today)
+    {
+        if (occurredOn > today) throw new DomainRuleException("La date ne peut pas être dans le futur : le journal raconte ce qui a eu lieu.", nameof(OccurredOn));
+        if (occurredOn < new DateOnly(2000, 1, 1)) throw new DomainRuleException("Vérifiez l'année : elle doit être après 2000.", nameof(OccurredOn));
+    }
+
+    public static void CheckText(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw new DomainRuleException("Écrivez le contenu de l'entrée.", nameof(Text));
+    }
 }
 

@@ -102,14 +102,12 @@ public class MenageModel(PortalDbContext db, UserManager<PortalUser> users, Time
         if (Input.Members.Count == 0) Input.Members.Add(new MemberInput());
         if (Input.Members.Count > MaxMembers) Input.Members = Input.Members.Take(MaxMembers).ToList();
         CheckMembers();
-        if (!ModelState.IsValid) return Page();
-
-        var rows = Input.Members.Select((row, index) => (row, index)).Where(x => x.index == 0 || !x.row.IsBlank)
-            .Select(x => new MemberDetails(x.row.Id, x.row.FirstName!, x.row.LastName!, x.row.BirthDate!.Value,
-                x.index == 0 ? Relationship.Applicant : x.row.Relationship!.Value))
-            .ToList();
-        Draft.DescribeHousehold(rows, Input.IsSingleParent, Input.Phone, Input.CurrentAddress, Input.CurrentTown);
-        return await SaveAndGoAsync(go, ct);
+        return await ChangeAndGoAsync(() => Draft.DescribeHousehold(
+            Input.Members.Select((row, index) => (row, index)).Where(x => x.index == 0 || !x.row.IsBlank)
+                .Select(x => new MemberDetails(x.row.Id, x.row.FirstName!, x.row.LastName!, x.row.BirthDate!.Value,
+                    x.index == 0 ? Relationship.Applicant : x.row.Relationship!.Value))
+                .ToList(),
+            Input.IsSingleParent, Input.Phone, Input.CurrentAddress, Input.CurrentTown), go, ct);
     }
 
     /// Without JavaScript the whole form comes back with one more row; with htmx only the rows are swapped.

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Portal.Data;
 using Portal.Domain.Requests;
 using Portal.Web;
@@ -10,8 +9,6 @@ namespace Portal.Pages.Espace.Demandes;
 
 public class RechercheModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : DraftStepModel(db, users, clock)
 {
-    public const decimal MaxRent = 10_000m;
-
     public override int Step => 4;
 
     [BindProperty]
@@ -72,13 +69,8 @@ public class RechercheModel(PortalDbContext db, UserManager<PortalUser> users, T
     public async Task<IActionResult> OnPostSaveAsync(long id, string? go, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } answer) return answer;
-        foreach (var (key, value) in new[] { ("Input.AffordableRent", Input.AffordableRent), ("Input.AffordableCharges", Input.AffordableCharges) })
-            if (ModelState.GetValidationState(key) != ModelValidationState.Invalid && value is < 0 or > MaxRent)
-                ModelState.AddModelError(key, "Le montant doit être compris entre 0 et 10 000 € par mois.");
-        if (!ModelState.IsValid) return Page();
-
-        Draft.DescribeWishes(Input.Typologies, NormalizeTowns(Input.Towns), Input.Accessibility, Input.AccessibilityDetails, Input.AffordableRent, Input.AffordableCharges);
-        return await SaveAndGoAsync(go, ct);
+        return await ChangeAndGoAsync(() => Draft.DescribeWishes(Input.Typologies, NormalizeTowns(Input.Towns), Input.Accessibility,
+            Input.AccessibilityDetails, Input.AffordableRent, Input.AffordableCharges), go, ct);
     }
 
     /// "Lille ; Roubaix,, " → "Lille, Roubaix": the team routing reads the towns separated by commas.

@@ -128,6 +128,14 @@ public abstract class DraftStepModel(PortalDbContext db, UserManager<PortalUser>
         return null;
     }
 
+    /// Makes the step's change on the draft once the form is well formed, then saves and goes on; a
+    /// refusal of the domain shows the form again with its message at the field it names.
+    protected async Task<IActionResult> ChangeAndGoAsync(Action change, string? go, CancellationToken ct)
+    {
+        if (!ModelState.IsValid || !ModelState.Passes(change, "Input")) return Page();
+        return await SaveAndGoAsync(go, ct);
+    }
+
     /// Saves the step, then follows the button the person pressed: "next", "previous" or "quit".
     protected async Task<IActionResult> SaveAndGoAsync(string? go, CancellationToken ct)
     {

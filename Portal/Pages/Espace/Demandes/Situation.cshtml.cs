@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Portal.Data;
 using Portal.Domain.Formatting;
 using Portal.Domain.Requests;
@@ -55,16 +54,7 @@ public class SituationModel(PortalDbContext db, UserManager<PortalUser> users, T
     {
         if (await LoadAsync(id, ct) is { } answer) return answer;
         var today = DateOnly.FromDateTime(French.ToParis(Now));
-        if (ModelState.GetValidationState("Input.DaloDecisionDate") != ModelValidationState.Invalid && Input.IsDalo && Input.DaloDecisionDate is { } decided)
-        {
-            if (decided > today)
-                ModelState.AddModelError("Input.DaloDecisionDate", "La date de la décision ne peut pas être dans le futur.");
-            else if (decided.Year < 2008)
-                ModelState.AddModelError("Input.DaloDecisionDate", "Vérifiez l'année : le DALO existe depuis 2008.");
-        }
-        if (!ModelState.IsValid) return Page();
-
-        Draft.DescribeSituation(Input.Situation, Input.SituationDetails, Input.TargetGroups, Input.IsDalo, Input.DaloDecisionDate);
-        return await SaveAndGoAsync(go, ct);
+        return await ChangeAndGoAsync(
+            () => Draft.DescribeSituation(Input.Situation, Input.SituationDetails, Input.TargetGroups, Input.IsDalo, Input.DaloDecisionDate, today), go, ct);
     }
 }
