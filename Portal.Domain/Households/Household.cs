@@ -62,6 +62,15 @@ public class Household
     public List<HouseholdPartner> Partners { get; init; } = [];
     public List<JournalEntry> Journal { get; init; } = [];
 
+    /// "DURAND Marie" style; searched without accents, so the name needs at least one letter or digit.
+    public void Rename(string name)
+    {
+        var key = Requests.RequestReference.SearchKey(name);
+        if (key.Length == 0) throw new DomainRuleException("Le nom du ménage doit contenir au moins une lettre.", nameof(Name));
+        Name = name.Trim();
+        SearchName = key;
+    }
+
     public void Touch(DateTime nowUtc)
     {
         _updatedAtUtc = nowUtc;
@@ -197,6 +206,13 @@ public class HouseholdPerson
     public int Position { get; set; }
 
     public string FullName => $"{FirstName} {LastName}".Trim();
+
+    /// A birth date is a past day, after 1900: a later or older one is a typing slip.
+    public static void CheckBirthDate(DateOnly birthDate, DateOnly today)
+    {
+        if (birthDate > today) throw new DomainRuleException("La date de naissance ne peut pas être dans le futur.", nameof(BirthDate));
+        if (birthDate < new DateOnly(1900, 1, 1)) throw new DomainRuleException("Vérifiez l'année de naissance : elle doit être après 1900.", nameof(BirthDate));
+    }
 }
 
 public class HouseholdIncome

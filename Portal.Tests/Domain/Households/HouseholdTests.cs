@@ -81,4 +81,29 @@ public class HouseholdTests
         Assert.Same(entry, Assert.Single(household.Journal));
         Assert.Equal((7L, JournalKind.HomeVisit, today, "Visite à domicile.", true, 200), (entry.HouseholdId, entry.Kind, entry.OccurredOn, entry.Text, entry.IsConfidential, entry.AuthorName.Length));
     }
+
+    [Fact]
+    public void A_household_is_renamed_with_its_search_key_and_a_name_needs_a_letter()
+    {
+        var household = Followed();
+
+        var blank = Assert.Throws<DomainRuleException>(() => household.Rename(" - ? "));
+        Assert.Equal(("Le nom du ménage doit contenir au moins une lettre.", "Name"), (blank.Message, blank.Field));
+        Assert.Equal("DURAND Marie", household.Name);
+
+        household.Rename("  KONATÉ Fatou ");
+        Assert.Equal(("KONATÉ Fatou", "KONATE FATOU"), (household.Name, household.SearchName));
+    }
+
+    [Fact]
+    public void A_birth_date_is_a_past_day_after_1900()
+    {
+        var today = new DateOnly(2026, 5, 4);
+
+        HouseholdPerson.CheckBirthDate(today, today);
+        var ahead = Assert.Throws<DomainRuleException>(() => HouseholdPerson.CheckBirthDate(today.AddDays(1), today));
+        Assert.Equal(("La date de naissance ne peut pas être dans le futur.", "BirthDate"), (ahead.Message, ahead.Field));
+        var old = Assert.Throws<DomainRuleException>(() => HouseholdPerson.CheckBirthDate(new DateOnly(1899, 12, 31), today));
+        Assert.Equal("Vérifiez l'année de naissance : elle doit être après 1900.", old.Message);
+    }
 }

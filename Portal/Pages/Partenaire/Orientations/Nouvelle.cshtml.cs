@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Portal.CaseFiles;
 using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Formatting;
@@ -141,7 +142,7 @@ public class NouvelleModel(PortalDbContext db, UserManager<PortalUser> users, Re
             if (string.IsNullOrWhiteSpace(m.FirstName)) ModelState.AddModelError($"Input.Members[{i}].FirstName", "Indiquez le prénom.");
             if (m.BirthDate is null && ModelState.GetFieldValidationState($"Input.Members[{i}].BirthDate") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
                 ModelState.AddModelError($"Input.Members[{i}].BirthDate", "Indiquez la date de naissance.");
-            else if (m.BirthDate > today) ModelState.AddModelError($"Input.Members[{i}].BirthDate", "La date de naissance ne peut pas être dans le futur.");
+            else HouseholdChoices.CheckBirthDate(ModelState, $"Input.Members[{i}]", m.BirthDate, today);
             if (i > 0 && m.Relationship is null) ModelState.AddModelError($"Input.Members[{i}].Relationship", "Indiquez le lien avec la personne.");
         }
         for (var i = 0; i < Input.Incomes.Count; i++)

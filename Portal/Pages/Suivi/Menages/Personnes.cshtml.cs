@@ -66,7 +66,7 @@ public class PersonnesModel(PortalDbContext db, TimeProvider clock) : HouseholdF
     public Task<IActionResult> OnPostAddPersonAsync(long id, [Bind(Prefix = nameof(Person))] PersonInput person, CancellationToken ct)
     {
         Person = person;
-        HouseholdChoices.CheckBirthDate(ModelState, "Person.BirthDate", person.BirthDate, ParisToday());
+        HouseholdChoices.CheckBirthDate(ModelState, nameof(Person), person.BirthDate, ParisToday());
         return EditAsync(id, ct, async (h, _) =>
         {
             var position = await Db.HouseholdPersons.Where(p => p.HouseholdId == h.Id).Select(p => (int?)p.Position).MaxAsync(ct) ?? -1;
