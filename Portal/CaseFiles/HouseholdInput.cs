@@ -5,9 +5,29 @@ using Portal.Web;
 
 namespace Portal.CaseFiles;
 
+/// Where and how a household lives now, and the priority groups it belongs to: typed by the person
+/// in their request (step 3) and by staff on a household file.
+public class SituationInput
+{
+    [FrenchValue]
+    [Display(Name = "Situation actuelle")]
+    public CurrentSituation? Situation { get; set; }
+
+    [StringLength(4000, ErrorMessage = "Les précisions sont trop longues : 4 000 caractères au plus.")]
+    [PlainText]
+    [Display(Name = "Précisions sur la situation")]
+    public string? SituationDetails { get; set; }
+
+    [FrenchValue]
+    public TargetGroups TargetGroups { get; set; }
+
+    [FrenchValue]
+    public bool IsDalo { get; set; }
+}
+
 /// What staff type about a household, on its file ("Identité et situation") and when they open one:
 /// one set of fields, checks and French messages, and one way onto the entity.
-public class HouseholdInput
+public class HouseholdInput : SituationInput
 {
     [Required(ErrorMessage = "Indiquez le nom du ménage, par exemple « DURAND Marie ».")]
     [StringLength(250, ErrorMessage = "Le nom du ménage est trop long : 250 caractères au plus.")]
@@ -34,21 +54,6 @@ public class HouseholdInput
     [PlainText]
     [Display(Name = "Commune")]
     public string? Town { get; set; }
-
-    [FrenchValue]
-    [Display(Name = "Situation actuelle")]
-    public CurrentSituation? Situation { get; set; }
-
-    [StringLength(4000, ErrorMessage = "Les précisions sont trop longues : 4 000 caractères au plus.")]
-    [PlainText]
-    [Display(Name = "Précisions sur la situation")]
-    public string? SituationDetails { get; set; }
-
-    [FrenchValue]
-    public TargetGroups TargetGroups { get; set; }
-
-    [FrenchValue]
-    public bool IsDalo { get; set; }
 
     [FrenchValue]
     public bool IsSingleParent { get; set; }

@@ -35,21 +35,21 @@ public static class HouseholdChoices
             .ToList();
     }
 
-    /// Checks the rows of people (a blank row is skipped): first and last names and the relationship
-    /// are needed, a birth date is optional but must be plausible.
+    /// Checks the rows of people (a blank row is skipped).
     public static void CheckMembers(ModelStateDictionary state, string prefix, IReadOnlyList<HouseholdMemberInput> rows, DateOnly today)
     {
         for (var i = 0; i < rows.Count; i++)
-        {
-            var row = rows[i];
-            if (row.IsBlank) continue;
-            var key = $"{prefix}[{i}]";
-            if (string.IsNullOrWhiteSpace(row.FirstName)) state.TryAddModelError($"{key}.FirstName", "Indiquez le prénom de cette personne.");
-            if (string.IsNullOrWhiteSpace(row.LastName)) state.TryAddModelError($"{key}.LastName", "Indiquez le nom de cette personne.");
-            CheckBirthDate(state, key, row.BirthDate, today);
-            if (row.Relationship is null && state.GetValidationState($"{key}.Relationship") != ModelValidationState.Invalid)
-                state.TryAddModelError($"{key}.Relationship", "Indiquez le lien de cette personne avec le ménage.");
-        }
+            if (!rows[i].IsBlank) CheckMember(state, $"{prefix}[{i}]", rows[i], today);
+    }
+
+    /// First and last names and the relationship are needed, a birth date is optional but must be plausible.
+    public static void CheckMember(ModelStateDictionary state, string key, HouseholdMemberInput row, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(row.FirstName)) state.TryAddModelError($"{key}.FirstName", "Indiquez le prénom de cette personne.");
+        if (string.IsNullOrWhiteSpace(row.LastName)) state.TryAddModelError($"{key}.LastName", "Indiquez le nom de cette personne.");
+        CheckBirthDate(state, key, row.BirthDate, today);
+        if (row.Relationship is null && state.GetValidationState($"{key}.Relationship") != ModelValidationState.Invalid)
+            state.TryAddModelError($"{key}.Relationship", "Indiquez le lien de cette personne avec le ménage.");
     }
 
     /// The domain's rule on a birth date, told at the date input of the row named by <paramref name="rowPrefix"/>.

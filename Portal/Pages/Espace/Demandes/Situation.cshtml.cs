@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Portal.CaseFiles;
 using Portal.Data;
 using Portal.Domain.Formatting;
 using Portal.Domain.Requests;
@@ -15,22 +16,8 @@ public class SituationModel(PortalDbContext db, UserManager<PortalUser> users, T
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public class InputModel
+    public class InputModel : SituationInput
     {
-        [FrenchValue]
-        public CurrentSituation? Situation { get; set; }
-
-        [StringLength(4000, ErrorMessage = "Ce texte est trop long : 4 000 caractères au plus.")]
-        [PlainText]
-        [Display(Name = "Précisions sur votre situation (facultatif)")]
-        public string? SituationDetails { get; set; }
-
-        [FrenchValue]
-        public TargetGroups TargetGroups { get; set; }
-
-        [FrenchValue]
-        public bool IsDalo { get; set; }
-
         [FrenchValue]
         [Display(Name = "Date de la décision DALO (facultatif)")]
         public DateOnly? DaloDecisionDate { get; set; }
