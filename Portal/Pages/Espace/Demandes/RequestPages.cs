@@ -165,6 +165,36 @@ public abstract class DraftStepModel(PortalDbContext db, UserManager<PortalUser>
     }
 }
 
+/// A step that is one form over the draft: shown from the draft, saved onto it through the domain
+/// (whose refusals come back at their field).
+public abstract class DraftFormStepModel<TInput>(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : DraftStepModel(db, users, clock)
+    where TInput : class, new()
+{
+    [BindProperty]
+    public TInput Input { get; set; } = new();
+
+    protected DateOnly Today => DateOnly.FromDateTime(Portal.Domain.Formatting.French.ToParis(Now));
+
+    /// The form as the draft fills it.
+    protected abstract TInput Read(HousingRequest draft);
+
+    /// The form onto the draft, through its guarded methods.
+    protected abstract void Apply(HousingRequest draft, TInput input);
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } answer) return answer;
+        Input = Read(Draft);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(long id, string? go, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } answer) return answer;
+        return await ChangeAndGoAsync(() => Apply(Draft, Input), go, ct);
+    }
+}
+
 /// What the person entered, shown before sending (with "Modifier" links) and on the request page.
 public sealed record SummaryModel(HousingRequest Request, IReadOnlyList<RequestDocumentRow> Documents, bool Editable, int HeadingLevel)
 {

@@ -3,18 +3,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Portal.CaseFiles;
 using Portal.Data;
-using Portal.Domain.Formatting;
 using Portal.Domain.Requests;
 using Portal.Web;
 
 namespace Portal.Pages.Espace.Demandes;
 
-public class SituationModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : DraftStepModel(db, users, clock)
+public class SituationModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : DraftFormStepModel<SituationModel.InputModel>(db, users, clock)
 {
     public override int Step => 3;
-
-    [BindProperty]
-    public InputModel Input { get; set; } = new();
 
     public class InputModel : SituationInput
     {
@@ -23,25 +19,12 @@ public class SituationModel(PortalDbContext db, UserManager<PortalUser> users, T
         public DateOnly? DaloDecisionDate { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    protected override InputModel Read(HousingRequest draft) => new()
     {
-        if (await LoadAsync(id, ct) is { } answer) return answer;
-        Input = new InputModel
-        {
-            Situation = Draft.Situation,
-            SituationDetails = Draft.SituationDetails,
-            TargetGroups = Draft.TargetGroups,
-            IsDalo = Draft.IsDalo,
-            DaloDecisionDate = Draft.DaloDecisionDate,
-        };
-        return Page();
-    }
+        Situation = draft.Situation, SituationDetails = draft.SituationDetails, TargetGroups = draft.TargetGroups,
+        IsDalo = draft.IsDalo, DaloDecisionDate = draft.DaloDecisionDate,
+    };
 
-    public async Task<IActionResult> OnPostSaveAsync(long id, string? go, CancellationToken ct)
-    {
-        if (await LoadAsync(id, ct) is { } answer) return answer;
-        var today = DateOnly.FromDateTime(French.ToParis(Now));
-        return await ChangeAndGoAsync(
-            () => Draft.DescribeSituation(Input.Situation, Input.SituationDetails, Input.TargetGroups, Input.IsDalo, Input.DaloDecisionDate, today), go, ct);
-    }
+    protected override void Apply(HousingRequest draft, InputModel input) =>
+        draft.DescribeSituation(input.Situation, input.SituationDetails, input.TargetGroups, input.IsDalo, input.DaloDecisionDate, Today);
 }
