@@ -62,6 +62,15 @@ public class Household
     public List<HouseholdPartner> Partners { get; init; } = [];
     public List<JournalEntry> Journal { get; init; } = [];
 
+    /// "DURAND Marie" style; searched without accents, so the name needs at least one letter or digit.
+    public void Rename(string name)
+    {
+        var key = Requests.RequestReference.SearchKey(name);
+        if (key.Length == 0) throw new DomainRuleException("Le nom du ménage doit contenir au moins une lettre.", nameof(Name));
+        Name = name.Trim();
+        SearchName = key;
+    }
+
     public void Touch(DateTime nowUtc)
     {
         _updatedAtUtc = nowUtc;
@@ -98,6 +107,24 @@ public class Household
         Status = HouseholdStatus.Exited;
         ExitedOn = exit.ExitedOn;
         Touch(nowUtc);
+    }
+
+    /// A worker writes what happened (an interview, a visit, a call…) in the journal; the entry joins
+    /// <see cref="Journal"/> and is saved with the household.
+    public JournalEntry WriteInJournal(JournalKind kind, DateOnly occurredOn, string text, bool isConfidential, string authorId, string authorName, DateOnly today, DateTime nowUtc)
+    {
+        EnsureNotAnonymised();
+        JournalEntry.CheckWritable(kind);
+        JournalEntry.CheckOccurredOn(occurredOn, today);
+        JournalEntry.CheckText(text);
+        var entry = new JournalEntry
+        {
+            HouseholdId = Id, Kind = kind, OccurredOn = occurredOn, AuthorId = authorId,
+            AuthorName = authorName.Length > 200 ? authorName[..200] : authorName,
+            Text = text.Trim(), IsConfidential = isConfidential, CreatedAtUtc = nowUtc,
+        };
+        Journal.Add(entry);
+        return entry;
     }
 
     private void EnsureNotAnonymised()
@@ -179,6 +206,13 @@ public class HouseholdPerson
     public int Position { get; set; }
 
     public string FullName => $"{FirstName} {LastName}".Trim();
+
+    /// A birth date is a past day, after 1900: a later or older one is a typing slip.
+    public static void CheckBirthDate(DateOnly birthDate, DateOnly today)
+    {
+        if (birthDate > today) throw new DomainRuleException("La date de naissance ne peut pas être dans le futur.", nameof(BirthDate));
+        if (birthDate < new DateOnly(1900, 1, 1)) throw new DomainRuleException("Vérifiez l'année de naissance : elle doit être après 1900.", nameof(BirthDate));
+    }
 }
 
 public class HouseholdIncome
@@ -219,5 +253,26 @@ public class JournalEntry
     public DateTime CreatedAtUtc { get; set; }
     /// The honoured appointment this entry was written from, when it was.
     public long? AppointmentId { get; set; }
+
+    /// What a worker writes by hand; the other kinds come from honoured appointments and mediations.
+    public static readonly JournalKind[] WritableKinds =
+        [JournalKind.Interview, JournalKind.HomeVisit, JournalKind.PhoneCall, JournalKind.PartnerStep, JournalKind.Note];
+
+    public static void CheckWritable(JournalKind kind)
+    {
+        if (!WritableKinds.Contains(kind)) throw new DomainRuleException("Choisissez le type d'entrée dans la liste.", nameof(Kind));
+    }
+
+    /// The journal tells what took place: no day ahead of today, none before the portal's oldest files.
+    public static void CheckOccurredOn(DateOnly occurredOn, DateOnly today)
+    {
+        if (occurredOn > today) throw new DomainRuleException("La date ne peut pas être dans le futur : le journal raconte ce qui a eu lieu.", nameof(OccurredOn));
+        if (occurredOn < new DateOnly(2000, 1, 1)) throw new DomainRuleException("Vérifiez l'année : elle doit être après 2000.", nameof(OccurredOn));
+    }
+
+    public static void CheckText(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw new DomainRuleException("Écrivez le contenu de l'entrée.", nameof(Text));
+    }
 }
 

@@ -62,11 +62,11 @@ public static class OrientationRules
     /// Null when the consent is recorded well enough to send, else the French reason and its field.
     public static (string Field, string Message)? ConsentProblem(ConsentMethod? method, DateOnly? givenOn, bool confirmed, DateOnly today)
     {
-        if (method is null || !Enum.IsDefined(method.Value)) return ("Method", ConsentRequired);
-        if (givenOn is null) return ("GivenOn", ConsentDateRequired);
-        if (givenOn > today) return ("GivenOn", "La date de l'accord ne peut pas être dans le futur.");
-        if (givenOn < today.AddYears(-1)) return ("GivenOn", $"Un accord de plus d'un an ({French.Date(givenOn.Value)}) doit être renouvelé avec la personne.");
-        if (!confirmed) return ("Confirmed", "Cochez la case pour attester que la personne a été informée et a donné son accord.");
+        if (method is null || !Enum.IsDefined(method.Value)) return ("ConsentMethod", ConsentRequired);
+        if (givenOn is null) return ("ConsentGivenOn", ConsentDateRequired);
+        if (givenOn > today) return ("ConsentGivenOn", "La date de l'accord ne peut pas être dans le futur.");
+        if (givenOn < today.AddYears(-1)) return ("ConsentGivenOn", $"Un accord de plus d'un an ({French.Date(givenOn.Value)}) doit être renouvelé avec la personne.");
+        if (!confirmed) return ("ConsentConfirmed", "Cochez la case pour attester que la personne a été informée et a donné son accord.");
         return null;
     }
 }

@@ -261,10 +261,12 @@ public class HousingRequest
         }
     }
 
-    /// Step 3: the current situation and the priority groups.
-    public void DescribeSituation(CurrentSituation? situation, string? details, TargetGroups groups, bool isDalo, DateOnly? daloDecisionDate)
+    /// Step 3: the current situation and the priority groups; <paramref name="today"/> is the day in
+    /// France, the DALO decision cannot be later.
+    public void DescribeSituation(CurrentSituation? situation, string? details, TargetGroups groups, bool isDalo, DateOnly? daloDecisionDate, DateOnly today)
     {
         EnsureDraft();
+        if (isDalo && daloDecisionDate is { } decided) CheckDaloDecision(decided, today);
         Situation = situation;
         SituationDetails = Clean(details);
         TargetGroups = groups;
@@ -272,18 +274,33 @@ public class HousingRequest
         DaloDecisionDate = isDalo ? daloDecisionDate : null;
     }
 
+    /// The commission's decision is a past day, and the DALO exists since 2008.
+    public static void CheckDaloDecision(DateOnly decidedOn, DateOnly today)
+    {
+        if (decidedOn > today) throw new DomainRuleException("La date de la décision ne peut pas être dans le futur.", nameof(DaloDecisionDate));
+        if (decidedOn.Year < 2008) throw new DomainRuleException("Vérifiez l'année : le DALO existe depuis 2008.", nameof(DaloDecisionDate));
+    }
+
     /// Step 4: what the household looks for.
     public void DescribeWishes(Typologies typologies, string? towns, AccessibilityNeeds accessibility, string? accessibilityDetails, decimal? affordableRent, decimal? affordableCharges)
     {
         EnsureDraft();
-        if (affordableRent < 0) throw new DomainRuleException("Un loyer ne peut pas être négatif.", "AffordableRent");
-        if (affordableCharges < 0) throw new DomainRuleException("Des charges ne peuvent pas être négatives.", "AffordableCharges");
+        CheckAffordable(affordableRent, nameof(AffordableRent));
+        CheckAffordable(affordableCharges, nameof(AffordableCharges));
         Typologies = typologies;
         Towns = Clean(towns);
         Accessibility = accessibility;
         AccessibilityDetails = Clean(accessibilityDetails);
         AffordableRent = affordableRent;
         AffordableCharges = affordableCharges;
+    }
+
+    public const decimal MaxAffordableAmount = 10_000m;
+
+    private static void CheckAffordable(decimal? monthly, string field)
+    {
+        if (monthly is < 0 or > MaxAffordableAmount)
+            throw new DomainRuleException("Le montant doit être compris entre 0 et 10 000 € par mois.", field);
     }
 
     /// Step 6: the person accepts how their data is used; the request is then ready to be sent.

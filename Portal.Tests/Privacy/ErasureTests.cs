@@ -50,7 +50,7 @@ public partial class ErasureTests(PortalApp app)
             var r = HousingRequest.NewDraft(user.Id, user.FullName, user.PhoneNumber, now);
             r.DescribeHousehold([new MemberDetails(null, "Zéphirine", person.LastName, person.BirthDate, Relationship.Applicant)], false, person.Phone, null, null);
             r.ShowApplicantAs(person.Name, person.LastName);
-            r.DescribeSituation(null, $"Hébergée chez sa sœur, {person.Name}", TargetGroups.None, false, null);
+            r.DescribeSituation(null, $"Hébergée chez sa sœur, {person.Name}", TargetGroups.None, false, null, DateOnly.FromDateTime(DateTime.UtcNow));
             r.AddDocument(new RequestDocument(SupportingDocumentKind.TaxNotice, $"avis-{person.LastName}.pdf", "application/pdf", Encoding.UTF8.GetBytes($"%PDF avis de {person.Name}"), user.Id, now), now);
             r.Write(user.Id, person.Name, $"Bonjour, {person.Name} {person.Phone}", fromStaff: false, withPartner: false, now);
             return r;

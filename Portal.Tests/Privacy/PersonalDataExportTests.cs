@@ -39,7 +39,7 @@ public partial class PersonalDataExportTests(PortalApp app)
                 var r = HousingRequest.NewDraft(who.Id, who.FullName, who.PhoneNumber, now);
                 r.DescribeHousehold([new MemberDetails(null, "Prénom", $"Membre{marker}", new DateOnly(1990, 2, 3), Relationship.Applicant)], false, r.Phone, null, null);
                 r.ShowApplicantAs(who.FullName, who.FullName);
-                r.DescribeSituation(null, $"Situation {marker}", TargetGroups.None, false, null);
+                r.DescribeSituation(null, $"Situation {marker}", TargetGroups.None, false, null, DateOnly.FromDateTime(DateTime.UtcNow));
                 r.AddDocument(new RequestDocument(SupportingDocumentKind.TaxNotice, $"avis-{marker}.pdf", "application/pdf", Encoding.UTF8.GetBytes($"PDF {marker}"), who.Id, now), now);
                 r.Write(who.Id, who.FullName, $"=HYPERLINK(\"x\") Message {marker}", fromStaff: false, withPartner: false, now);
                 return r;

@@ -105,10 +105,10 @@ public static class HousingData
         ["Decide.ItemId"] = itemId.ToString(), ["Decide.DwellingId"] = dwellingId.ToString(), ["Decide.EntryOn"] = entry ?? Today, ["Decide.Months"] = months,
     };
 
-    /// The text of the error shown under a field of an item's decision form.
+    /// The text of the error shown under a field (its span's id is the field's id and "-error").
     public static string FieldError(string html, string fieldId)
     {
-        var m = System.Text.RegularExpressions.Regex.Match(html, $"<span id=\"{fieldId}-error\" class=\"field-error\">([^<]*)</span>");
+        var m = System.Text.RegularExpressions.Regex.Match(html, $"<span[^>]* id=\"{fieldId}-error\"[^>]*>([^<]*)</span>");
         return m.Success ? System.Net.WebUtility.HtmlDecode(m.Groups[1].Value) : "";
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Accounts;
 using Portal.Domain.Requests;
+using Portal.Web;
 
 namespace Portal.CaseFiles;
 
@@ -34,28 +35,27 @@ public static class HouseholdChoices
             .ToList();
     }
 
-    /// Checks the rows of people (a blank row is skipped): first and last names and the relationship
-    /// are needed, a birth date is optional but must be plausible.
-    public static void CheckMembers(ModelStateDictionary state, string prefix,
-        IReadOnlyList<(string? FirstName, string? LastName, DateOnly? BirthDate, Relationship? Relationship, bool IsBlank)> rows, DateOnly today)
+    /// Checks the rows of people (a blank row is skipped).
+    public static void CheckMembers(ModelStateDictionary state, string prefix, IReadOnlyList<HouseholdMemberInput> rows, DateOnly today)
     {
         for (var i = 0; i < rows.Count; i++)
-        {
-            var row = rows[i];
-            if (row.IsBlank) continue;
-            var key = $"{prefix}[{i}]";
-            if (string.IsNullOrWhiteSpace(row.FirstName)) state.TryAddModelError($"{key}.FirstName", "Indiquez le prénom de cette personne.");
-            if (string.IsNullOrWhiteSpace(row.LastName)) state.TryAddModelError($"{key}.LastName", "Indiquez le nom de cette personne.");
-            CheckBirthDate(state, $"{key}.BirthDate", row.BirthDate, today);
-            if (row.Relationship is null && state.GetValidationState($"{key}.Relationship") != ModelValidationState.Invalid)
-                state.TryAddModelError($"{key}.Relationship", "Indiquez le lien de cette personne avec le ménage.");
-        }
+            if (!rows[i].IsBlank) CheckMember(state, $"{prefix}[{i}]", rows[i], today);
     }
 
-    public static void CheckBirthDate(ModelStateDictionary state, string key, DateOnly? birthDate, DateOnly today)
+    /// First and last names and the relationship are needed, a birth date is optional but must be plausible.
+    public static void CheckMember(ModelStateDictionary state, string key, HouseholdMemberInput row, DateOnly today)
     {
-        if (birthDate is not { } birth || state.GetValidationState(key) == ModelValidationState.Invalid) return;
-        if (birth > today) state.TryAddModelError(key, "La date de naissance ne peut pas être dans le futur.");
-        else if (birth < new DateOnly(1900, 1, 1)) state.TryAddModelError(key, "Vérifiez l'année de naissance : elle doit être après 1900.");
+        if (string.IsNullOrWhiteSpace(row.FirstName)) state.TryAddModelError($"{key}.FirstName", "Indiquez le prénom de cette personne.");
+        if (string.IsNullOrWhiteSpace(row.LastName)) state.TryAddModelError($"{key}.LastName", "Indiquez le nom de cette personne.");
+        CheckBirthDate(state, key, row.BirthDate, today);
+        if (row.Relationship is null && state.GetValidationState($"{key}.Relationship") != ModelValidationState.Invalid)
+            state.TryAddModelError($"{key}.Relationship", "Indiquez le lien de cette personne avec le ménage.");
+    }
+
+    /// The domain's rule on a birth date, told at the date input of the row named by <paramref name="rowPrefix"/>.
+    public static void CheckBirthDate(ModelStateDictionary state, string rowPrefix, DateOnly? birthDate, DateOnly today)
+    {
+        if (birthDate is { } birth)
+            state.Passes(() => HouseholdPerson.CheckBirthDate(birth, today), rowPrefix, nameof(HouseholdPerson.BirthDate));
     }
 }

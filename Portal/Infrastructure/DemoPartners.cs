@@ -65,7 +65,7 @@ public static class DemoPartners
             members.AddRange(children.Select(c => new MemberDetails(null, c.First, last, c.Birth, Relationship.Child)));
             r.DescribeHousehold(members, isSingleParent: children.Length > 0, phone: null, currentAddress: null, currentTown: "Roubaix");
             r.NameApplicant(first, last, lastNameFirst: true);
-            r.DescribeSituation(situation, details, groups, isDalo: false, daloDecisionDate: null);
+            r.DescribeSituation(situation, details, groups, isDalo: false, daloDecisionDate: null, today);
             r.DescribeWishes(Typologies.None, "Roubaix, Lille", AccessibilityNeeds.None, null, null, null);
             r.DeclareIncomes([new IncomeLine(IncomeKind.Rsa, income)]);
             r.AcceptPrivacy(sent);

@@ -174,7 +174,7 @@ public static class DemoRequests
         members.AddRange(demo.Household.Select(m => new MemberDetails(null, m.First, m.Last, Birth(now, m.Age), m.Age < 18 ? Relationship.Child : Relationship.Spouse)));
         request.DescribeHousehold(members, isSingleParent: demo.Household.Length > 0 && demo.Household.All(m => m.Age < 18),
             request.Phone ?? "06 12 34 56 78", "12 rue des Tilleuls", demo.Town);
-        request.DescribeSituation(demo.Situation, demo.Details, demo.Groups, demo.Dalo, demo.Dalo ? DateOnly.FromDateTime(now.AddMonths(-2)) : null);
+        request.DescribeSituation(demo.Situation, demo.Details, demo.Groups, demo.Dalo, demo.Dalo ? DateOnly.FromDateTime(now.AddMonths(-2)) : null, DateOnly.FromDateTime(now));
         request.DescribeWishes(demo.Typologies, demo.WishedTowns, p.Age >= 65 ? AccessibilityNeeds.GroundFloorOrLift : AccessibilityNeeds.None, null, demo.Rent, demo.Charges);
 
         var self = request.Members[0];

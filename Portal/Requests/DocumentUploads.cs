@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Domain;
 using Portal.Domain.Requests;
 using Portal.Web;
 
@@ -39,10 +40,21 @@ public static class DocumentUploads
             .OrderBy(d => d.UploadedAtUtc).ThenBy(d => d.Id)
             .Select(d => new RequestDocumentRow(d.Id, d.Kind, d.FileName, d.ContentType, d.Size, d.UploadedAtUtc));
 
-    /// Reads and checks the posted file; null with French messages in ModelState when refused.
-    public static async Task<RequestDocument?> ReadAsync(UploadInput upload, PageModel page, string userId, DateTime nowUtc, CancellationToken ct)
+    /// Reads and checks the posted file for a folder holding <paramref name="held"/> documents; null
+    /// with French messages in ModelState when refused.
+    public static async Task<RequestDocument?> ReadAsync(UploadInput upload, int held, DocumentFolder folder, PageModel page, string userId, DateTime nowUtc, CancellationToken ct)
     {
         var modelState = page.ModelState;
+        try
+        {
+            UploadedFileCheck.CheckRoom(held, folder);
+        }
+        catch (DomainRuleException full)
+        {
+            // Whatever the form's prefix, its file input is this one.
+            modelState.AddModelError(FileKey, full.Message);
+            return null;
+        }
         if (upload.Kind is null && modelState.GetFieldValidationState(KindKey) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
             modelState.AddModelError(KindKey, "Choisissez le type de document.");
         var file = upload.File;

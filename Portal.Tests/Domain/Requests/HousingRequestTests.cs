@@ -1,4 +1,5 @@
 using Portal.Domain;
+using Portal.Domain.Partners;
 using Portal.Domain.Requests;
 
 namespace Portal.Tests.Domain.Requests;
@@ -51,7 +52,7 @@ public class HousingRequestTests
     public void A_sent_request_is_no_longer_edited_as_a_form()
     {
         var request = Sent();
-        var e = Assert.Throws<DomainRuleException>(() => request.DescribeSituation(CurrentSituation.Homeless, null, TargetGroups.None, false, null));
+        var e = Assert.Throws<DomainRuleException>(() => request.DescribeSituation(CurrentSituation.Homeless, null, TargetGroups.None, false, null, DateOnly.FromDateTime(DateTime.UtcNow)));
         Assert.Equal("Cette demande est envoyée : elle ne peut plus être modifiée.", e.Message);
         Assert.Throws<DomainRuleException>(() => request.RouteTo(1));
     }
@@ -129,5 +130,52 @@ public class HousingRequestTests
         Assert.Equal("resident", orientation.ApplicantId);
         Assert.False(orientation.AwaitsPersonAccount);
         Assert.Throws<DomainRuleException>(() => orientation.LinkPerson("other", "X", Now));
+    }
+
+    [Fact]
+    public void A_DALO_decision_is_a_past_day_since_the_DALO_exists()
+    {
+        var request = Draft();
+        var today = new DateOnly(2026, 3, 2);
+
+        var ahead = Assert.Throws<DomainRuleException>(() => request.DescribeSituation(CurrentSituation.Homeless, null, TargetGroups.None, true, today.AddDays(1), today));
+        Assert.Equal(("La date de la décision ne peut pas être dans le futur.", "DaloDecisionDate"), (ahead.Message, ahead.Field));
+        var old = Assert.Throws<DomainRuleException>(() => request.DescribeSituation(CurrentSituation.Homeless, null, TargetGroups.None, true, new DateOnly(2007, 12, 31), today));
+        Assert.Equal(("Vérifiez l'année : le DALO existe depuis 2008.", "DaloDecisionDate"), (old.Message, old.Field));
+        Assert.Null(request.Situation);
+
+        request.DescribeSituation(CurrentSituation.Homeless, null, TargetGroups.None, true, today, today);
+        Assert.Equal(today, request.DaloDecisionDate);
+        // Not recognised DALO: the date is dropped, whatever it was.
+        request.DescribeSituation(CurrentSituation.Homeless, null, TargetGroups.None, false, today.AddYears(5), today);
+        Assert.Null(request.DaloDecisionDate);
+    }
+
+    [Fact]
+    public void The_rent_and_charges_the_household_can_pay_are_between_0_and_10000_euros_a_month()
+    {
+        var request = Draft();
+
+        var rent = Assert.Throws<DomainRuleException>(() => request.DescribeWishes(Typologies.T2, "Lille", AccessibilityNeeds.None, null, 10_000.01m, 50m));
+        Assert.Equal(("Le montant doit être compris entre 0 et 10 000 € par mois.", "AffordableRent"), (rent.Message, rent.Field));
+        var charges = Assert.Throws<DomainRuleException>(() => request.DescribeWishes(Typologies.T2, "Lille", AccessibilityNeeds.None, null, 450m, -1m));
+        Assert.Equal("AffordableCharges", charges.Field);
+
+        request.DescribeWishes(Typologies.T2, "Lille", AccessibilityNeeds.None, null, 10_000m, 0m);
+        Assert.Equal(10_000m, request.AffordableRent);
+    }
+
+    [Fact]
+    public void A_partners_consent_names_the_input_it_is_missing_from()
+    {
+        var today = new DateOnly(2026, 3, 2);
+        var request = HousingRequest.NewOrientation("partner", "Paul Partenaire", 1, Now);
+
+        Assert.Equal("ConsentMethod", Assert.Throws<DomainRuleException>(() => request.RecordConsent(null, today, true, today)).Field);
+        Assert.Equal("ConsentGivenOn", Assert.Throws<DomainRuleException>(() => request.RecordConsent(ConsentMethod.Oral, today.AddDays(1), true, today)).Field);
+        Assert.Equal("ConsentConfirmed", Assert.Throws<DomainRuleException>(() => request.RecordConsent(ConsentMethod.Oral, today, false, today)).Field);
+
+        request.RecordConsent(ConsentMethod.Oral, today, true, today);
+        Assert.Equal(ConsentMethod.Oral, request.ConsentMethod);
     }
 }

@@ -132,34 +132,6 @@ public class RentBurdenTests
     }
 }
 
-public class UploadedFileCheckTests
-{
-    [Fact]
-    public void Pdf_jpeg_and_png_are_recognised_by_their_content()
-    {
-        Assert.Equal(AcceptedFileType.Pdf, UploadedFileCheck.Sniff("%PDF-1.7\n"u8));
-        Assert.Equal(AcceptedFileType.Jpeg, UploadedFileCheck.Sniff([0xFF, 0xD8, 0xFF, 0xE0]));
-        Assert.Equal(AcceptedFileType.Png, UploadedFileCheck.Sniff([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]));
-    }
-
-    [Fact]
-    public void A_text_file_named_pdf_is_refused_with_the_reason()
-    {
-        var problem = UploadedFileCheck.Problem(20, "bonjour, je suis un"u8);
-        Assert.Contains("ni un PDF", problem);
-    }
-
-    [Fact]
-    public void Over_ten_megabytes_is_refused_and_ten_exactly_is_accepted()
-    {
-        Assert.Null(UploadedFileCheck.Problem(UploadedFileCheck.MaxBytes, "%PDF-"u8));
-        Assert.Contains("10 Mo", UploadedFileCheck.Problem(UploadedFileCheck.MaxBytes + 1, "%PDF-"u8));
-    }
-
-    [Fact]
-    public void Empty_file_is_refused() => Assert.Equal("Le fichier est vide.", UploadedFileCheck.Problem(0, []));
-}
-
 public class RequestReferenceTests
 {
     [Fact]

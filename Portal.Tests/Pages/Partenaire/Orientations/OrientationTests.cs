@@ -60,6 +60,24 @@ public class OrientationTests(PortalApp app)
     }
 
     [Fact]
+    public async Task Each_consent_refusal_of_the_request_is_told_beside_its_input()
+    {
+        var (_, email) = await PartnerData.NewPartnerAsync(app, PartnerKind.Ccas);
+        var partner = await app.SignedInAsync(email);
+        var fields = PartnerData.Valid("ACCORDCHAMP");
+        fields.Remove("Input.ConsentConfirmed");
+
+        var unticked = await (await PartnerData.OrientAsync(partner, fields)).HtmlAsync();
+        Assert.Equal("Cochez la case pour attester que la personne a été informée et a donné son accord.", HousingData.FieldError(unticked, "consent-confirmed"));
+
+        fields["Input.ConsentConfirmed"] = "true";
+        fields["Input.ConsentGivenOn"] = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5).ToString("yyyy-MM-dd");
+        var ahead = await (await PartnerData.OrientAsync(partner, fields)).HtmlAsync();
+        Assert.Equal("La date de l'accord ne peut pas être dans le futur.", HousingData.FieldError(ahead, "consent-date"));
+        Assert.False(await app.WithDbAsync(db => db.HousingRequests.AnyAsync(r => r.SearchName.StartsWith("ACCORDCHAMP"))));
+    }
+
+    [Fact]
     public async Task An_assessment_is_checked_by_its_content_like_a_residents_upload()
     {
         var (_, email) = await PartnerData.NewPartnerAsync(app, PartnerKind.Ccas);

@@ -30,7 +30,7 @@ public class DetailsTests(PortalApp app)
         var c = await CreateAsync(app, "Nord", "Inès", Token(), r =>
         {
             SuiviData.Household(r, new MemberDetails(null, "Noé", "Petit", new DateOnly(2018, 2, 1), Relationship.Child));
-            r.DescribeSituation(CurrentSituation.HostedByThirdParty, "Hébergée chez une amie.", r.TargetGroups, r.IsDalo, r.DaloDecisionDate);
+            r.DescribeSituation(CurrentSituation.HostedByThirdParty, "Hébergée chez une amie.", r.TargetGroups, r.IsDalo, r.DaloDecisionDate, DateOnly.FromDateTime(DateTime.UtcNow));
             r.DescribeWishes(r.Typologies, "Lille, Roubaix", r.Accessibility, r.AccessibilityDetails, r.AffordableRent, r.AffordableCharges);
             Household(r, 500m, 50m, (IncomeKind.Salary, 1000m), (IncomeKind.FamilyAllowance, 200m), (IncomeKind.HousingBenefit, 150m));
         });
@@ -256,7 +256,7 @@ public class DetailsTests(PortalApp app)
     {
         const string first = "<script>alert('x')</script>";
         const string last = "O'Brien & \"Zoé\" 🏠 \u200Fمرحبا\u202E";
-        var c = await CreateAsync(app, "Nord", first, last, r => r.DescribeSituation(r.Situation, "<img src=x onerror=alert(1)> & co", r.TargetGroups, r.IsDalo, r.DaloDecisionDate));
+        var c = await CreateAsync(app, "Nord", first, last, r => r.DescribeSituation(r.Situation, "<img src=x onerror=alert(1)> & co", r.TargetGroups, r.IsDalo, r.DaloDecisionDate, DateOnly.FromDateTime(DateTime.UtcNow)));
         var worker = await app.SignedInAsync(PortalApp.Worker1);
         const string prefix = "<b>gras</b> & « guillemets » \u202E";
         var hostileBody = prefix + new string('é', 5000 - prefix.Length);

@@ -70,9 +70,9 @@ public class QueueTests(PortalApp app)
     {
         var token = Token();
         var march = new DateTime(2020, 3, 10, 10, 0, 0, DateTimeKind.Utc);
-        var dalo = await CreateAsync(app, "Nord", "Anne", token, r => r.DescribeSituation(r.Situation, r.SituationDetails, TargetGroups.Young18To25, true, null), march);
-        var review = await CreateAsync(app, "Nord", "Bea", token, r => r.DescribeSituation(r.Situation, r.SituationDetails, TargetGroups.Elderly, r.IsDalo, null), march.AddMonths(1), then: RequestAction.TakeInCharge);
-        var violence = await CreateAsync(app, "Nord", "Cyril", token, r => r.DescribeSituation(r.Situation, r.SituationDetails, TargetGroups.ViolenceVictim | TargetGroups.Young18To25, r.IsDalo, null), march.AddMonths(2));
+        var dalo = await CreateAsync(app, "Nord", "Anne", token, r => r.DescribeSituation(r.Situation, r.SituationDetails, TargetGroups.Young18To25, true, null, DateOnly.FromDateTime(DateTime.UtcNow)), march);
+        var review = await CreateAsync(app, "Nord", "Bea", token, r => r.DescribeSituation(r.Situation, r.SituationDetails, TargetGroups.Elderly, r.IsDalo, null, DateOnly.FromDateTime(DateTime.UtcNow)), march.AddMonths(1), then: RequestAction.TakeInCharge);
+        var violence = await CreateAsync(app, "Nord", "Cyril", token, r => r.DescribeSituation(r.Situation, r.SituationDetails, TargetGroups.ViolenceVictim | TargetGroups.Young18To25, r.IsDalo, null, DateOnly.FromDateTime(DateTime.UtcNow)), march.AddMonths(2));
         var sud = await CreateAsync(app, "Sud", "Dora", token, null, march.AddDays(5));
         var noTeam = await CreateAsync(app, null, "Eloi", token, null, march.AddMonths(3));
 

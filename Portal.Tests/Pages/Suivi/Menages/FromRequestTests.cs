@@ -19,7 +19,7 @@ public class FromRequestTests(PortalApp app)
         {
             SuiviData.Household(r, new MemberDetails(null, "Binta", $"Sow{t}", new DateOnly(2017, 6, 1), Relationship.Child));
             r.DeclareIncomes([new IncomeLine(IncomeKind.Rsa, 650m)]);
-            r.DescribeSituation(r.Situation, r.SituationDetails, r.TargetGroups, true, null);
+            r.DescribeSituation(r.Situation, r.SituationDetails, r.TargetGroups, true, null, DateOnly.FromDateTime(DateTime.UtcNow));
         }, then: [RequestAction.TakeInCharge, RequestAction.PresentToCommittee, RequestAction.Accept]);
         var worker = await app.SignedInAsync(PortalApp.Worker1);
         var page = Text(await (await worker.GetAsync(c.Url)).HtmlAsync());

@@ -17,8 +17,6 @@ namespace Portal.Pages.Espace.Demandes;
 [RequestSizeLimit(12_500_000)]
 public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : HandledPageModel
 {
-    public const int MaxDocuments = 60;
-
     public HousingRequest Item { get; private set; } = null!;
     public IReadOnlyList<RequestDocumentRow> Documents { get; private set; } = [];
     public IReadOnlyList<RequestedDocument> MissingDocuments { get; private set; } = [];
@@ -101,12 +99,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Tim
             return Redirect(RequestLinks.Details(id));
         }
         await PrepareAsync(ct);
-        if (Documents.Count >= MaxDocuments)
-        {
-            ModelState.AddModelError(DocumentUploads.FileKey, $"Cette demande compte déjà {MaxDocuments} documents : écrivez à l'équipe si vous devez en ajouter d'autres.");
-            return Page();
-        }
-        var document = await DocumentUploads.ReadAsync(Upload, this, UserId, Now, ct);
+        var document = await DocumentUploads.ReadAsync(Upload, Documents.Count, DocumentFolder.SentRequest, this, UserId, Now, ct);
         if (document is null) return Page();
 
         var me = (await users.GetUserAsync(User))!;

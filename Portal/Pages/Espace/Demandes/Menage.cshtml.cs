@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Portal.CaseFiles;
 using Portal.Data;
 using Portal.Domain.Formatting;
 using Portal.Domain.Requests;
@@ -23,7 +24,7 @@ public class MenageModel(PortalDbContext db, UserManager<PortalUser> users, Time
 
     public class InputModel
     {
-        public List<MemberInput> Members { get; set; } = [];
+        public List<HouseholdMemberInput> Members { get; set; } = [];
 
         [FrenchValue]
         public bool IsSingleParent { get; set; }
@@ -44,32 +45,6 @@ public class MenageModel(PortalDbContext db, UserManager<PortalUser> users, Time
         public string? CurrentTown { get; set; }
     }
 
-    public class MemberInput
-    {
-        [FrenchValue]
-        public long? Id { get; set; }
-
-        [StringLength(100, ErrorMessage = "Le prénom est trop long : 100 caractères au plus.")]
-        [PlainText]
-        [Display(Name = "Prénom")]
-        public string? FirstName { get; set; }
-
-        [StringLength(100, ErrorMessage = "Le nom est trop long : 100 caractères au plus.")]
-        [PlainText]
-        [Display(Name = "Nom")]
-        public string? LastName { get; set; }
-
-        [FrenchValue]
-        [Display(Name = "Date de naissance")]
-        public DateOnly? BirthDate { get; set; }
-
-        [FrenchValue]
-        [Display(Name = "Lien avec vous")]
-        public Relationship? Relationship { get; set; }
-
-        public bool IsBlank => string.IsNullOrWhiteSpace(FirstName) && string.IsNullOrWhiteSpace(LastName) && BirthDate is null;
-    }
-
     public static IEnumerable<Relationship> OtherRelationships => Enum.GetValues<Relationship>().Where(r => r != Relationship.Applicant);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -77,13 +52,13 @@ public class MenageModel(PortalDbContext db, UserManager<PortalUser> users, Time
         if (await LoadAsync(id, ct, q => q.Include(r => r.Members)) is { } answer) return answer;
         var members = Draft.Members
             .OrderByDescending(m => m.Relationship == Relationship.Applicant).ThenBy(m => m.Position)
-            .Select(m => new MemberInput { Id = m.Id, FirstName = m.FirstName, LastName = m.LastName, BirthDate = m.BirthDate, Relationship = m.Relationship })
+            .Select(m => new HouseholdMemberInput { Id = m.Id, FirstName = m.FirstName, LastName = m.LastName, BirthDate = m.BirthDate, Relationship = m.Relationship })
             .ToList();
         if (members.Count == 0)
         {
             var me = await Users.GetUserAsync(User);
             var (first, last) = SplitName(me?.FullName);
-            members.Add(new MemberInput { FirstName = first, LastName = last, Relationship = Relationship.Applicant });
+            members.Add(new HouseholdMemberInput { FirstName = first, LastName = last, Relationship = Relationship.Applicant });
         }
         Input = new InputModel
         {
@@ -99,17 +74,15 @@ public class MenageModel(PortalDbContext db, UserManager<PortalUser> users, Time
     public async Task<IActionResult> OnPostSaveAsync(long id, string? go, CancellationToken ct)
     {
         if (await LoadAsync(id, ct, q => q.Include(r => r.Members).Include(r => r.Incomes)) is { } answer) return answer;
-        if (Input.Members.Count == 0) Input.Members.Add(new MemberInput());
+        if (Input.Members.Count == 0) Input.Members.Add(new HouseholdMemberInput());
         if (Input.Members.Count > MaxMembers) Input.Members = Input.Members.Take(MaxMembers).ToList();
         CheckMembers();
-        if (!ModelState.IsValid) return Page();
-
-        var rows = Input.Members.Select((row, index) => (row, index)).Where(x => x.index == 0 || !x.row.IsBlank)
-            .Select(x => new MemberDetails(x.row.Id, x.row.FirstName!, x.row.LastName!, x.row.BirthDate!.Value,
-                x.index == 0 ? Relationship.Applicant : x.row.Relationship!.Value))
-            .ToList();
-        Draft.DescribeHousehold(rows, Input.IsSingleParent, Input.Phone, Input.CurrentAddress, Input.CurrentTown);
-        return await SaveAndGoAsync(go, ct);
+        return await ChangeAndGoAsync(() => Draft.DescribeHousehold(
+            Input.Members.Select((row, index) => (row, index)).Where(x => x.index == 0 || !x.row.IsBlank)
+                .Select(x => new MemberDetails(x.row.Id, x.row.FirstName!, x.row.LastName!, x.row.BirthDate!.Value,
+                    x.index == 0 ? Relationship.Applicant : x.row.Relationship!.Value))
+                .ToList(),
+            Input.IsSingleParent, Input.Phone, Input.CurrentAddress, Input.CurrentTown), go, ct);
     }
 
     /// Without JavaScript the whole form comes back with one more row; with htmx only the rows are swapped.
@@ -117,10 +90,10 @@ public class MenageModel(PortalDbContext db, UserManager<PortalUser> users, Time
     {
         if (await LoadAsync(id, ct) is { } answer) return answer;
         ModelState.Clear();
-        if (Input.Members.Count == 0) Input.Members.Add(new MemberInput { Relationship = Relationship.Applicant });
+        if (Input.Members.Count == 0) Input.Members.Add(new HouseholdMemberInput { Relationship = Relationship.Applicant });
         if (Input.Members.Count < MaxMembers)
         {
-            Input.Members.Add(new MemberInput());
+            Input.Members.Add(new HouseholdMemberInput());
             FocusRow = Input.Members.Count - 1;
         }
         return Page();
@@ -131,7 +104,7 @@ public class MenageModel(PortalDbContext db, UserManager<PortalUser> users, Time
         if (await LoadAsync(id, ct) is { } answer) return answer;
         ModelState.Clear();
         if (index > 0 && index < Input.Members.Count) Input.Members.RemoveAt(index);
-        if (Input.Members.Count == 0) Input.Members.Add(new MemberInput { Relationship = Relationship.Applicant });
+        if (Input.Members.Count == 0) Input.Members.Add(new HouseholdMemberInput { Relationship = Relationship.Applicant });
         return Page();
     }
 
@@ -148,15 +121,9 @@ public class MenageModel(PortalDbContext db, UserManager<PortalUser> users, Time
                 ModelState.TryAddModelError($"{key}.FirstName", you ? "Indiquez votre prénom." : "Indiquez le prénom de cette personne.");
             if (string.IsNullOrWhiteSpace(row.LastName))
                 ModelState.TryAddModelError($"{key}.LastName", you ? "Indiquez votre nom." : "Indiquez le nom de cette personne.");
-            if (ModelState.GetValidationState($"{key}.BirthDate") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-            {
-                if (row.BirthDate is null)
-                    ModelState.TryAddModelError($"{key}.BirthDate", you ? "Indiquez votre date de naissance." : "Indiquez la date de naissance de cette personne.");
-                else if (row.BirthDate > today)
-                    ModelState.TryAddModelError($"{key}.BirthDate", "La date de naissance ne peut pas être dans le futur.");
-                else if (row.BirthDate < new DateOnly(1900, 1, 1))
-                    ModelState.TryAddModelError($"{key}.BirthDate", "Vérifiez l'année de naissance : elle doit être après 1900.");
-            }
+            if (row.BirthDate is null && ModelState.GetValidationState($"{key}.BirthDate") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+                ModelState.TryAddModelError($"{key}.BirthDate", you ? "Indiquez votre date de naissance." : "Indiquez la date de naissance de cette personne.");
+            HouseholdChoices.CheckBirthDate(ModelState, key, row.BirthDate, today);
             if (!you && ModelState.GetValidationState($"{key}.Relationship") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
                 && row.Relationship is null or Relationship.Applicant)
                 ModelState.TryAddModelError($"{key}.Relationship", "Choisissez le lien de cette personne avec vous.");

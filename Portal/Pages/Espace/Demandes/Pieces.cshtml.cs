@@ -12,8 +12,6 @@ namespace Portal.Pages.Espace.Demandes;
 [RequestSizeLimit(12_500_000)]
 public class PiecesModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : DraftStepModel(db, users, clock)
 {
-    public const int MaxDocuments = 40;
-
     public override int Step => 5;
 
     [BindProperty]
@@ -32,12 +30,7 @@ public class PiecesModel(PortalDbContext db, UserManager<PortalUser> users, Time
     {
         if (await LoadAsync(id, ct) is { } answer) return answer;
         await PrepareAsync(ct);
-        if (Documents.Count >= MaxDocuments)
-        {
-            ModelState.AddModelError(DocumentUploads.FileKey, $"Vous avez déjà ajouté {MaxDocuments} documents : supprimez-en un avant d'en ajouter un autre.");
-            return Page();
-        }
-        var document = await DocumentUploads.ReadAsync(Upload, this, UserId, Now, ct);
+        var document = await DocumentUploads.ReadAsync(Upload, Documents.Count, DocumentFolder.Draft, this, UserId, Now, ct);
         if (document is null || !ModelState.IsValid) return Page();
 
         Draft.AddDocument(document, Now);

@@ -1,21 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Portal.Data;
 using Portal.Domain.Requests;
 using Portal.Web;
 
 namespace Portal.Pages.Espace.Demandes;
 
-public class RechercheModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : DraftStepModel(db, users, clock)
+public class RechercheModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : DraftFormStepModel<RechercheModel.InputModel>(db, users, clock)
 {
-    public const decimal MaxRent = 10_000m;
-
     public override int Step => 4;
-
-    [BindProperty]
-    public InputModel Input { get; set; } = new();
 
     public class InputModel
     {
@@ -54,32 +48,14 @@ public class RechercheModel(PortalDbContext db, UserManager<PortalUser> users, T
         _ => t.ToString(),
     };
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    protected override InputModel Read(HousingRequest draft) => new()
     {
-        if (await LoadAsync(id, ct) is { } answer) return answer;
-        Input = new InputModel
-        {
-            Typologies = Draft.Typologies,
-            Towns = Draft.Towns,
-            Accessibility = Draft.Accessibility,
-            AccessibilityDetails = Draft.AccessibilityDetails,
-            AffordableRent = Draft.AffordableRent,
-            AffordableCharges = Draft.AffordableCharges,
-        };
-        return Page();
-    }
+        Typologies = draft.Typologies, Towns = draft.Towns, Accessibility = draft.Accessibility,
+        AccessibilityDetails = draft.AccessibilityDetails, AffordableRent = draft.AffordableRent, AffordableCharges = draft.AffordableCharges,
+    };
 
-    public async Task<IActionResult> OnPostSaveAsync(long id, string? go, CancellationToken ct)
-    {
-        if (await LoadAsync(id, ct) is { } answer) return answer;
-        foreach (var (key, value) in new[] { ("Input.AffordableRent", Input.AffordableRent), ("Input.AffordableCharges", Input.AffordableCharges) })
-            if (ModelState.GetValidationState(key) != ModelValidationState.Invalid && value is < 0 or > MaxRent)
-                ModelState.AddModelError(key, "Le montant doit être compris entre 0 et 10 000 € par mois.");
-        if (!ModelState.IsValid) return Page();
-
-        Draft.DescribeWishes(Input.Typologies, NormalizeTowns(Input.Towns), Input.Accessibility, Input.AccessibilityDetails, Input.AffordableRent, Input.AffordableCharges);
-        return await SaveAndGoAsync(go, ct);
-    }
+    protected override void Apply(HousingRequest draft, InputModel input) =>
+        draft.DescribeWishes(input.Typologies, NormalizeTowns(input.Towns), input.Accessibility, input.AccessibilityDetails, input.AffordableRent, input.AffordableCharges);
 
     /// "Lille ; Roubaix,, " → "Lille, Roubaix": the team routing reads the towns separated by commas.
     private static string? NormalizeTowns(string? towns)

@@ -128,6 +128,14 @@ public abstract class DraftStepModel(PortalDbContext db, UserManager<PortalUser>
         return null;
     }
 
+    /// Makes the step's change on the draft once the form is well formed, then saves and goes on; a
+    /// refusal of the domain shows the form again with its message at the field it names.
+    protected async Task<IActionResult> ChangeAndGoAsync(Action change, string? go, CancellationToken ct)
+    {
+        if (!ModelState.IsValid || !ModelState.Passes(change, "Input")) return Page();
+        return await SaveAndGoAsync(go, ct);
+    }
+
     /// Saves the step, then follows the button the person pressed: "next", "previous" or "quit".
     protected async Task<IActionResult> SaveAndGoAsync(string? go, CancellationToken ct)
     {
@@ -154,6 +162,36 @@ public abstract class DraftStepModel(PortalDbContext db, UserManager<PortalUser>
             return Redirect(RequestLinks.Index);
         }
         return Redirect(RequestLinks.Step(Draft.Id, target));
+    }
+}
+
+/// A step that is one form over the draft: shown from the draft, saved onto it through the domain
+/// (whose refusals come back at their field).
+public abstract class DraftFormStepModel<TInput>(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : DraftStepModel(db, users, clock)
+    where TInput : class, new()
+{
+    [BindProperty]
+    public TInput Input { get; set; } = new();
+
+    protected DateOnly Today => DateOnly.FromDateTime(Portal.Domain.Formatting.French.ToParis(Now));
+
+    /// The form as the draft fills it.
+    protected abstract TInput Read(HousingRequest draft);
+
+    /// The form onto the draft, through its guarded methods.
+    protected abstract void Apply(HousingRequest draft, TInput input);
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } answer) return answer;
+        Input = Read(Draft);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(long id, string? go, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } answer) return answer;
+        return await ChangeAndGoAsync(() => Apply(Draft, Input), go, ct);
     }
 }
 

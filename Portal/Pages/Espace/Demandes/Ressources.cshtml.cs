@@ -61,11 +61,8 @@ public class RessourcesModel(PortalDbContext db, UserManager<PortalUser> users, 
         Prepare();
         if (Input.Lines.Count > MaxLines) Input.Lines = Input.Lines.Take(MaxLines).ToList();
         CheckLines();
-        if (!ModelState.IsValid) return Page();
-
-        Draft.DeclareIncomes(Input.Lines.Where(l => !l.IsBlank).Select(line =>
-            new IncomeLine(line.Kind!.Value, line.Amount!.Value, Draft.Members.FirstOrDefault(m => m.Id == line.MemberId))));
-        return await SaveAndGoAsync(go, ct);
+        return await ChangeAndGoAsync(() => Draft.DeclareIncomes(Input.Lines.Where(l => !l.IsBlank).Select(line =>
+            new IncomeLine(line.Kind!.Value, line.Amount!.Value, Draft.Members.FirstOrDefault(m => m.Id == line.MemberId)))), go, ct);
     }
 
     public async Task<IActionResult> OnPostAddLineAsync(long id, CancellationToken ct)

@@ -1,70 +1,30 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Portal.CaseFiles;
 using Portal.Data;
-using Portal.Domain.Formatting;
 using Portal.Domain.Requests;
 using Portal.Web;
 
 namespace Portal.Pages.Espace.Demandes;
 
-public class SituationModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : DraftStepModel(db, users, clock)
+public class SituationModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : DraftFormStepModel<SituationModel.InputModel>(db, users, clock)
 {
     public override int Step => 3;
 
-    [BindProperty]
-    public InputModel Input { get; set; } = new();
-
-    public class InputModel
+    public class InputModel : SituationInput
     {
-        [FrenchValue]
-        public CurrentSituation? Situation { get; set; }
-
-        [StringLength(4000, ErrorMessage = "Ce texte est trop long : 4 000 caractères au plus.")]
-        [PlainText]
-        [Display(Name = "Précisions sur votre situation (facultatif)")]
-        public string? SituationDetails { get; set; }
-
-        [FrenchValue]
-        public TargetGroups TargetGroups { get; set; }
-
-        [FrenchValue]
-        public bool IsDalo { get; set; }
-
         [FrenchValue]
         [Display(Name = "Date de la décision DALO (facultatif)")]
         public DateOnly? DaloDecisionDate { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    protected override InputModel Read(HousingRequest draft) => new()
     {
-        if (await LoadAsync(id, ct) is { } answer) return answer;
-        Input = new InputModel
-        {
-            Situation = Draft.Situation,
-            SituationDetails = Draft.SituationDetails,
-            TargetGroups = Draft.TargetGroups,
-            IsDalo = Draft.IsDalo,
-            DaloDecisionDate = Draft.DaloDecisionDate,
-        };
-        return Page();
-    }
+        Situation = draft.Situation, SituationDetails = draft.SituationDetails, TargetGroups = draft.TargetGroups,
+        IsDalo = draft.IsDalo, DaloDecisionDate = draft.DaloDecisionDate,
+    };
 
-    public async Task<IActionResult> OnPostSaveAsync(long id, string? go, CancellationToken ct)
-    {
-        if (await LoadAsync(id, ct) is { } answer) return answer;
-        var today = DateOnly.FromDateTime(French.ToParis(Now));
-        if (ModelState.GetValidationState("Input.DaloDecisionDate") != ModelValidationState.Invalid && Input.IsDalo && Input.DaloDecisionDate is { } decided)
-        {
-            if (decided > today)
-                ModelState.AddModelError("Input.DaloDecisionDate", "La date de la décision ne peut pas être dans le futur.");
-            else if (decided.Year < 2008)
-                ModelState.AddModelError("Input.DaloDecisionDate", "Vérifiez l'année : le DALO existe depuis 2008.");
-        }
-        if (!ModelState.IsValid) return Page();
-
-        Draft.DescribeSituation(Input.Situation, Input.SituationDetails, Input.TargetGroups, Input.IsDalo, Input.DaloDecisionDate);
-        return await SaveAndGoAsync(go, ct);
-    }
+    protected override void Apply(HousingRequest draft, InputModel input) =>
+        draft.DescribeSituation(input.Situation, input.SituationDetails, input.TargetGroups, input.IsDalo, input.DaloDecisionDate, Today);
 }

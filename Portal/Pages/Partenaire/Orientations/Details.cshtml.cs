@@ -22,8 +22,6 @@ namespace Portal.Pages.Partenaire.Orientations;
 /// the team. The association's own file (journal, other documents, the person's thread) stays out.
 public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, RequestNotifier notifier, PublicLinks links, TimeProvider clock) : PageModel
 {
-    public const int MaxDocuments = 30;
-
     public sealed record Summary(long Id, string? Reference, string HouseholdName, RequestStatus Status, DateTime? SubmittedAtUtc,
         OrientationUrgency? Urgency, ConsentMethod? ConsentMethod, DateOnly? ConsentGivenOn, CurrentSituation? Situation, string? SituationDetails,
         TargetGroups TargetGroups, string? CurrentTown, string? TeamName, string? ReferentName, string? ReferentEmail, string? ReferentPhone,
@@ -143,13 +141,8 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Req
             StatusMessage = "Cette orientation est close : aucun document ne peut plus y être ajouté.";
             return Redirect(Path(id));
         }
-        if (Documents.Count >= MaxDocuments)
-        {
-            ModelState.AddModelError(DocumentUploads.FileKey, $"Cette orientation compte déjà {MaxDocuments} documents : écrivez à l'équipe si vous devez en ajouter d'autres.");
-            return Page();
-        }
         var now = clock.GetUtcNow().UtcDateTime;
-        var document = await DocumentUploads.ReadAsync(Upload, this, scope.UserId, now, ct);
+        var document = await DocumentUploads.ReadAsync(Upload, Documents.Count, DocumentFolder.Orientation, this, scope.UserId, now, ct);
         if (document is null) return Page();
 
         var request = await db.HousingRequests.Include(r => r.RequestedDocuments).SingleAsync(r => r.Id == id, ct);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Portal.CaseFiles;
 using Portal.Data;
 using Portal.Domain;
 using Portal.Domain.Formatting;
@@ -141,7 +142,7 @@ public class NouvelleModel(PortalDbContext db, UserManager<PortalUser> users, Re
             if (string.IsNullOrWhiteSpace(m.FirstName)) ModelState.AddModelError($"Input.Members[{i}].FirstName", "Indiquez le prénom.");
             if (m.BirthDate is null && ModelState.GetFieldValidationState($"Input.Members[{i}].BirthDate") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
                 ModelState.AddModelError($"Input.Members[{i}].BirthDate", "Indiquez la date de naissance.");
-            else if (m.BirthDate > today) ModelState.AddModelError($"Input.Members[{i}].BirthDate", "La date de naissance ne peut pas être dans le futur.");
+            else HouseholdChoices.CheckBirthDate(ModelState, $"Input.Members[{i}]", m.BirthDate, today);
             if (i > 0 && m.Relationship is null) ModelState.AddModelError($"Input.Members[{i}].Relationship", "Indiquez le lien avec la personne.");
         }
         for (var i = 0; i < Input.Incomes.Count; i++)
@@ -153,17 +154,16 @@ public class NouvelleModel(PortalDbContext db, UserManager<PortalUser> users, Re
                 ModelState.AddModelError($"Input.Incomes[{i}].Amount", "Indiquez le montant mensuel.");
             else if (line.Amount is < 0 or > 100_000) ModelState.AddModelError($"Input.Incomes[{i}].Amount", "Le montant mensuel doit être compris entre 0 et 100 000 €.");
         }
-        if (OrientationRules.ConsentProblem(Input.ConsentMethod, Input.ConsentGivenOn, Input.ConsentConfirmed, today) is { } consent
-            && ModelState.GetFieldValidationState("Input.Consent" + consent.Field) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-            ModelState.AddModelError(consent.Field switch { "Method" => "Input.ConsentMethod", "GivenOn" => "Input.ConsentGivenOn", _ => "Input.ConsentConfirmed" }, consent.Message);
-
         var me = (await users.GetUserAsync(User))!;
         var now = clock.GetUtcNow().UtcDateTime;
+        var request = HousingRequest.NewOrientation(me.Id, me.FullName, partner.OrganisationId, now);
+        ModelState.Passes(() => request.RecordConsent(Input.ConsentMethod, Input.ConsentGivenOn, Input.ConsentConfirmed, today), "Input",
+            nameof(InputModel.ConsentMethod), nameof(InputModel.ConsentGivenOn), nameof(InputModel.ConsentConfirmed));
         RequestDocument? assessment = null;
         if (Assessment is not null)
         {
             var upload = new UploadInput { Kind = SupportingDocumentKind.SocialAssessment, File = Assessment };
-            assessment = await DocumentUploads.ReadAsync(upload, this, me.Id, now, ct);
+            assessment = await DocumentUploads.ReadAsync(upload, 0, DocumentFolder.Orientation, this, me.Id, now, ct);
             if (assessment is null && ModelState.TryGetValue(DocumentUploads.FileKey, out var entry))
                 foreach (var e in entry.Errors.ToList()) ModelState.AddModelError(AssessmentKey, e.ErrorMessage);
             ModelState.Remove(DocumentUploads.FileKey);
@@ -176,15 +176,13 @@ public class NouvelleModel(PortalDbContext db, UserManager<PortalUser> users, Re
             return Page();
         }
 
-        var request = HousingRequest.NewOrientation(me.Id, me.FullName, partner.OrganisationId, now);
-        request.RecordConsent(Input.ConsentMethod, Input.ConsentGivenOn, Input.ConsentConfirmed, today);
         request.SetUrgency(Input.Urgency);
         request.DescribeHousehold(members.Select(x => new MemberDetails(null, x.m.FirstName!, x.m.LastName!, x.m.BirthDate!.Value,
                 x.i == 0 ? Relationship.Applicant : x.m.Relationship!.Value)).ToList(),
             Input.IsSingleParent, Input.Phone, Input.CurrentAddress, Input.CurrentTown);
         request.NameApplicant(request.Members[0].FirstName, request.Members[0].LastName, lastNameFirst: true);
         var groups = (Input.Groups ?? []).Where(Enum.IsDefined).Aggregate(TargetGroups.None, (a, g) => a | g);
-        request.DescribeSituation(Input.Situation, Input.SituationDetails, groups, groups.HasFlag(TargetGroups.DaloPriority), daloDecisionDate: null);
+        request.DescribeSituation(Input.Situation, Input.SituationDetails, groups, groups.HasFlag(TargetGroups.DaloPriority), daloDecisionDate: null, today);
         request.DescribeWishes(Typologies.None, Input.Towns, AccessibilityNeeds.None, null, null, null);
         request.DeclareIncomes(Input.Incomes.Where(l => l.Kind is not null && l.Amount is not null).Select(l => new IncomeLine(l.Kind!.Value, l.Amount!.Value)));
         request.AcceptPrivacy(now);

@@ -112,7 +112,7 @@ public abstract class HouseholdFilePage(PortalDbContext db, TimeProvider clock) 
             catch (DomainRuleException e)
             {
                 // At the field of the form it concerns when the page has that field, else above the forms.
-                ModelState.AddModelError(e.Field is { } field && ModelState.ContainsKey(field) ? field : "", e.Message);
+                ModelState.AddRuleError(e);
             }
             catch (DbUpdateConcurrencyException)
             {

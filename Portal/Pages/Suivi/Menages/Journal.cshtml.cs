@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Portal.CaseFiles;
 using Portal.Data;
@@ -13,9 +12,6 @@ namespace Portal.Pages.Suivi.Menages;
 /// entry is read only by the household's referent and the managers.
 public class JournalModel(PortalDbContext db, TimeProvider clock) : HouseholdFilePage(db, clock)
 {
-    public static readonly JournalKind[] WritableKinds =
-        [JournalKind.Interview, JournalKind.HomeVisit, JournalKind.PhoneCall, JournalKind.PartnerStep, JournalKind.Note];
-
     public override string Section => "/Suivi/Menages/Journal";
     protected override string? OpenedDetail => "Journal du suivi";
 
@@ -54,26 +50,18 @@ public class JournalModel(PortalDbContext db, TimeProvider clock) : HouseholdFil
     {
         Entry = entry;
         var scope = await StaffScope.ForAsync(User, Db, ct);
-        if (!await scope.Visible(Db.Households).AnyAsync(h => h.Id == id, ct)) return NotFound();
+        var household = await scope.Visible(Db.Households).SingleOrDefaultAsync(h => h.Id == id, ct);
+        if (household is null) return NotFound();
         var today = ParisToday();
-        if (entry.Kind is { } kind && !WritableKinds.Contains(kind))
-            ModelState.AddModelError("Entry.Kind", "Choisissez le type d'entrée dans la liste.");
-        if (entry.OccurredOn is { } on && ModelState.GetValidationState("Entry.OccurredOn") != ModelValidationState.Invalid)
-        {
-            if (on > today) ModelState.AddModelError("Entry.OccurredOn", "La date ne peut pas être dans le futur : le journal raconte ce qui a eu lieu.");
-            else if (on < new DateOnly(2000, 1, 1)) ModelState.AddModelError("Entry.OccurredOn", "Vérifiez l'année : elle doit être après 2000.");
-        }
-        if (entry.Text is not null && string.IsNullOrWhiteSpace(entry.Text))
-            ModelState.AddModelError("Entry.Text", "Écrivez le contenu de l'entrée.");
-        if (!ModelState.IsValid) return await ShowAgainAsync(id, scope, ct);
-
+        // Each input asked on its own, so that every message shows at once.
+        if (entry.Kind is { } kind) ModelState.Passes(() => JournalEntry.CheckWritable(kind), nameof(Entry));
+        if (entry.OccurredOn is { } on) ModelState.Passes(() => JournalEntry.CheckOccurredOn(on, today), nameof(Entry));
+        if (entry.Text is not null) ModelState.Passes(() => JournalEntry.CheckText(entry.Text), nameof(Entry));
         var now = Clock.GetUtcNow().UtcDateTime;
-        Db.JournalEntries.Add(new JournalEntry
-        {
-            HouseholdId = id, Kind = entry.Kind!.Value, OccurredOn = entry.OccurredOn!.Value, AuthorId = scope.UserId,
-            AuthorName = scope.UserName.Length > 200 ? scope.UserName[..200] : scope.UserName,
-            Text = entry.Text!.Trim(), IsConfidential = entry.IsConfidential, CreatedAtUtc = now,
-        });
+        if (!ModelState.IsValid || !ModelState.Passes(() => household.WriteInJournal(
+                entry.Kind!.Value, entry.OccurredOn!.Value, entry.Text!, entry.IsConfidential, scope.UserId, scope.UserName, today, now), nameof(Entry)))
+            return await ShowAgainAsync(id, scope, ct);
+
         scope.Audit(Db, AuditActions.ChangedFile, id, now, "Entrée ajoutée au journal");
         await Db.SaveChangesAsync(ct);
         StatusMessage = entry.IsConfidential ? "L'entrée confidentielle est ajoutée au journal." : "L'entrée est ajoutée au journal.";

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +20,7 @@ public class PersonnesModel(PortalDbContext db, TimeProvider clock) : HouseholdF
 
     public IReadOnlyList<PersonRow> Persons { get; private set; } = [];
 
-    public PersonInput Person { get; set; } = new();
+    public HouseholdMemberInput Person { get; set; } = new();
 
     /// The person a row form (civility, removal) is about.
     [BindProperty(Name = "personId"), FrenchValue]
@@ -30,43 +29,15 @@ public class PersonnesModel(PortalDbContext db, TimeProvider clock) : HouseholdF
     [BindProperty(Name = "civility"), FrenchValue]
     public Civility? ChosenCivility { get; set; }
 
-    public class PersonInput
-    {
-        [Required(ErrorMessage = "Indiquez le prénom de cette personne.")]
-        [StringLength(100, ErrorMessage = "Le prénom est trop long : 100 caractères au plus.")]
-        [PlainText]
-        [Display(Name = "Prénom")]
-        public string? FirstName { get; set; }
-
-        [Required(ErrorMessage = "Indiquez le nom de cette personne.")]
-        [StringLength(100, ErrorMessage = "Le nom est trop long : 100 caractères au plus.")]
-        [PlainText]
-        [Display(Name = "Nom")]
-        public string? LastName { get; set; }
-
-        [FrenchValue]
-        [Display(Name = "Date de naissance (facultatif)")]
-        public DateOnly? BirthDate { get; set; }
-
-        [FrenchValue]
-        [Required(ErrorMessage = "Indiquez le lien de cette personne avec le ménage.")]
-        [Display(Name = "Lien")]
-        public Relationship? Relationship { get; set; }
-
-        [FrenchValue]
-        [Display(Name = "Civilité (facultatif)")]
-        public Civility? Civility { get; set; }
-    }
-
     public Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => OpenAsync(id, ct);
 
     protected override async Task LoadSectionAsync(StaffScope scope, CancellationToken ct) =>
         Persons = await PersonsAsync(Db, Header.Id, ct);
 
-    public Task<IActionResult> OnPostAddPersonAsync(long id, [Bind(Prefix = nameof(Person))] PersonInput person, CancellationToken ct)
+    public Task<IActionResult> OnPostAddPersonAsync(long id, [Bind(Prefix = nameof(Person))] HouseholdMemberInput person, CancellationToken ct)
     {
         Person = person;
-        HouseholdChoices.CheckBirthDate(ModelState, "Person.BirthDate", person.BirthDate, ParisToday());
+        HouseholdChoices.CheckMember(ModelState, nameof(Person), person, ParisToday());
         return EditAsync(id, ct, async (h, _) =>
         {
             var position = await Db.HouseholdPersons.Where(p => p.HouseholdId == h.Id).Select(p => (int?)p.Position).MaxAsync(ct) ?? -1;
