@@ -99,7 +99,7 @@ public static class Load
                     false, request.Phone, null, team == nord ? "Lille" : "Arras");
                 request.ShowApplicantAs($"{first} {last}", $"{last} {first}");
                 request.RouteTo(team);
-                request.DescribeSituation(null, null, (TargetGroups)(random.Next(4) == 0 ? 1 << random.Next(6) : 0), random.Next(12) == 0, null);
+                request.DescribeSituation(null, null, (TargetGroups)(random.Next(4) == 0 ? 1 << random.Next(6) : 0), random.Next(12) == 0, null, DateOnly.FromDateTime(submitted));
                 request.DescribeWishes(Typologies.None, null, AccessibilityNeeds.None, null, 300 + random.Next(500), 40);
                 request.DeclareIncomes([new IncomeLine(IncomeKind.Rsa, 600 + random.Next(1200))]);
                 if (random.Next(20) != 0)
