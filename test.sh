@@ -157,6 +157,16 @@ if ! dotnet build Portal.sln -c Release --disable-build-servers; then
     echo "test.sh: BUILD FAILED - the test runs are skipped and each counts as failed" >&2
 fi
 
+# The benchmarks (bench/) are programs run by hand, never by this script; they use the Portal's
+# code, so a change that breaks one must fail here, not on the day someone measures.
+if [ "$BUILD_OK" -eq 1 ]; then
+    log "dotnet build bench/Benchmarks.slnx -c Release --disable-build-servers"
+    if ! dotnet build bench/Benchmarks.slnx -c Release --disable-build-servers; then
+        STEP_ERRORS=$((STEP_ERRORS + 1))
+        echo "test.sh: A BENCHMARK DOES NOT BUILD (bench/Benchmarks.slnx)" >&2
+    fi
+fi
+
 RUN_NAMES=()
 declare -A RUN_EXIT=()
 
