@@ -95,12 +95,12 @@ public class IndexModel(PortalDbContext db, TimeProvider clock, RetentionPurge p
             .Select(h => new { h.Id, h.Name, h.ExitedOn }).ToListAsync(ct);
         var rule = RetentionPolicy.UnfollowedRequests;
         var due = requests.Select(r => new DueRow("Demande non suivie", r.Id, r.Label, r.UpdatedAtUtc,
-            r.UpdatedAtUtc.AddMonths(rule.Months).AddDays(rule.Days), Holds.FirstOrDefault(h => h.RequestId == r.Id))).ToList();
+            rule.End(r.UpdatedAtUtc), Holds.FirstOrDefault(h => h.RequestId == r.Id))).ToList();
         var closed = RetentionPolicy.ClosedHouseholds;
         due.AddRange(households.Select(h =>
         {
             var exited = h.ExitedOn!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            return new DueRow("Dossier clos (anonymisation)", h.Id, h.Name, exited, exited.AddMonths(closed.Months).AddDays(closed.Days + 1), Holds.FirstOrDefault(x => x.HouseholdId == h.Id));
+            return new DueRow("Dossier clos (anonymisation)", h.Id, h.Name, exited, closed.End(exited).AddDays(1), Holds.FirstOrDefault(x => x.HouseholdId == h.Id));
         }));
         Due = due.OrderBy(d => d.DueUtc).ToList();
     }
