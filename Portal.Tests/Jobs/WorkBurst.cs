@@ -26,7 +26,7 @@ public static class WorkBurst
         {
             adminToken = Forms.Token(await (await admin.GetAsync("/admin/documents")).Content.ReadAsStringAsync());
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        catch (Exception ex) when (Cut(ex))
         {
             return 0;
         }
@@ -51,12 +51,17 @@ public static class WorkBurst
                 }
                 Interlocked.Increment(ref done);
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
+            catch (Exception ex) when (Cut(ex) || ex is InvalidOperationException)
             {
             }
         });
         return done;
     }
+
+    /// What a request cut by the kill throws: usually an HttpRequestException, but a connection
+    /// accepted just before the kill can surface the socket's own error, unwrapped.
+    private static bool Cut(Exception ex) =>
+        ex is HttpRequestException or TaskCanceledException or System.Net.Sockets.SocketException or IOException;
 
     /// The rows made after this point (the demo data has its own, some deliberately failed).
     public sealed record Baseline(long Email, long Document);
