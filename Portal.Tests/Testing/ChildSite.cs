@@ -94,7 +94,7 @@ public sealed class ChildSite : IAsyncDisposable
                 var r = await http.GetAsync($"{BaseUrl}/healthz");
                 if (r.StatusCode == HttpStatusCode.OK) return;
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Net.Sockets.SocketException or IOException)
             {
             }
             await Task.Delay(200);
