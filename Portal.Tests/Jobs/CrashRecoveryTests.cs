@@ -31,7 +31,7 @@ public class CrashRecoveryTests(ITestOutputHelper output)
         for (var k = 0; k < kills; k++)
         {
             var burst = WorkBurst.RunAsync(() => site.Client(), admin, rng, signUps: 12, documents: 8, tag: $"{seed}-{k}");
-            await WorkBurst.UnderWayAsync(db, since, 6);
+            await WorkBurst.UnderWayAsync(db, since, emails: 3, documents: 3);
             await Task.Delay(rng.Next(0, 400));
             await site.KillAsync();
             await burst;
