@@ -74,7 +74,7 @@ public static class DatabaseSetup
         // migrations' snapshot, seconds of start-up spent to find nothing to do.
         if (pending.Count > 0)
         {
-            if (db.Database.IsSqlite()) await SqliteMigrationLock.ClearIfStaleAsync(db, TimeProvider.System, log, ct);
+            if (db.Database.IsSqlite()) await SqliteMigrationLock.ClearIfStaleAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), log, ct);
             await db.Database.MigrateAsync(ct);
             log.LogInformation("Database ready");
         }
