@@ -305,8 +305,9 @@ public class StaffAgendaTests(PortalApp app)
         var (visit, home) = await SeededAsync(app, "Visite à domicile", "Visite à domicile");
         var (motif, office) = await SeededAsync(app, "Premier accueil", "Bureau de l'association");
         var start = DateTime.UtcNow.AddHours(-3).AddSeconds(-Random.Shared.Next(1, 100000));
-        var visitId = await InsertAsync(app, worker1, withFile.Id, visit, home, start, 90);
-        var orphan = await InsertAsync(app, worker1, withoutFile.Id, motif, office, start.AddHours(-2));
+        // The appointment looked at on the week page is the one at `start`, so it is in that week whatever the hour.
+        var visitId = await InsertAsync(app, worker1, withFile.Id, visit, home, start.AddHours(-2), 90);
+        var orphan = await InsertAsync(app, worker1, withoutFile.Id, motif, office, start);
         var week = $"/suivi/agenda?semaine={Day(MondayOf(start))}";
 
         // A home visit that took place can be written without marking it first.
