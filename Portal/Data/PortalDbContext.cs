@@ -42,6 +42,18 @@ public abstract partial class PortalDbContext(DbContextOptions options)
     /// by the session check of a web request; a context of a job has none and reads the account.
     public SignedInAccount? SignedIn { get; set; }
 
+    /// Work rows saved by this context and not yet enqueued (`Jobs/WorkDispatchInterceptor`).
+    public PendingWork PendingWork { get; } = new();
+
+    /// Contexts are pooled: each scope takes one from the pool (`DatabaseSetup.AddPortalDatabase`)
+    /// and EF resets its own state when it goes back. What this class adds is reset here, when the
+    /// context is handed out, so nothing of a request reaches the next one.
+    public void BeginLease()
+    {
+        SignedIn = null;
+        PendingWork.Clear();
+    }
+
     /// Identity's part of the model depends on its schema version, read from the application's
     /// services; EF keeps models per context type in a cache that contexts configured alike share. The
     /// version is part of the key, so a context built without the site's services (version 1) never

@@ -8,12 +8,10 @@ namespace Portal.Jobs;
 /// Enqueues the job of every new work row once the row is durable: after SaveChanges when there is
 /// no surrounding transaction, or when the surrounding transaction commits. The job only carries the
 /// row's id; if enqueuing fails or the process dies first, the sweeper finds the row later.
+/// One instance serves every context (they are pooled): what is pending is kept on the context.
 public sealed class WorkDispatchInterceptor(IBackgroundJobClient jobs, TimeProvider clock, ILogger<WorkDispatchInterceptor> log)
     : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly List<WorkItem> pending = [];
-    private bool saving;
-
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Capture(eventData);
@@ -40,8 +38,9 @@ public sealed class WorkDispatchInterceptor(IBackgroundJobClient jobs, TimeProvi
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        saving = false;
-        if (eventData.Context?.Database.CurrentTransaction is null) pending.Clear();
+        if (Of(eventData) is not { } work) return;
+        work.Saving = false;
+        if (eventData.Context?.Database.CurrentTransaction is null) work.Items.Clear();
     }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
@@ -52,18 +51,18 @@ public sealed class WorkDispatchInterceptor(IBackgroundJobClient jobs, TimeProvi
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (!saving) Dispatch();
+        if (Of(eventData) is { Saving: false } work) Dispatch(work);
     }
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (!saving) Dispatch();
+        TransactionCommitted(transaction, eventData);
         return Task.CompletedTask;
     }
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (!saving) pending.Clear();
+        if (Of(eventData) is { Saving: false } work) work.Items.Clear();
     }
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -72,11 +71,14 @@ public sealed class WorkDispatchInterceptor(IBackgroundJobClient jobs, TimeProvi
         return Task.CompletedTask;
     }
 
+    private static PendingWork? Of(DbContextEventData eventData) => (eventData.Context as PortalDbContext)?.PendingWork;
+
     private void Capture(DbContextEventData eventData)
     {
-        saving = true;
-        if (eventData.Context is null) return;
-        foreach (var entry in eventData.Context.ChangeTracker.Entries<WorkItem>())
+        if (Of(eventData) is not { } work) return;
+        work.Saving = true;
+        var pending = work.Items;
+        foreach (var entry in eventData.Context!.ChangeTracker.Entries<WorkItem>())
         {
             if (entry.State != Microsoft.EntityFrameworkCore.EntityState.Added || pending.Contains(entry.Entity)) continue;
             // Due at once: the job enqueued below takes it; the sweeper steps in only if it has not
@@ -88,15 +90,16 @@ public sealed class WorkDispatchInterceptor(IBackgroundJobClient jobs, TimeProvi
 
     private void AfterSave(SaveChangesCompletedEventData eventData)
     {
-        saving = false;
-        if (eventData.Context?.Database.CurrentTransaction is null) Dispatch();
+        if (Of(eventData) is not { } work) return;
+        work.Saving = false;
+        if (eventData.Context?.Database.CurrentTransaction is null) Dispatch(work);
     }
 
-    private void Dispatch()
+    private void Dispatch(PendingWork work)
     {
-        if (pending.Count == 0) return;
-        var items = pending.ToArray();
-        pending.Clear();
+        if (work.Items.Count == 0) return;
+        var items = work.Items.ToArray();
+        work.Items.Clear();
         foreach (var item in items)
         {
             try
