@@ -49,6 +49,16 @@ public sealed record StaffScope(string UserId, string UserName, bool IsManager, 
         return query.Where(r => r.TeamId == teamId);
     }
 
+    /// The counts of the requests <see cref="Visible(IQueryable{HousingRequest})"/> gives, kept by
+    /// the database per team and status (see <see cref="RequestCount"/>).
+    public IQueryable<RequestCount> Visible(IQueryable<RequestCount> counts)
+    {
+        var query = counts.Where(c => c.Status != RequestStatus.Draft);
+        if (IsManager) return query;
+        if (TeamId is not { } teamId) return query.Where(c => false);
+        return query.Where(c => c.TeamKey == teamId);
+    }
+
     public bool CanOpen(Household household) =>
         IsManager || (TeamId is not null && household.TeamId == TeamId) || household.ReferentId == UserId;
 

@@ -15,6 +15,7 @@ public abstract partial class PortalDbContext(DbContextOptions options)
     : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Team> Teams => Set<Team>();
+    public DbSet<RequestCount> RequestCounts => Set<RequestCount>();
     public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
     public DbSet<DocumentRequest> DocumentRequests => Set<DocumentRequest>();
     public DbSet<GeneratedDocument> GeneratedDocuments => Set<GeneratedDocument>();
@@ -58,7 +59,16 @@ public abstract partial class PortalDbContext(DbContextOptions options)
     /// services; EF keeps models per context type in a cache that contexts configured alike share. The
     /// version is part of the key, so a context built without the site's services (version 1) never
     /// hands its model to the site (version 3: passkeys).
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+    /// The site sets it in the pooled contexts' options (`DatabaseSetup`: a pooled context may not
+    /// change its options here); a context built by hand (tests, benches) gets it here.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        var replaced = optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.ReplacedServices;
+        if (replaced is null || !replaced.Keys.Any(k => k.Item1 == typeof(IModelCacheKeyFactory)))
+            UseSchemaAwareModelCache(optionsBuilder);
+    }
+
+    public static DbContextOptionsBuilder UseSchemaAwareModelCache(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.ReplaceService<IModelCacheKeyFactory, IdentitySchemaModelCacheKey>();
 
     private sealed class IdentitySchemaModelCacheKey : IModelCacheKeyFactory
@@ -138,8 +148,22 @@ public abstract partial class PortalDbContext(DbContextOptions options)
                 .HasFilter("\"Status\" IN (0, 1)").HasDatabaseName(InProgressIndexName);
         });
 
+        builder.Entity<RequestCount>(b =>
+        {
+            b.HasKey(c => new { c.TeamKey, c.Status });
+            b.Property(c => c.TeamKey).ValueGeneratedNever();
+            b.Property(c => c.Status).ValueGeneratedNever();
+        });
+
         builder.Entity<HousingRequest>(b =>
         {
+            // Triggers keep RequestCounts (EF must not read inserted values back with RETURNING on SQLite).
+            b.ToTable(t =>
+            {
+                t.HasTrigger(RequestCount.InsertTrigger);
+                t.HasTrigger(RequestCount.UpdateTrigger);
+                t.HasTrigger(RequestCount.DeleteTrigger);
+            });
             b.Property(r => r.Reference).HasMaxLength(20);
             b.HasIndex(r => r.Reference).IsUnique();
             b.Property(r => r.Version).IsConcurrencyToken();

@@ -48,14 +48,14 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(config, env.ContentRootPath);
-                services.AddPooledDbContextFactory<SqlitePortalDbContext>((sp, o) => o
+                services.AddPooledDbContextFactory<SqlitePortalDbContext>((sp, o) => PortalDbContext.UseSchemaAwareModelCache(o)
                     .UseSqlite(sqlite, s => s.MigrationsHistoryTable("__EFMigrationsHistory"))
                     .AddInterceptors(SqlitePragmas.Instance, sp.GetRequiredService<WorkDispatchInterceptor>(), Portal.Privacy.AppendOnlyAuditInterceptor.Instance));
                 services.AddScoped<PortalDbContext>(sp => Lease(sp.GetRequiredService<IDbContextFactory<SqlitePortalDbContext>>()));
                 break;
             case DatabaseProvider.Postgres:
                 var pg = PostgresConnectionString(config);
-                services.AddPooledDbContextFactory<PostgresPortalDbContext>((sp, o) => o
+                services.AddPooledDbContextFactory<PostgresPortalDbContext>((sp, o) => PortalDbContext.UseSchemaAwareModelCache(o)
                     .UseNpgsql(pg)
                     .AddInterceptors(sp.GetRequiredService<WorkDispatchInterceptor>(), Portal.Privacy.AppendOnlyAuditInterceptor.Instance));
                 services.AddScoped<PortalDbContext>(sp => Lease(sp.GetRequiredService<IDbContextFactory<PostgresPortalDbContext>>()));

@@ -45,17 +45,19 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
             .ToListAsync(ct);
 
         var scope = StaffScope.For(User, Me);
-        var counts = await scope.Visible(db.HousingRequests.AsNoTracking())
-            .Where(r => NeedingAction.Contains(r.Status))
-            .GroupBy(r => r.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count() })
+        // Kept per team and status by the database (RequestCounts): a few rows, not the team's requests.
+        var counts = await scope.Visible(db.RequestCounts.AsNoTracking())
+            .Where(c => NeedingAction.Contains(c.Status))
+            .GroupBy(c => c.Status)
+            .Select(g => new { Status = g.Key, Count = g.Sum(c => c.Count) })
             .ToListAsync(ct);
         RequestCounts = NeedingAction
             .Select(s => new StatusCount(s, counts.FirstOrDefault(c => c.Status == s)?.Count ?? 0))
             .ToList();
         if (IsManager)
-            WithoutTeam = await scope.Visible(db.HousingRequests.AsNoTracking())
-                .CountAsync(r => r.TeamId == null && r.Status != RequestStatus.Closed && r.Status != RequestStatus.Refused && r.Status != RequestStatus.MovedIn, ct);
+            WithoutTeam = await scope.Visible(db.RequestCounts.AsNoTracking())
+                .Where(c => c.TeamKey == RequestCount.NoTeam && c.Status != RequestStatus.Closed && c.Status != RequestStatus.Refused && c.Status != RequestStatus.MovedIn)
+                .SumAsync(c => c.Count, ct);
 
         CaseFiles = await HouseholdsPortfolio.CountsAsync(db, scope, clock.GetUtcNow().UtcDateTime, ct);
     }

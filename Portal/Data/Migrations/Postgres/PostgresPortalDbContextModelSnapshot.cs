@@ -194,78 +194,6 @@ namespace Portal.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Data.Appointment", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("ChangedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedById")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<int>("DurationMinutes")
-                        .HasColumnType("integer");
-
-                    b.Property<long?>("HousingRequestId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("MotifId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("PersonId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("PlaceId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("ReminderSentAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("StartUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("WorkerId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HousingRequestId");
-
-                    b.HasIndex("MotifId");
-
-                    b.HasIndex("PlaceId");
-
-                    b.HasIndex("PersonId", "StartUtc");
-
-                    b.HasIndex("Status", "StartUtc");
-
-                    b.HasIndex("WorkerId", "StartUtc")
-                        .IsUnique()
-                        .HasDatabaseName("IX_Appointments_ActiveSlot")
-                        .HasFilter("\"Status\" <> 3");
-
-                    b.ToTable("Appointments");
-                });
-
             modelBuilder.Entity("Portal.Data.AppointmentMotif", b =>
                 {
                     b.Property<int>("Id")
@@ -714,196 +642,6 @@ namespace Portal.Data.Migrations.Postgres
                     b.ToTable("GeneratedDocuments");
                 });
 
-            modelBuilder.Entity("Portal.Data.HouseholdMember", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("FirstName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<long>("HousingRequestId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("LastName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Relationship")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HousingRequestId");
-
-                    b.ToTable("HouseholdMembers");
-                });
-
-            modelBuilder.Entity("Portal.Data.HousingRequest", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Accessibility")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("AccessibilityDetails")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<decimal?>("AffordableCharges")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("numeric(10,2)");
-
-                    b.Property<decimal?>("AffordableRent")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("numeric(10,2)");
-
-                    b.Property<string>("ApplicantId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("ApplicantName")
-                        .IsRequired()
-                        .HasMaxLength(250)
-                        .HasColumnType("character varying(250)");
-
-                    b.Property<string>("ClosingReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateOnly?>("ConsentGivenOn")
-                        .HasColumnType("date");
-
-                    b.Property<int?>("ConsentMethod")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CurrentAddress")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("CurrentTown")
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.Property<DateOnly?>("DaloDecisionDate")
-                        .HasColumnType("date");
-
-                    b.Property<bool>("IsDalo")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("IsSingleParent")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("OrientedById")
-                        .HasColumnType("text");
-
-                    b.Property<int?>("PartnerOrganisationId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<DateTime?>("PrivacyAcceptedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Reference")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("ReferentId")
-                        .HasColumnType("text");
-
-                    b.Property<string>("SearchName")
-                        .IsRequired()
-                        .HasMaxLength(250)
-                        .HasColumnType("character varying(250)")
-                        .UseCollation("C");
-
-                    b.Property<int?>("Situation")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("SituationDetails")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("SubmittedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("TargetGroups")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("TeamId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Towns")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<int>("Typologies")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("Urgency")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.Property<int>("WizardStep")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrientedById");
-
-                    b.HasIndex("Reference")
-                        .IsUnique();
-
-                    b.HasIndex("ReferentId");
-
-                    b.HasIndex("SearchName");
-
-                    b.HasIndex("SubmittedAtUtc");
-
-                    b.HasIndex("ApplicantId", "CreatedAtUtc");
-
-                    b.HasIndex("PartnerOrganisationId", "SubmittedAtUtc");
-
-                    b.HasIndex("Status", "SubmittedAtUtc");
-
-                    b.HasIndex("TeamId", "Status", "SubmittedAtUtc");
-
-                    b.HasIndex("TeamId", "SubmittedAtUtc", "Id");
-
-                    b.ToTable("HousingRequests");
-                });
-
             modelBuilder.Entity("Portal.Data.ImportBatch", b =>
                 {
                     b.Property<long>("Id")
@@ -1131,36 +869,6 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasIndex("Status", "NotBeforeUtc");
 
                     b.ToTable("ImportRuns");
-                });
-
-            modelBuilder.Entity("Portal.Data.IncomeLine", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long?>("HouseholdMemberId")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("HousingRequestId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<decimal>("MonthlyAmount")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("numeric(10,2)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HouseholdMemberId");
-
-                    b.HasIndex("HousingRequestId");
-
-                    b.ToTable("IncomeLines");
                 });
 
             modelBuilder.Entity("Portal.Data.LeaseReviewInvitation", b =>
@@ -1524,176 +1232,20 @@ namespace Portal.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Data.RequestDocument", b =>
+            modelBuilder.Entity("Portal.Data.RequestCount", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(260)
-                        .HasColumnType("character varying(260)");
-
-                    b.Property<long>("HousingRequestId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Kind")
+                    b.Property<int>("TeamKey")
                         .HasColumnType("integer");
 
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime>("UploadedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UploadedById")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HousingRequestId");
-
-                    b.ToTable("RequestDocuments");
-                });
-
-            modelBuilder.Entity("Portal.Data.RequestEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("ActorId")
-                        .HasColumnType("text");
-
-                    b.Property<string>("ActorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("FromStatus")
+                    b.Property<int>("Status")
                         .HasColumnType("integer");
 
-                    b.Property<long>("HousingRequestId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Kind")
+                    b.Property<int>("Count")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Note")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                    b.HasKey("TeamKey", "Status");
 
-                    b.Property<int?>("ToStatus")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("VisibleToApplicant")
-                        .HasColumnType("boolean");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HousingRequestId", "AtUtc");
-
-                    b.ToTable("RequestEvents");
-                });
-
-            modelBuilder.Entity("Portal.Data.RequestMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("AuthorId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("AuthorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(5000)
-                        .HasColumnType("character varying(5000)");
-
-                    b.Property<bool>("FromStaff")
-                        .HasColumnType("boolean");
-
-                    b.Property<long>("HousingRequestId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime?>("ReadAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("SentAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("WithPartner")
-                        .HasColumnType("boolean");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HousingRequestId", "SentAtUtc");
-
-                    b.ToTable("RequestMessages");
-                });
-
-            modelBuilder.Entity("Portal.Data.RequestedDocument", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime?>("FulfilledAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long?>("FulfilledByDocumentId")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("HousingRequestId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTime>("RequestedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RequestedById")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HousingRequestId");
-
-                    b.ToTable("RequestedDocuments");
+                    b.ToTable("RequestCounts");
                 });
 
             modelBuilder.Entity("Portal.Data.SiaoValidation", b =>
@@ -1919,7 +1471,7 @@ namespace Portal.Data.Migrations.Postgres
                     b.ToTable("WorkerOpenings");
                 });
 
-            modelBuilder.Entity("Portal.Data.Workshop", b =>
+            modelBuilder.Entity("Portal.Domain.Appointments.Appointment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1927,105 +1479,68 @@ namespace Portal.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Description")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<int>("DurationMinutes")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("IsCancelled")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("LeaderId")
+                    b.Property<string>("CreatedById")
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("HousingRequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MotifId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("PlaceId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Seats")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("StartsAtUtc")
+                    b.Property<DateTime?>("ReminderSentAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int?>("TeamId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Theme")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LeaderId");
-
-                    b.HasIndex("PlaceId");
-
-                    b.HasIndex("StartsAtUtc");
-
-                    b.HasIndex("TeamId");
-
-                    b.ToTable("Workshops");
-                });
-
-            modelBuilder.Entity("Portal.Data.WorkshopSignup", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<bool?>("Attended")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTime>("CreatedAtUtc")
+                    b.Property<DateTime>("StartUtc")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<long?>("HouseholdPersonId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime>("JoinedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("OfferExpiresAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("PersonId")
-                        .HasColumnType("text");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
-                    b.Property<long>("WorkshopId")
-                        .HasColumnType("bigint");
+                    b.Property<string>("WorkerId")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdPersonId");
+                    b.HasIndex("HousingRequestId");
 
-                    b.HasIndex("PersonId", "Status");
+                    b.HasIndex("MotifId");
 
-                    b.HasIndex("Status", "OfferExpiresAtUtc");
+                    b.HasIndex("PlaceId");
 
-                    b.HasIndex("WorkshopId", "HouseholdPersonId")
-                        .IsUnique();
+                    b.HasIndex("PersonId", "StartUtc");
 
-                    b.HasIndex("WorkshopId", "PersonId")
-                        .IsUnique();
+                    b.HasIndex("Status", "StartUtc");
 
-                    b.ToTable("WorkshopSignups");
+                    b.HasIndex("WorkerId", "StartUtc")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Appointments_ActiveSlot")
+                        .HasFilter("\"Status\" <> 3");
+
+                    b.ToTable("Appointments");
                 });
 
             modelBuilder.Entity("Portal.Domain.Households.Household", b =>
@@ -2555,6 +2070,405 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasIndex("StayId");
 
                     b.ToTable("StayRenewals", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.HouseholdMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("HousingRequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Relationship")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HousingRequestId");
+
+                    b.ToTable("HouseholdMembers");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.HousingRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Accessibility")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AccessibilityDetails")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal?>("AffordableCharges")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<decimal?>("AffordableRent")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<string>("ApplicantId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("ClosingReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("ConsentGivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ConsentMethod")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CurrentAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("CurrentTown")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateOnly?>("DaloDecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsDalo")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsSingleParent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OrientedById")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("PartnerOrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime?>("PrivacyAcceptedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ReferentId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)")
+                        .UseCollation("C");
+
+                    b.Property<int?>("Situation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SituationDetails")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TargetGroups")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Towns")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Typologies")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Urgency")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WizardStep")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrientedById");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("ReferentId");
+
+                    b.HasIndex("SearchName");
+
+                    b.HasIndex("SubmittedAtUtc");
+
+                    b.HasIndex("ApplicantId", "CreatedAtUtc");
+
+                    b.HasIndex("PartnerOrganisationId", "SubmittedAtUtc");
+
+                    b.HasIndex("Status", "SubmittedAtUtc");
+
+                    b.HasIndex("TeamId", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("TeamId", "SubmittedAtUtc", "Id");
+
+                    b.ToTable("HousingRequests", t =>
+                        {
+                            t.HasTrigger("TR_HousingRequests_Counts_Delete");
+
+                            t.HasTrigger("TR_HousingRequests_Counts_Insert");
+
+                            t.HasTrigger("TR_HousingRequests_Counts_Update");
+                        });
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.IncomeLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("HouseholdMemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HousingRequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("MonthlyAmount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdMemberId");
+
+                    b.HasIndex("HousingRequestId");
+
+                    b.ToTable("IncomeLines");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.RequestDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<long>("HousingRequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HousingRequestId");
+
+                    b.ToTable("RequestDocuments");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.RequestEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FromStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HousingRequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("ToStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("VisibleToApplicant")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HousingRequestId", "AtUtc");
+
+                    b.ToTable("RequestEvents");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.RequestMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<bool>("FromStaff")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("HousingRequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("WithPartner")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HousingRequestId", "SentAtUtc");
+
+                    b.ToTable("RequestMessages");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.RequestedDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("FulfilledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("FulfilledByDocumentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HousingRequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HousingRequestId");
+
+                    b.ToTable("RequestedDocuments");
                 });
 
             modelBuilder.Entity("Portal.Domain.Support.ActionAxis", b =>
@@ -3117,6 +3031,115 @@ namespace Portal.Data.Migrations.Postgres
                     b.ToTable("WatchNotes", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Workshops.Workshop", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsCancelled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LeaderId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("PlaceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaderId");
+
+                    b.HasIndex("PlaceId");
+
+                    b.HasIndex("StartsAtUtc");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("Workshops");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Workshops.WorkshopSignup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("HouseholdPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("JoinedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("OfferExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("WorkshopId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdPersonId");
+
+                    b.HasIndex("PersonId", "Status");
+
+                    b.HasIndex("Status", "OfferExpiresAtUtc");
+
+                    b.HasIndex("WorkshopId", "HouseholdPersonId")
+                        .IsUnique();
+
+                    b.HasIndex("WorkshopId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("WorkshopSignups");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -3219,46 +3242,6 @@ namespace Portal.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Portal.Data.Appointment", b =>
-                {
-                    b.HasOne("Portal.Data.HousingRequest", null)
-                        .WithMany()
-                        .HasForeignKey("HousingRequestId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Portal.Data.AppointmentMotif", "Motif")
-                        .WithMany()
-                        .HasForeignKey("MotifId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Data.PortalUser", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Data.Place", "Place")
-                        .WithMany()
-                        .HasForeignKey("PlaceId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Data.PortalUser", "Worker")
-                        .WithMany()
-                        .HasForeignKey("WorkerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Motif");
-
-                    b.Navigation("Person");
-
-                    b.Navigation("Place");
-
-                    b.Navigation("Worker");
-                });
-
             modelBuilder.Entity("Portal.Data.CommitteeAttendance", b =>
                 {
                     b.HasOne("Portal.Data.CommitteeMember", "Member")
@@ -3340,52 +3323,6 @@ namespace Portal.Data.Migrations.Postgres
                     b.Navigation("DocumentRequest");
                 });
 
-            modelBuilder.Entity("Portal.Data.HouseholdMember", b =>
-                {
-                    b.HasOne("Portal.Data.HousingRequest", null)
-                        .WithMany("Members")
-                        .HasForeignKey("HousingRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Data.HousingRequest", b =>
-                {
-                    b.HasOne("Portal.Data.PortalUser", "Applicant")
-                        .WithMany()
-                        .HasForeignKey("ApplicantId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Data.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("OrientedById")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Portal.Data.PartnerOrganisation", "PartnerOrganisation")
-                        .WithMany()
-                        .HasForeignKey("PartnerOrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Portal.Data.PortalUser", "Referent")
-                        .WithMany()
-                        .HasForeignKey("ReferentId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Portal.Data.Team", "Team")
-                        .WithMany()
-                        .HasForeignKey("TeamId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Applicant");
-
-                    b.Navigation("PartnerOrganisation");
-
-                    b.Navigation("Referent");
-
-                    b.Navigation("Team");
-                });
-
             modelBuilder.Entity("Portal.Data.ImportBatch", b =>
                 {
                     b.HasOne("Portal.Data.Team", null)
@@ -3418,22 +3355,6 @@ namespace Portal.Data.Migrations.Postgres
                         .HasForeignKey("ImportBatchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Data.IncomeLine", b =>
-                {
-                    b.HasOne("Portal.Data.HouseholdMember", "Member")
-                        .WithMany()
-                        .HasForeignKey("HouseholdMemberId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Portal.Data.HousingRequest", null)
-                        .WithMany("Incomes")
-                        .HasForeignKey("HousingRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Member");
                 });
 
             modelBuilder.Entity("Portal.Data.LeaseReviewInvitation", b =>
@@ -3480,42 +3401,6 @@ namespace Portal.Data.Migrations.Postgres
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("Portal.Data.RequestDocument", b =>
-                {
-                    b.HasOne("Portal.Data.HousingRequest", null)
-                        .WithMany("Documents")
-                        .HasForeignKey("HousingRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Data.RequestEvent", b =>
-                {
-                    b.HasOne("Portal.Data.HousingRequest", null)
-                        .WithMany("Events")
-                        .HasForeignKey("HousingRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Data.RequestMessage", b =>
-                {
-                    b.HasOne("Portal.Data.HousingRequest", null)
-                        .WithMany("Messages")
-                        .HasForeignKey("HousingRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Data.RequestedDocument", b =>
-                {
-                    b.HasOne("Portal.Data.HousingRequest", null)
-                        .WithMany("RequestedDocuments")
-                        .HasForeignKey("HousingRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Portal.Data.SiaoValidation", b =>
                 {
                     b.HasOne("Portal.Domain.Households.Household", null)
@@ -3523,7 +3408,7 @@ namespace Portal.Data.Migrations.Postgres
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Cascade);
 
-                    b.HasOne("Portal.Data.HousingRequest", null)
+                    b.HasOne("Portal.Domain.Requests.HousingRequest", null)
                         .WithMany()
                         .HasForeignKey("HousingRequestId")
                         .OnDelete(DeleteBehavior.Cascade);
@@ -3596,56 +3481,41 @@ namespace Portal.Data.Migrations.Postgres
                     b.Navigation("Worker");
                 });
 
-            modelBuilder.Entity("Portal.Data.Workshop", b =>
+            modelBuilder.Entity("Portal.Domain.Appointments.Appointment", b =>
                 {
-                    b.HasOne("Portal.Data.PortalUser", "Leader")
+                    b.HasOne("Portal.Domain.Requests.HousingRequest", null)
                         .WithMany()
-                        .HasForeignKey("LeaderId")
+                        .HasForeignKey("HousingRequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Data.AppointmentMotif", null)
+                        .WithMany()
+                        .HasForeignKey("MotifId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Portal.Data.Place", "Place")
+                    b.HasOne("Portal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Place", null)
                         .WithMany()
                         .HasForeignKey("PlaceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Portal.Data.Team", null)
+                    b.HasOne("Portal.Data.PortalUser", null)
                         .WithMany()
-                        .HasForeignKey("TeamId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Leader");
-
-                    b.Navigation("Place");
-                });
-
-            modelBuilder.Entity("Portal.Data.WorkshopSignup", b =>
-                {
-                    b.HasOne("Portal.Domain.Households.HouseholdPerson", "HouseholdPerson")
-                        .WithMany()
-                        .HasForeignKey("HouseholdPersonId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Portal.Data.PortalUser", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Portal.Data.Workshop", null)
-                        .WithMany("Signups")
-                        .HasForeignKey("WorkshopId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.Navigation("HouseholdPerson");
-
-                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Portal.Domain.Households.Household", b =>
                 {
-                    b.HasOne("Portal.Data.HousingRequest", null)
+                    b.HasOne("Portal.Domain.Requests.HousingRequest", null)
                         .WithMany()
                         .HasForeignKey("HousingRequestId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -3803,6 +3673,96 @@ namespace Portal.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Requests.HouseholdMember", b =>
+                {
+                    b.HasOne("Portal.Domain.Requests.HousingRequest", null)
+                        .WithMany("Members")
+                        .HasForeignKey("HousingRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.HousingRequest", b =>
+                {
+                    b.HasOne("Portal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("OrientedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Data.PartnerOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReferentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Data.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.IncomeLine", b =>
+                {
+                    b.HasOne("Portal.Domain.Requests.HouseholdMember", "Member")
+                        .WithMany()
+                        .HasForeignKey("HouseholdMemberId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Domain.Requests.HousingRequest", null)
+                        .WithMany("Incomes")
+                        .HasForeignKey("HousingRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.RequestDocument", b =>
+                {
+                    b.HasOne("Portal.Domain.Requests.HousingRequest", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("HousingRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.RequestEvent", b =>
+                {
+                    b.HasOne("Portal.Domain.Requests.HousingRequest", null)
+                        .WithMany("Events")
+                        .HasForeignKey("HousingRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.RequestMessage", b =>
+                {
+                    b.HasOne("Portal.Domain.Requests.HousingRequest", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("HousingRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.RequestedDocument", b =>
+                {
+                    b.HasOne("Portal.Domain.Requests.HousingRequest", null)
+                        .WithMany("RequestedDocuments")
+                        .HasForeignKey("HousingRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Support.ActionAxis", b =>
                 {
                     b.HasOne("Portal.Domain.Support.SupportMeasure", null)
@@ -3943,24 +3903,50 @@ namespace Portal.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Workshops.Workshop", b =>
+                {
+                    b.HasOne("Portal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Place", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Workshops.WorkshopSignup", b =>
+                {
+                    b.HasOne("Portal.Domain.Households.HouseholdPerson", "HouseholdPerson")
+                        .WithMany()
+                        .HasForeignKey("HouseholdPersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Domain.Workshops.Workshop", null)
+                        .WithMany("Signups")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("HouseholdPerson");
+                });
+
             modelBuilder.Entity("Portal.Data.DocumentRequest", b =>
                 {
                     b.Navigation("Document");
-                });
-
-            modelBuilder.Entity("Portal.Data.HousingRequest", b =>
-                {
-                    b.Navigation("Documents");
-
-                    b.Navigation("Events");
-
-                    b.Navigation("Incomes");
-
-                    b.Navigation("Members");
-
-                    b.Navigation("Messages");
-
-                    b.Navigation("RequestedDocuments");
                 });
 
             modelBuilder.Entity("Portal.Data.PartnerOrganisation", b =>
@@ -3971,11 +3957,6 @@ namespace Portal.Data.Migrations.Postgres
             modelBuilder.Entity("Portal.Data.Team", b =>
                 {
                     b.Navigation("Members");
-                });
-
-            modelBuilder.Entity("Portal.Data.Workshop", b =>
-                {
-                    b.Navigation("Signups");
                 });
 
             modelBuilder.Entity("Portal.Domain.Households.Household", b =>
@@ -3997,6 +3978,21 @@ namespace Portal.Data.Migrations.Postgres
             modelBuilder.Entity("Portal.Domain.Housing.Stay", b =>
                 {
                     b.Navigation("Renewals");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.HousingRequest", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Incomes");
+
+                    b.Navigation("Members");
+
+                    b.Navigation("Messages");
+
+                    b.Navigation("RequestedDocuments");
                 });
 
             modelBuilder.Entity("Portal.Domain.Support.ActionAxis", b =>
@@ -4023,6 +4019,11 @@ namespace Portal.Data.Migrations.Postgres
             modelBuilder.Entity("Portal.Domain.Support.WatchListEntry", b =>
                 {
                     b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Workshops.Workshop", b =>
+                {
+                    b.Navigation("Signups");
                 });
 #pragma warning restore 612, 618
         }

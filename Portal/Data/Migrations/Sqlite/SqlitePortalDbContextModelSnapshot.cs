@@ -183,76 +183,6 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Data.Appointment", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ChangedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedById")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DurationMinutes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("HousingRequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MotifId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PersonId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PlaceId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("ReminderSentAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("StartUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("WorkerId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HousingRequestId");
-
-                    b.HasIndex("MotifId");
-
-                    b.HasIndex("PlaceId");
-
-                    b.HasIndex("PersonId", "StartUtc");
-
-                    b.HasIndex("Status", "StartUtc");
-
-                    b.HasIndex("WorkerId", "StartUtc")
-                        .IsUnique()
-                        .HasDatabaseName("IX_Appointments_ActiveSlot")
-                        .HasFilter("\"Status\" <> 3");
-
-                    b.ToTable("Appointments");
-                });
-
             modelBuilder.Entity("Portal.Data.AppointmentMotif", b =>
                 {
                     b.Property<int>("Id")
@@ -683,191 +613,6 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("GeneratedDocuments");
                 });
 
-            modelBuilder.Entity("Portal.Data.HouseholdMember", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FirstName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("HousingRequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Relationship")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HousingRequestId");
-
-                    b.ToTable("HouseholdMembers");
-                });
-
-            modelBuilder.Entity("Portal.Data.HousingRequest", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Accessibility")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AccessibilityDetails")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("AffordableCharges")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("AffordableRent")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ApplicantId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ApplicantName")
-                        .IsRequired()
-                        .HasMaxLength(250)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClosingReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ConsentGivenOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ConsentMethod")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CurrentAddress")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CurrentTown")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("DaloDecisionDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsDalo")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsSingleParent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OrientedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("PartnerOrganisationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("PrivacyAcceptedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reference")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReferentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SearchName")
-                        .IsRequired()
-                        .HasMaxLength(250)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Situation")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SituationDetails")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("SubmittedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TargetGroups")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("TeamId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Towns")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Typologies")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Urgency")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("WizardStep")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrientedById");
-
-                    b.HasIndex("Reference")
-                        .IsUnique();
-
-                    b.HasIndex("ReferentId");
-
-                    b.HasIndex("SearchName");
-
-                    b.HasIndex("SubmittedAtUtc");
-
-                    b.HasIndex("ApplicantId", "CreatedAtUtc");
-
-                    b.HasIndex("PartnerOrganisationId", "SubmittedAtUtc");
-
-                    b.HasIndex("Status", "SubmittedAtUtc");
-
-                    b.HasIndex("TeamId", "Status", "SubmittedAtUtc");
-
-                    b.HasIndex("TeamId", "SubmittedAtUtc", "Id");
-
-                    b.ToTable("HousingRequests");
-                });
-
             modelBuilder.Entity("Portal.Data.ImportBatch", b =>
                 {
                     b.Property<long>("Id")
@@ -1087,34 +832,6 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("Status", "NotBeforeUtc");
 
                     b.ToTable("ImportRuns");
-                });
-
-            modelBuilder.Entity("Portal.Data.IncomeLine", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("HouseholdMemberId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("HousingRequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal>("MonthlyAmount")
-                        .HasPrecision(10, 2)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HouseholdMemberId");
-
-                    b.HasIndex("HousingRequestId");
-
-                    b.ToTable("IncomeLines");
                 });
 
             modelBuilder.Entity("Portal.Data.LeaseReviewInvitation", b =>
@@ -1468,168 +1185,20 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Data.RequestDocument", b =>
+            modelBuilder.Entity("Portal.Data.RequestCount", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<int>("TeamKey")
                         .HasColumnType("INTEGER");
 
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(260)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("HousingRequestId")
+                    b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Kind")
+                    b.Property<int>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
+                    b.HasKey("TeamKey", "Status");
 
-                    b.Property<DateTime>("UploadedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UploadedById")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HousingRequestId");
-
-                    b.ToTable("RequestDocuments");
-                });
-
-            modelBuilder.Entity("Portal.Data.RequestEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ActorId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("FromStatus")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("HousingRequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ToStatus")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("VisibleToApplicant")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HousingRequestId", "AtUtc");
-
-                    b.ToTable("RequestEvents");
-                });
-
-            modelBuilder.Entity("Portal.Data.RequestMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AuthorId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AuthorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(5000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("FromStaff")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("HousingRequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("ReadAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("SentAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("WithPartner")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HousingRequestId", "SentAtUtc");
-
-                    b.ToTable("RequestMessages");
-                });
-
-            modelBuilder.Entity("Portal.Data.RequestedDocument", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("FulfilledAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("FulfilledByDocumentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("HousingRequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RequestedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestedById")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HousingRequestId");
-
-                    b.ToTable("RequestedDocuments");
+                    b.ToTable("RequestCounts");
                 });
 
             modelBuilder.Entity("Portal.Data.SiaoValidation", b =>
@@ -1845,109 +1414,74 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("WorkerOpenings");
                 });
 
-            modelBuilder.Entity("Portal.Data.Workshop", b =>
+            modelBuilder.Entity("Portal.Domain.Appointments.Appointment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Description")
-                        .HasMaxLength(2000)
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("IsCancelled")
+                    b.Property<long?>("HousingRequestId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("LeaderId")
+                    b.Property<int>("MotifId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
                         .IsRequired()
-                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PlaceId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Seats")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("StartsAtUtc")
+                    b.Property<DateTime?>("ReminderSentAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("TeamId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Theme")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LeaderId");
-
-                    b.HasIndex("PlaceId");
-
-                    b.HasIndex("StartsAtUtc");
-
-                    b.HasIndex("TeamId");
-
-                    b.ToTable("Workshops");
-                });
-
-            modelBuilder.Entity("Portal.Data.WorkshopSignup", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool?>("Attended")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("HouseholdPersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("JoinedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("OfferExpiresAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PersonId")
+                    b.Property<DateTime>("StartUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("WorkshopId")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("WorkerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdPersonId");
+                    b.HasIndex("HousingRequestId");
 
-                    b.HasIndex("PersonId", "Status");
+                    b.HasIndex("MotifId");
 
-                    b.HasIndex("Status", "OfferExpiresAtUtc");
+                    b.HasIndex("PlaceId");
 
-                    b.HasIndex("WorkshopId", "HouseholdPersonId")
-                        .IsUnique();
+                    b.HasIndex("PersonId", "StartUtc");
 
-                    b.HasIndex("WorkshopId", "PersonId")
-                        .IsUnique();
+                    b.HasIndex("Status", "StartUtc");
 
-                    b.ToTable("WorkshopSignups");
+                    b.HasIndex("WorkerId", "StartUtc")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Appointments_ActiveSlot")
+                        .HasFilter("\"Status\" <> 3");
+
+                    b.ToTable("Appointments");
                 });
 
             modelBuilder.Entity("Portal.Domain.Households.Household", b =>
@@ -2452,6 +1986,390 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("StayId");
 
                     b.ToTable("StayRenewals", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.HouseholdMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HousingRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Relationship")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HousingRequestId");
+
+                    b.ToTable("HouseholdMembers");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.HousingRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Accessibility")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccessibilityDetails")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("AffordableCharges")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("AffordableRent")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosingReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConsentGivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConsentMethod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentTown")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DaloDecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDalo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSingleParent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrientedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PartnerOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PrivacyAcceptedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Situation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SituationDetails")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetGroups")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Towns")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Typologies")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Urgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WizardStep")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrientedById");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("ReferentId");
+
+                    b.HasIndex("SearchName");
+
+                    b.HasIndex("SubmittedAtUtc");
+
+                    b.HasIndex("ApplicantId", "CreatedAtUtc");
+
+                    b.HasIndex("PartnerOrganisationId", "SubmittedAtUtc");
+
+                    b.HasIndex("Status", "SubmittedAtUtc");
+
+                    b.HasIndex("TeamId", "Status", "SubmittedAtUtc");
+
+                    b.HasIndex("TeamId", "SubmittedAtUtc", "Id");
+
+                    b.ToTable("HousingRequests", t =>
+                        {
+                            t.HasTrigger("TR_HousingRequests_Counts_Delete");
+
+                            t.HasTrigger("TR_HousingRequests_Counts_Insert");
+
+                            t.HasTrigger("TR_HousingRequests_Counts_Update");
+                        });
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.IncomeLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HouseholdMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HousingRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MonthlyAmount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdMemberId");
+
+                    b.HasIndex("HousingRequestId");
+
+                    b.ToTable("IncomeLines");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.RequestDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HousingRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HousingRequestId");
+
+                    b.ToTable("RequestDocuments");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.RequestEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HousingRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ToStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("VisibleToApplicant")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HousingRequestId", "AtUtc");
+
+                    b.ToTable("RequestEvents");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.RequestMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromStaff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HousingRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WithPartner")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HousingRequestId", "SentAtUtc");
+
+                    b.ToTable("RequestMessages");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.RequestedDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FulfilledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FulfilledByDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HousingRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HousingRequestId");
+
+                    b.ToTable("RequestedDocuments");
                 });
 
             modelBuilder.Entity("Portal.Domain.Support.ActionAxis", b =>
@@ -2984,6 +2902,111 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("WatchNotes", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Workshops.Workshop", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaderId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaderId");
+
+                    b.HasIndex("PlaceId");
+
+                    b.HasIndex("StartsAtUtc");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("Workshops");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Workshops.WorkshopSignup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HouseholdPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("JoinedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OfferExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WorkshopId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdPersonId");
+
+                    b.HasIndex("PersonId", "Status");
+
+                    b.HasIndex("Status", "OfferExpiresAtUtc");
+
+                    b.HasIndex("WorkshopId", "HouseholdPersonId")
+                        .IsUnique();
+
+                    b.HasIndex("WorkshopId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("WorkshopSignups");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -3086,46 +3109,6 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Portal.Data.Appointment", b =>
-                {
-                    b.HasOne("Portal.Data.HousingRequest", null)
-                        .WithMany()
-                        .HasForeignKey("HousingRequestId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Portal.Data.AppointmentMotif", "Motif")
-                        .WithMany()
-                        .HasForeignKey("MotifId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Data.PortalUser", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Data.Place", "Place")
-                        .WithMany()
-                        .HasForeignKey("PlaceId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Data.PortalUser", "Worker")
-                        .WithMany()
-                        .HasForeignKey("WorkerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Motif");
-
-                    b.Navigation("Person");
-
-                    b.Navigation("Place");
-
-                    b.Navigation("Worker");
-                });
-
             modelBuilder.Entity("Portal.Data.CommitteeAttendance", b =>
                 {
                     b.HasOne("Portal.Data.CommitteeMember", "Member")
@@ -3207,52 +3190,6 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("DocumentRequest");
                 });
 
-            modelBuilder.Entity("Portal.Data.HouseholdMember", b =>
-                {
-                    b.HasOne("Portal.Data.HousingRequest", null)
-                        .WithMany("Members")
-                        .HasForeignKey("HousingRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Data.HousingRequest", b =>
-                {
-                    b.HasOne("Portal.Data.PortalUser", "Applicant")
-                        .WithMany()
-                        .HasForeignKey("ApplicantId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Data.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("OrientedById")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Portal.Data.PartnerOrganisation", "PartnerOrganisation")
-                        .WithMany()
-                        .HasForeignKey("PartnerOrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Portal.Data.PortalUser", "Referent")
-                        .WithMany()
-                        .HasForeignKey("ReferentId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Portal.Data.Team", "Team")
-                        .WithMany()
-                        .HasForeignKey("TeamId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Applicant");
-
-                    b.Navigation("PartnerOrganisation");
-
-                    b.Navigation("Referent");
-
-                    b.Navigation("Team");
-                });
-
             modelBuilder.Entity("Portal.Data.ImportBatch", b =>
                 {
                     b.HasOne("Portal.Data.Team", null)
@@ -3285,22 +3222,6 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasForeignKey("ImportBatchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Data.IncomeLine", b =>
-                {
-                    b.HasOne("Portal.Data.HouseholdMember", "Member")
-                        .WithMany()
-                        .HasForeignKey("HouseholdMemberId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Portal.Data.HousingRequest", null)
-                        .WithMany("Incomes")
-                        .HasForeignKey("HousingRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Member");
                 });
 
             modelBuilder.Entity("Portal.Data.LeaseReviewInvitation", b =>
@@ -3347,42 +3268,6 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("Portal.Data.RequestDocument", b =>
-                {
-                    b.HasOne("Portal.Data.HousingRequest", null)
-                        .WithMany("Documents")
-                        .HasForeignKey("HousingRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Data.RequestEvent", b =>
-                {
-                    b.HasOne("Portal.Data.HousingRequest", null)
-                        .WithMany("Events")
-                        .HasForeignKey("HousingRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Data.RequestMessage", b =>
-                {
-                    b.HasOne("Portal.Data.HousingRequest", null)
-                        .WithMany("Messages")
-                        .HasForeignKey("HousingRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Data.RequestedDocument", b =>
-                {
-                    b.HasOne("Portal.Data.HousingRequest", null)
-                        .WithMany("RequestedDocuments")
-                        .HasForeignKey("HousingRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Portal.Data.SiaoValidation", b =>
                 {
                     b.HasOne("Portal.Domain.Households.Household", null)
@@ -3390,7 +3275,7 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Cascade);
 
-                    b.HasOne("Portal.Data.HousingRequest", null)
+                    b.HasOne("Portal.Domain.Requests.HousingRequest", null)
                         .WithMany()
                         .HasForeignKey("HousingRequestId")
                         .OnDelete(DeleteBehavior.Cascade);
@@ -3463,56 +3348,41 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("Worker");
                 });
 
-            modelBuilder.Entity("Portal.Data.Workshop", b =>
+            modelBuilder.Entity("Portal.Domain.Appointments.Appointment", b =>
                 {
-                    b.HasOne("Portal.Data.PortalUser", "Leader")
+                    b.HasOne("Portal.Domain.Requests.HousingRequest", null)
                         .WithMany()
-                        .HasForeignKey("LeaderId")
+                        .HasForeignKey("HousingRequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Data.AppointmentMotif", null)
+                        .WithMany()
+                        .HasForeignKey("MotifId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Portal.Data.Place", "Place")
+                    b.HasOne("Portal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Place", null)
                         .WithMany()
                         .HasForeignKey("PlaceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Portal.Data.Team", null)
+                    b.HasOne("Portal.Data.PortalUser", null)
                         .WithMany()
-                        .HasForeignKey("TeamId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Leader");
-
-                    b.Navigation("Place");
-                });
-
-            modelBuilder.Entity("Portal.Data.WorkshopSignup", b =>
-                {
-                    b.HasOne("Portal.Domain.Households.HouseholdPerson", "HouseholdPerson")
-                        .WithMany()
-                        .HasForeignKey("HouseholdPersonId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Portal.Data.PortalUser", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Portal.Data.Workshop", null)
-                        .WithMany("Signups")
-                        .HasForeignKey("WorkshopId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.Navigation("HouseholdPerson");
-
-                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Portal.Domain.Households.Household", b =>
                 {
-                    b.HasOne("Portal.Data.HousingRequest", null)
+                    b.HasOne("Portal.Domain.Requests.HousingRequest", null)
                         .WithMany()
                         .HasForeignKey("HousingRequestId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -3670,6 +3540,96 @@ namespace Portal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Requests.HouseholdMember", b =>
+                {
+                    b.HasOne("Portal.Domain.Requests.HousingRequest", null)
+                        .WithMany("Members")
+                        .HasForeignKey("HousingRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.HousingRequest", b =>
+                {
+                    b.HasOne("Portal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("OrientedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Data.PartnerOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReferentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Data.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.IncomeLine", b =>
+                {
+                    b.HasOne("Portal.Domain.Requests.HouseholdMember", "Member")
+                        .WithMany()
+                        .HasForeignKey("HouseholdMemberId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Domain.Requests.HousingRequest", null)
+                        .WithMany("Incomes")
+                        .HasForeignKey("HousingRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.RequestDocument", b =>
+                {
+                    b.HasOne("Portal.Domain.Requests.HousingRequest", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("HousingRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.RequestEvent", b =>
+                {
+                    b.HasOne("Portal.Domain.Requests.HousingRequest", null)
+                        .WithMany("Events")
+                        .HasForeignKey("HousingRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.RequestMessage", b =>
+                {
+                    b.HasOne("Portal.Domain.Requests.HousingRequest", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("HousingRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.RequestedDocument", b =>
+                {
+                    b.HasOne("Portal.Domain.Requests.HousingRequest", null)
+                        .WithMany("RequestedDocuments")
+                        .HasForeignKey("HousingRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Support.ActionAxis", b =>
                 {
                     b.HasOne("Portal.Domain.Support.SupportMeasure", null)
@@ -3810,24 +3770,50 @@ namespace Portal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Workshops.Workshop", b =>
+                {
+                    b.HasOne("Portal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Place", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Workshops.WorkshopSignup", b =>
+                {
+                    b.HasOne("Portal.Domain.Households.HouseholdPerson", "HouseholdPerson")
+                        .WithMany()
+                        .HasForeignKey("HouseholdPersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Domain.Workshops.Workshop", null)
+                        .WithMany("Signups")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("HouseholdPerson");
+                });
+
             modelBuilder.Entity("Portal.Data.DocumentRequest", b =>
                 {
                     b.Navigation("Document");
-                });
-
-            modelBuilder.Entity("Portal.Data.HousingRequest", b =>
-                {
-                    b.Navigation("Documents");
-
-                    b.Navigation("Events");
-
-                    b.Navigation("Incomes");
-
-                    b.Navigation("Members");
-
-                    b.Navigation("Messages");
-
-                    b.Navigation("RequestedDocuments");
                 });
 
             modelBuilder.Entity("Portal.Data.PartnerOrganisation", b =>
@@ -3838,11 +3824,6 @@ namespace Portal.Data.Migrations.Sqlite
             modelBuilder.Entity("Portal.Data.Team", b =>
                 {
                     b.Navigation("Members");
-                });
-
-            modelBuilder.Entity("Portal.Data.Workshop", b =>
-                {
-                    b.Navigation("Signups");
                 });
 
             modelBuilder.Entity("Portal.Domain.Households.Household", b =>
@@ -3864,6 +3845,21 @@ namespace Portal.Data.Migrations.Sqlite
             modelBuilder.Entity("Portal.Domain.Housing.Stay", b =>
                 {
                     b.Navigation("Renewals");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.HousingRequest", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Incomes");
+
+                    b.Navigation("Members");
+
+                    b.Navigation("Messages");
+
+                    b.Navigation("RequestedDocuments");
                 });
 
             modelBuilder.Entity("Portal.Domain.Support.ActionAxis", b =>
@@ -3890,6 +3886,11 @@ namespace Portal.Data.Migrations.Sqlite
             modelBuilder.Entity("Portal.Domain.Support.WatchListEntry", b =>
                 {
                     b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Workshops.Workshop", b =>
+                {
+                    b.Navigation("Signups");
                 });
 #pragma warning restore 612, 618
         }
