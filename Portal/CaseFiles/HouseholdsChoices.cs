@@ -22,18 +22,25 @@ public static class HouseholdChoices
     /// One query for the names needed (the list is read on every page of the household search).
     public static async Task<IReadOnlyList<StaffOption>> ReferentsAsync(PortalDbContext db, StaffScope scope, string? currentReferentId, CancellationToken ct = default)
     {
-        var staffRoles = db.Roles.Where(r => r.Name == Roles.SocialWorker || r.Name == Roles.Manager).Select(r => r.Id);
-        var staffIds = db.UserRoles.Where(ur => staffRoles.Contains(ur.RoleId)).Select(ur => ur.UserId);
-        var rows = await db.Users.AsNoTracking()
-            .Where(u => staffIds.Contains(u.Id))
-            .Where(u => scope.IsManager || u.Id == scope.UserId || (scope.TeamId != null && u.TeamId == scope.TeamId) || u.Id == currentReferentId)
-            .Select(u => new { u.Id, u.FullName, u.Email, u.TeamId })
-            .ToListAsync(ct);
+        var rows = new List<StaffRow>();
+        await foreach (var row in Referents(db, scope.IsManager, scope.UserId, scope.TeamId, currentReferentId).WithCancellation(ct))
+            rows.Add(row);
         return rows
             .Select(u => new StaffOption(u.Id, string.IsNullOrWhiteSpace(u.FullName) ? u.Email ?? u.Id : u.FullName, u.TeamId))
             .OrderBy(u => u.Name, StringComparer.Create(Portal.Domain.Formatting.French.Culture, true))
             .ToList();
     }
+
+    private sealed record StaffRow(string Id, string? FullName, string? Email, int? TeamId);
+
+    // Compiled once: the household search reads it at every page.
+    private static readonly Func<PortalDbContext, bool, string, int?, string?, IAsyncEnumerable<StaffRow>> Referents =
+        EF.CompileAsyncQuery((PortalDbContext db, bool isManager, string userId, int? teamId, string? currentReferentId) =>
+            db.Users.AsNoTracking()
+                .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id
+                    && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.SocialWorker || r.Name == Roles.Manager))))
+                .Where(u => isManager || u.Id == userId || (teamId != null && u.TeamId == teamId) || u.Id == currentReferentId)
+                .Select(u => new StaffRow(u.Id, u.FullName, u.Email, u.TeamId)));
 
     /// Checks the rows of people (a blank row is skipped).
     public static void CheckMembers(ModelStateDictionary state, string prefix, IReadOnlyList<HouseholdMemberInput> rows, DateOnly today)

@@ -8,7 +8,7 @@ using Portal.CaseFiles;
 
 namespace Portal.Pages.Suivi;
 
-public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : PageModel
+public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record MemberRow(string FullName, string Email);
     public sealed record TeamRow(string Name, IReadOnlyList<MemberRow> Members);
@@ -23,7 +23,8 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
         RequestStatus.PresentedToCommittee,
     ];
 
-    public PortalUser Me { get; private set; } = null!;
+    /// The person's name (or email), for the greeting.
+    public string MyName { get; private set; } = "";
     public bool IsManager { get; private set; }
     public IReadOnlyList<TeamRow> Teams { get; private set; } = [];
     public IReadOnlyList<StatusCount> RequestCounts { get; private set; } = [];
@@ -34,17 +35,18 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Me = (await users.GetUserAsync(User))!;
-        IsManager = User.IsInRole(Roles.Manager);
+        // Read with the session at this request (no query of its own).
+        var scope = await StaffScope.ForAsync(User, db, ct);
+        MyName = scope.UserName;
+        IsManager = scope.IsManager;
         // A social worker sees their own team; a manager sees every team.
         var query = db.Teams.AsNoTracking();
-        if (!IsManager) query = query.Where(t => t.Id == Me.TeamId);
+        if (!IsManager) query = query.Where(t => t.Id == scope.TeamId);
         Teams = await query
             .OrderBy(t => t.Name)
             .Select(t => new TeamRow(t.Name, t.Members.OrderBy(m => m.FullName).Select(m => new MemberRow(m.FullName, m.Email!)).ToList()))
             .ToListAsync(ct);
 
-        var scope = StaffScope.For(User, Me);
         // Kept per team and status by the database (RequestCounts): a few rows, not the team's requests.
         var counts = await scope.Visible(db.RequestCounts.AsNoTracking())
             .Where(c => NeedingAction.Contains(c.Status))

@@ -11,7 +11,7 @@ using Portal.Requests;
 
 namespace Portal.Pages.Suivi.Demandes;
 
-public class IndexModel(PortalDbContext db, UserManager<PortalUser> users) : PageModel
+public class IndexModel(PortalDbContext db) : PageModel
 {
     public sealed record TeamOption(int Id, string Name);
 
@@ -51,15 +51,13 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users) : Pag
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var me = await users.GetUserAsync(User);
-        if (me is null) return Challenge();
-        IsManager = User.IsInRole(Portal.Domain.Accounts.Roles.Manager);
-        var scope = StaffScope.For(User, me);
+        var scope = await StaffScope.ForAsync(User, db, ct);
+        IsManager = scope.IsManager;
         Filters = Parse();
 
         if (IsManager)
             Teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new TeamOption(t.Id, t.Name)).ToListAsync(ct);
-        else if (me.TeamId is { } teamId)
+        else if (scope.TeamId is { } teamId)
             MyTeamName = await db.Teams.Where(t => t.Id == teamId).Select(t => t.Name).SingleOrDefaultAsync(ct);
 
         // "page" is also Razor Pages' own route value (the page's path), so it is read from the query itself.
