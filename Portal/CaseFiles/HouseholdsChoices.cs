@@ -23,8 +23,9 @@ public static class HouseholdChoices
     public static async Task<IReadOnlyList<StaffOption>> ReferentsAsync(PortalDbContext db, StaffScope scope, string? currentReferentId, CancellationToken ct = default)
     {
         var rows = new List<StaffRow>();
-        await foreach (var row in Referents(db, scope.IsManager, scope.UserId, scope.TeamId, currentReferentId).WithCancellation(ct))
-            rows.Add(row);
+        await foreach (var u in StaffAccounts(db).WithCancellation(ct))
+            if (scope.IsManager || u.Id == scope.UserId || (scope.TeamId != null && u.TeamId == scope.TeamId) || u.Id == currentReferentId)
+                rows.Add(u);
         return rows
             .Select(u => new StaffOption(u.Id, string.IsNullOrWhiteSpace(u.FullName) ? u.Email ?? u.Id : u.FullName, u.TeamId))
             .OrderBy(u => u.Name, StringComparer.Create(Portal.Domain.Formatting.French.Culture, true))
@@ -33,13 +34,15 @@ public static class HouseholdChoices
 
     private sealed record StaffRow(string Id, string? FullName, string? Email, int? TeamId);
 
-    // Compiled once: the household search reads it at every page.
-    private static readonly Func<PortalDbContext, bool, string, int?, string?, IAsyncEnumerable<StaffRow>> Referents =
-        EF.CompileAsyncQuery((PortalDbContext db, bool isManager, string userId, int? teamId, string? currentReferentId) =>
+    // Every social worker and manager (tens of accounts), compiled once: the household search reads it
+    // at every page. Who of them is offered is decided above: a condition on the accounts here made
+    // the database read every account (there are as many as residents) instead of the staff's.
+    private static readonly Func<PortalDbContext, IAsyncEnumerable<StaffRow>> StaffAccounts =
+        EF.CompileAsyncQuery((PortalDbContext db) =>
             db.Users.AsNoTracking()
-                .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id
-                    && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.SocialWorker || r.Name == Roles.Manager))))
-                .Where(u => isManager || u.Id == userId || (teamId != null && u.TeamId == teamId) || u.Id == currentReferentId)
+                .Where(u => db.UserRoles
+                    .Where(ur => db.Roles.Where(r => r.Name == Roles.SocialWorker || r.Name == Roles.Manager).Select(r => r.Id).Contains(ur.RoleId))
+                    .Select(ur => ur.UserId).Contains(u.Id))
                 .Select(u => new StaffRow(u.Id, u.FullName, u.Email, u.TeamId)));
 
     /// Checks the rows of people (a blank row is skipped).
