@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Accounts;
 using Portal.Data;
 using Portal.Domain.Housing;
 using Portal.Domain.Requests;
@@ -20,6 +22,32 @@ public partial class FilterTests(PortalApp app)
     {
         var html = await (await client.GetAsync($"/suivi/menages?{query}")).HtmlAsync();
         return Body().Match(html) is { Success: true } m ? Text(m.Groups[1].Value) : "";
+    }
+
+    [GeneratedRegex("<select id=\"referent\" name=\"referent\">(.*?)</select>", RegexOptions.Singleline)]
+    private static partial Regex ReferentSelect();
+
+    private static List<string> ReferentOptions(string html) =>
+        Regex.Matches(ReferentSelect().Match(html).Groups[1].Value, "<option value=\"([^\"]+)\"").Select(m => m.Groups[1].Value).Order().ToList();
+
+    [Fact]
+    public async Task Referent_filter_offers_a_worker_their_team_s_staff_and_a_manager_every_staff_member()
+    {
+        var staff = await app.WithDbAsync(db => (
+            from u in db.Users
+            where db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.SocialWorker || r.Name == Roles.Manager)))
+            select new { u.Id, u.Email, u.TeamId }).ToListAsync());
+        var worker = staff.Single(s => s.Email == PortalApp.Worker1);
+        var resident = await UserIdAsync(app, PortalApp.Resident1);
+        var otherTeam = staff.First(s => s.TeamId != null && s.TeamId != worker.TeamId);
+
+        var workerSees = ReferentOptions(await (await (await app.SignedInAsync(PortalApp.Worker1)).GetAsync("/suivi/menages")).HtmlAsync());
+        Assert.Equal(staff.Where(s => s.Id == worker.Id || s.TeamId == worker.TeamId).Select(s => s.Id).Order().ToList(), workerSees);
+        Assert.DoesNotContain(otherTeam.Id, workerSees);
+        Assert.DoesNotContain(resident, workerSees);
+
+        var managerSees = ReferentOptions(await (await (await app.SignedInAsync(PortalApp.Manager)).GetAsync("/suivi/menages")).HtmlAsync());
+        Assert.Equal(staff.Select(s => s.Id).Order().ToList(), managerSees);
     }
 
     [Fact]
