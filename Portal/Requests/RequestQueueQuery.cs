@@ -155,14 +155,26 @@ public static class RequestQueueQuery
 
     /// The queue's total. Filtered by status and team only (the default view and its tabs), it is the
     /// sum of a few rows the database keeps (`RequestCounts`): counting a team's 50,000 requests took
-    /// most of the page's time. Any other filter counts the rows it keeps.
+    /// most of the page's time. Any other filter, including one added later, counts the rows it keeps.
     public static Task<int> CountAsync(PortalDbContext db, QueueFilters f, StaffScope scope, IQueryable<HousingRequest> query, CancellationToken ct = default)
     {
-        if (f.From is not null || f.To is not null || f.Group is not (null or TargetGroups.None) || f.Dalo is not null || !string.IsNullOrWhiteSpace(f.Q))
+        // What Build reads besides the status and the team, as Build reads it (an empty search or
+        // target group filters nothing; the order changes no total).
+        var others = f with
+        {
+            Status = null, Team = null, Sort = QueueSort.DateDesc,
+            Group = f.Group is TargetGroups.None ? null : f.Group,
+            Q = string.IsNullOrWhiteSpace(f.Q) ? null : f.Q,
+        };
+        if (others != new QueueFilters())
             return query.CountAsync(ct);
         var counts = scope.Visible(db.RequestCounts.AsNoTracking());
         if (f.Status is { } status) counts = counts.Where(c => c.Status == status);
-        if (f.Team is { } team && scope.IsManager) counts = counts.Where(c => c.TeamKey == team);
+        if (f.Team is { } team && scope.IsManager)
+        {
+            var key = team == QueueFilters.NoTeam ? RequestCount.NoTeam : team;
+            counts = counts.Where(c => c.TeamKey == key);
+        }
         return counts.SumAsync(c => c.Count, ct);
     }
 

@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Domain.Accounts;
 using Portal.Domain.Requests;
 using Portal.CaseFiles;
 
