@@ -186,7 +186,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
-app.UseSqliteConnectionPerRequest(config);
+app.UseConnectionPerRequest();
 app.UseAuthentication();
 app.UsePortalRateLimiting();
 app.UseSecondFactorEnrolment();

@@ -37,6 +37,27 @@ public static class DatabaseSetup
             ? cs
             : throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is empty (set ConnectionStrings__Postgres).");
 
+    /// The pages' connection string: the configured one, plus what the pages need to be quick unless
+    /// the operator set it otherwise. Each query of a page used to be parsed and planned again by
+    /// the server: Npgsql now prepares a statement the second time a physical connection runs it and
+    /// keeps it with that connection (`Max Auto Prepare`). The jobs keep the configured string as is,
+    /// hence their own pool. (A pooler in transaction mode in front of PostgreSQL cannot keep
+    /// prepared statements: set `Max Auto Prepare=0` there.)
+    public static string PostgresPagesConnectionString(IConfiguration config)
+    {
+        var configured = PostgresConnectionString(config);
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+        if (!Mentions(configured, "Max Auto Prepare", "MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 100;
+            if (!Mentions(configured, "Auto Prepare Min Usages", "AutoPrepareMinUsages")) builder.AutoPrepareMinUsages = 2;
+        }
+        return builder.ToString();
+    }
+
+    private static bool Mentions(string connectionString, params string[] names) =>
+        names.Any(n => connectionString.Contains(n, StringComparison.OrdinalIgnoreCase));
+
     /// Contexts are pooled (EF resets them between uses): building one per request, with its options,
     /// model lookup and internal services, was a tenth of a signed-in page's CPU. Each scope leases
     /// one, with this class's own state cleared (`PortalDbContext.BeginLease`), and gives it back when
@@ -54,7 +75,7 @@ public static class DatabaseSetup
                 services.AddScoped<PortalDbContext>(sp => Lease(sp.GetRequiredService<IDbContextFactory<SqlitePortalDbContext>>()));
                 break;
             case DatabaseProvider.Postgres:
-                var pg = PostgresConnectionString(config);
+                var pg = PostgresPagesConnectionString(config);
                 services.AddPooledDbContextFactory<PostgresPortalDbContext>((sp, o) => PortalDbContext.UseSchemaAwareModelCache(o)
                     .UseNpgsql(pg)
                     .AddInterceptors(sp.GetRequiredService<WorkDispatchInterceptor>(), Portal.Privacy.AppendOnlyAuditInterceptor.Instance));
@@ -114,13 +135,13 @@ public static class DatabaseSetup
         }));
     }
 
-    /// On SQLite, a signed-in request opens its context's connection once, before the session check,
-    /// and keeps it until the request ends (EF closes only the connections it opened itself): a page
-    /// runs several queries, and each open and close of a pooled connection takes the pool's lock,
-    /// on which 32 concurrent requests queued. Anonymous requests mostly read nothing and are left alone.
-    public static IApplicationBuilder UseSqliteConnectionPerRequest(this IApplicationBuilder app, IConfiguration config)
+    /// A signed-in request opens its context's connection once, before the session check, and keeps
+    /// it until the request ends (EF closes only the connections it opened itself): a page runs
+    /// several queries. On SQLite each open and close of a pooled connection takes the pool's lock, on
+    /// which 32 concurrent requests queued; on PostgreSQL each close queues a reset of the session,
+    /// run by the server with the next query. Anonymous requests mostly read nothing and are left alone.
+    public static IApplicationBuilder UseConnectionPerRequest(this IApplicationBuilder app)
     {
-        if (Provider(config) != DatabaseProvider.Sqlite) return app;
         var authCookie = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
             .Get(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme).Cookie.Name!;
         return app.Use(async (context, next) =>
