@@ -126,14 +126,43 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Tim
         return Redirect(RequestLinks.Details(id) + "#pieces");
     }
 
+    // The person's most visited page: its reads are compiled once, so EF does not walk, hash and look
+    // up each query's expression tree at every view.
+    private static readonly Func<PortalDbContext, long, string, CancellationToken, Task<HousingRequest?>> ReadRequest =
+        EF.CompileAsyncQuery((PortalDbContext db, long id, string me, CancellationToken ct) => db.HousingRequests.AsNoTracking()
+            .Where(r => r.Id == id && r.ApplicantId == me)
+            .Include(r => r.Members).Include(r => r.Incomes).Include(r => r.RequestedDocuments)
+            .AsSplitQuery()
+            .SingleOrDefault());
+
+    private static readonly Func<PortalDbContext, long, string, CancellationToken, Task<HousingRequest?>> ReadRequestTracked =
+        EF.CompileAsyncQuery((PortalDbContext db, long id, string me, CancellationToken ct) => db.HousingRequests
+            .Where(r => r.Id == id && r.ApplicantId == me)
+            .Include(r => r.Members).Include(r => r.Incomes).Include(r => r.RequestedDocuments)
+            .AsSplitQuery()
+            .SingleOrDefault());
+
+    private static readonly Func<PortalDbContext, long, IAsyncEnumerable<RequestDocumentRow>> ReadDocuments =
+        EF.CompileAsyncQuery((PortalDbContext db, long id) => db.RequestDocuments.AsNoTracking()
+            .Where(d => d.HousingRequestId == id)
+            .OrderBy(d => d.UploadedAtUtc).ThenBy(d => d.Id)
+            .Select(d => new RequestDocumentRow(d.Id, d.Kind, d.FileName, d.ContentType, d.Size, d.UploadedAtUtc)));
+
+    private static readonly Func<PortalDbContext, long, IAsyncEnumerable<RequestEvent>> ReadTimeline =
+        EF.CompileAsyncQuery<PortalDbContext, long, RequestEvent>((db, id) => db.RequestEvents.AsNoTracking()
+            .Where(e => e.HousingRequestId == id && e.VisibleToApplicant)
+            .OrderBy(e => e.AtUtc).ThenBy(e => e.Id));
+
+    // The association's exchanges with an orienting partner are not the person's thread.
+    private static readonly Func<PortalDbContext, long, IAsyncEnumerable<RequestMessage>> ReadMessages =
+        EF.CompileAsyncQuery<PortalDbContext, long, RequestMessage>((db, id) => db.RequestMessages.AsNoTracking()
+            .Where(m => m.HousingRequestId == id && !m.WithPartner)
+            .OrderBy(m => m.SentAtUtc).ThenBy(m => m.Id));
+
     /// Null when the request is loaded; 404 when it is not the person's; the form while it is a draft.
     private async Task<IActionResult?> LoadAsync(long id, bool tracked, CancellationToken ct)
     {
-        var me = UserId;
-        var query = db.HousingRequests.Where(r => r.Id == id && r.ApplicantId == me)
-            .Include(r => r.Members).Include(r => r.Incomes).Include(r => r.RequestedDocuments)
-            .AsSplitQuery();
-        var item = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(ct);
+        var item = await (tracked ? ReadRequestTracked : ReadRequest)(db, id, UserId, ct);
         if (item is null) return NotFound();
         if (item.Status == RequestStatus.Draft) return Redirect(RequestLinks.Step(id, Math.Clamp(item.WizardStep, 1, DraftSteps.Count)));
         Item = item;
@@ -144,16 +173,9 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Tim
     {
         var id = Item.Id;
         MissingDocuments = Item.RequestedDocuments.Where(r => r.FulfilledByDocumentId is null).OrderBy(r => r.RequestedAtUtc).ThenBy(r => r.Id).ToList();
-        Documents = await DocumentUploads.Rows(db, id).ToListAsync(ct);
-        Timeline = await db.RequestEvents.AsNoTracking()
-            .Where(e => e.HousingRequestId == id && e.VisibleToApplicant)
-            .OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
-            .ToListAsync(ct);
-        // The association's exchanges with an orienting partner are not the person's thread.
-        Messages = await db.RequestMessages.AsNoTracking()
-            .Where(m => m.HousingRequestId == id && !m.WithPartner)
-            .OrderBy(m => m.SentAtUtc).ThenBy(m => m.Id)
-            .ToListAsync(ct);
+        Documents = await ReadDocuments(db, id).ToListAsync(ct);
+        Timeline = await ReadTimeline(db, id).ToListAsync(ct);
+        Messages = await ReadMessages(db, id).ToListAsync(ct);
         NewMessageIds = Messages.Where(m => m.FromStaff && m.ReadAtUtc is null).Select(m => m.Id).ToHashSet();
     }
 
