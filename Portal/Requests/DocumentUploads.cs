@@ -34,11 +34,14 @@ public static class DocumentUploads
     public const string KindKey = "Upload.Kind";
     public const string FileKey = "Upload.File";
 
-    public static IQueryable<RequestDocumentRow> Rows(PortalDbContext db, long requestId) =>
-        db.RequestDocuments.AsNoTracking()
+    /// A request's documents, oldest first. Compiled once: the person's request page reads it at every view.
+    public static IAsyncEnumerable<RequestDocumentRow> Rows(PortalDbContext db, long requestId) => RowsOf(db, requestId);
+
+    private static readonly Func<PortalDbContext, long, IAsyncEnumerable<RequestDocumentRow>> RowsOf =
+        EF.CompileAsyncQuery((PortalDbContext db, long requestId) => db.RequestDocuments.AsNoTracking()
             .Where(d => d.HousingRequestId == requestId)
             .OrderBy(d => d.UploadedAtUtc).ThenBy(d => d.Id)
-            .Select(d => new RequestDocumentRow(d.Id, d.Kind, d.FileName, d.ContentType, d.Size, d.UploadedAtUtc));
+            .Select(d => new RequestDocumentRow(d.Id, d.Kind, d.FileName, d.ContentType, d.Size, d.UploadedAtUtc)));
 
     /// Reads and checks the posted file for a folder holding <paramref name="held"/> documents; null
     /// with French messages in ModelState when refused.

@@ -126,8 +126,9 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Tim
         return Redirect(RequestLinks.Details(id) + "#pieces");
     }
 
-    // The person's most visited page: its reads are compiled once, so EF does not walk, hash and look
-    // up each query's expression tree at every view.
+    // The person's most visited page: its reads are compiled once (its documents too, in
+    // DocumentUploads.Rows), so EF does not walk, hash and look up each query's expression tree at
+    // every view.
     private static readonly Func<PortalDbContext, long, string, CancellationToken, Task<HousingRequest?>> ReadRequest =
         EF.CompileAsyncQuery((PortalDbContext db, long id, string me, CancellationToken ct) => db.HousingRequests.AsNoTracking()
             .Where(r => r.Id == id && r.ApplicantId == me)
@@ -141,12 +142,6 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Tim
             .Include(r => r.Members).Include(r => r.Incomes).Include(r => r.RequestedDocuments)
             .AsSplitQuery()
             .SingleOrDefault());
-
-    private static readonly Func<PortalDbContext, long, IAsyncEnumerable<RequestDocumentRow>> ReadDocuments =
-        EF.CompileAsyncQuery((PortalDbContext db, long id) => db.RequestDocuments.AsNoTracking()
-            .Where(d => d.HousingRequestId == id)
-            .OrderBy(d => d.UploadedAtUtc).ThenBy(d => d.Id)
-            .Select(d => new RequestDocumentRow(d.Id, d.Kind, d.FileName, d.ContentType, d.Size, d.UploadedAtUtc)));
 
     private static readonly Func<PortalDbContext, long, IAsyncEnumerable<RequestEvent>> ReadTimeline =
         EF.CompileAsyncQuery<PortalDbContext, long, RequestEvent>((db, id) => db.RequestEvents.AsNoTracking()
@@ -173,7 +168,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Tim
     {
         var id = Item.Id;
         MissingDocuments = Item.RequestedDocuments.Where(r => r.FulfilledByDocumentId is null).OrderBy(r => r.RequestedAtUtc).ThenBy(r => r.Id).ToList();
-        Documents = await ReadDocuments(db, id).ToListAsync(ct);
+        Documents = await DocumentUploads.Rows(db, id).ToListAsync(ct);
         Timeline = await ReadTimeline(db, id).ToListAsync(ct);
         Messages = await ReadMessages(db, id).ToListAsync(ct);
         NewMessageIds = Messages.Where(m => m.FromStaff && m.ReadAtUtc is null).Select(m => m.Id).ToHashSet();
