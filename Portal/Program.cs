@@ -138,6 +138,7 @@ services.AddHttpContextAccessor();
 services.AddScoped<Portal.Requests.RequestNotifier>();
 services.AddScoped<DocumentRenderer>();
 services.AddSingleton<WorkNode>();
+services.AddSingleton<MailServerStatus>();
 services.AddScoped<SendEmailJob>();
 services.AddScoped<GenerateDocumentJob>();
 services.AddScoped<PendingWorkSweeper>();

@@ -60,6 +60,39 @@ public class OutboxDeliveryTests(PortalApp app)
     }
 
     [Fact]
+    public async Task When_the_mail_server_returns_the_emails_waiting_out_a_long_back_off_leave_within_seconds()
+    {
+        var addresses = Enumerable.Range(1, 3).Select(i => $"retour-{i}-{Guid.NewGuid():N}@exemple.fr").ToArray();
+        await app.Mail.StopAsync();
+        try
+        {
+            foreach (var address in addresses)
+                await Forms.PostAsync(app.Client(), "/compte/inscription", SignUp(address));
+            var failed = await Forms.EventuallyAsync(
+                () => app.WithDbAsync(db => db.OutboundEmails.AsNoTracking().Where(e => addresses.Contains(e.ToAddress)).ToListAsync()),
+                rows => rows.Count == 3 && rows.All(r => r.Attempts >= 1 && r.Status == WorkStatus.Pending && r.LastError != null),
+                TimeSpan.FromSeconds(30), "a failed attempt for each email");
+            Assert.All(failed, r => Assert.Contains("injoignable", r.LastError));
+            // As if they had been failing for a long time: their own next try is ten minutes away.
+            await app.WithDbAsync(db => db.OutboundEmails.Where(e => addresses.Contains(e.ToAddress))
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.NotBeforeUtc, DateTime.UtcNow.AddMinutes(10))));
+        }
+        finally
+        {
+            await app.Mail.StartAsync();
+        }
+
+        // One sweep (the heartbeat's, or this one) tries a waiting email; its success sends the others.
+        await using (var scope = app.Scope())
+            await scope.ServiceProvider.GetRequiredService<PendingWorkSweeper>().RunAsync(CancellationToken.None);
+        foreach (var address in addresses)
+            await app.Mail.WaitForAsync(address, TimeSpan.FromSeconds(20));
+        await Forms.EventuallyAsync(
+            () => app.WithDbAsync(db => db.OutboundEmails.AsNoTracking().Where(e => addresses.Contains(e.ToAddress)).ToListAsync()),
+            rows => rows.All(r => r.Status == WorkStatus.Done), TimeSpan.FromSeconds(10), "every row marked sent");
+    }
+
+    [Fact]
     public async Task A_row_left_pending_by_a_lost_job_is_sent_by_the_sweeper()
     {
         var email = $"oublie-{Guid.NewGuid():N}@exemple.fr";

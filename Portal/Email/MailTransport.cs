@@ -13,6 +13,32 @@ public interface IMailTransport
     Task SendAsync(OutboundEmail email, Func<Task> accepted, CancellationToken ct);
 }
 
+/// The mail server could not be reached, or the connection broke before it answered: nothing about
+/// the message itself. The other emails would fail the same way until it answers again.
+public sealed class MailServerUnreachableException(string host, int port, Exception inner)
+    : Exception($"Serveur de courriel {host}:{port} injoignable : {inner.Message}", inner);
+
+/// What this node last learnt of the mail server from its own attempts. While the server is
+/// unreachable every email waits out its back-off (up to half a minute each); the sweeper then
+/// tries one email at every heartbeat, so the queue leaves within seconds of the server's return.
+public sealed class MailServerStatus(TimeProvider clock)
+{
+    private int unreachable;
+    private long lastAttemptTicks;
+
+    public bool Unreachable => Volatile.Read(ref unreachable) == 1;
+
+    public void Attempting() => Interlocked.Exchange(ref lastAttemptTicks, clock.GetUtcNow().UtcTicks);
+
+    /// Records the outcome of an attempt; true when the server was unreachable until now.
+    public bool Answered(bool reached) => Interlocked.Exchange(ref unreachable, reached ? 0 : 1) == 1 && reached;
+
+    /// Whether one waiting email should be tried now: the server was unreachable at the last
+    /// attempt of this node, and no attempt was made for <paramref name="quiet"/>.
+    public bool ShouldTryOne(TimeSpan quiet) =>
+        Unreachable && clock.GetUtcNow().UtcTicks - Interlocked.Read(ref lastAttemptTicks) >= quiet.Ticks;
+}
+
 public static class MimeMessages
 {
     public static MimeMessage Build(OutboundEmail email, SmtpOptions options)
@@ -45,10 +71,25 @@ public sealed class SmtpMailTransport(IOptions<SmtpOptions> options) : IMailTran
             SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
             _ => SecureSocketOptions.Auto,
         };
-        await client.ConnectAsync(o.Host!, o.Port, security, ct);
+        try
+        {
+            await client.ConnectAsync(o.Host!, o.Port, security, ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            throw new MailServerUnreachableException(o.Host!, o.Port, ex);
+        }
         if (!string.IsNullOrEmpty(o.User))
             await client.AuthenticateAsync(o.User, o.Password ?? "", ct);
-        await client.SendAsync(message, ct);
+        try
+        {
+            await client.SendAsync(message, ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested && ex is IOException or MailKit.ProtocolException or MailKit.ServiceNotConnectedException or TimeoutException)
+        {
+            // The connection broke before the server answered: the server, not the message.
+            throw new MailServerUnreachableException(o.Host!, o.Port, ex);
+        }
         await accepted();
         try
         {

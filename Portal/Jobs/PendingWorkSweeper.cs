@@ -4,6 +4,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Work;
+using Portal.Email;
 
 namespace Portal.Jobs;
 
@@ -11,7 +12,7 @@ namespace Portal.Jobs;
 /// (in-memory queue on restart, a crash before enqueuing), rows due again after a failed attempt,
 /// rows held by a node that died (its heartbeat stopped renewing their lease). Worker nodes run it
 /// every few seconds (<see cref="WorkHeartbeatService"/>) and at start-up.
-public sealed class PendingWorkSweeper(PortalDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<PendingWorkSweeper> log)
+public sealed class PendingWorkSweeper(PortalDbContext db, IBackgroundJobClient jobs, MailServerStatus mailServer, TimeProvider clock, ILogger<PendingWorkSweeper> log)
 {
     public const string RecurringJobId = "reprise-des-travaux-en-attente";
     private const int BatchSize = 500;
@@ -29,7 +30,10 @@ public sealed class PendingWorkSweeper(PortalDbContext db, IBackgroundJobClient 
         var emails = await Due(db.OutboundEmails, now, fresh).ToListAsync(ct);
         var documents = await Due(db.DocumentRequests, now, fresh).ToListAsync(ct);
         var imports = await Due(db.ImportRuns, now, fresh).ToListAsync(ct);
-        var count = emails.Count(id => Dispatch(new OutboundEmail(), id, now)) + documents.Count(id => Dispatch(new DocumentRequest(), id, now))
+        var sentEmails = emails.Count(id => Dispatch(new OutboundEmail(), id, now));
+        if (sentEmails == 0 && mailServer.ShouldTryOne(WorkPolicy.Heartbeat / 2))
+            sentEmails += await TryOneWaitingEmailAsync(now, ct);
+        var count = sentEmails + documents.Count(id => Dispatch(new DocumentRequest(), id, now))
             + imports.Count(id => Dispatch(new ImportRun(), id, now));
         if (Recent.Count > 10_000)
             foreach (var (key, at) in Recent)
@@ -59,6 +63,21 @@ public sealed class PendingWorkSweeper(PortalDbContext db, IBackgroundJobClient 
             if (Dispatch(new ImportRun(), id, now, force: true)) count++;
         if (count > 0) log.LogInformation("Start-up: enqueued {Count} pending work items", count);
         return count;
+    }
+
+    /// The mail server was unreachable at this node's last attempt and nothing was tried since: the
+    /// email whose next try is the nearest goes now, so that the server's return is noticed within
+    /// a heartbeat (its success then sends the others, SendEmailJob).
+    private async Task<int> TryOneWaitingEmailAsync(DateTime now, CancellationToken ct)
+    {
+        var next = await db.OutboundEmails.Where(e => e.Status == WorkStatus.Pending && e.NotBeforeUtc != null && e.NotBeforeUtc > now)
+            .OrderBy(e => e.NotBeforeUtc).ThenBy(e => e.Id).Select(e => (long?)e.Id).FirstOrDefaultAsync(ct);
+        if (next is not { } id) return 0;
+        var moved = await db.OutboundEmails.Where(e => e.Id == id && e.Status == WorkStatus.Pending && e.NotBeforeUtc > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.NotBeforeUtc, now), ct);
+        if (moved == 0) return 0;
+        mailServer.Attempting();
+        return Dispatch(new OutboundEmail(), id, now, force: true) ? 1 : 0;
     }
 
     private bool Dispatch(WorkItem kind, long id, DateTime now, bool force = false)
