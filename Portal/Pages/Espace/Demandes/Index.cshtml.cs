@@ -18,15 +18,20 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        var me = users.GetUserId(User)!;
-        Rows = await db.HousingRequests.AsNoTracking()
+    // The resident's home in the portal, opened at every visit: compiled once, so EF does not hash
+    // and look up the expression tree at each view.
+    private static readonly Func<PortalDbContext, string, IAsyncEnumerable<Row>> ReadRows =
+        EF.CompileAsyncQuery((PortalDbContext db, string me) => db.HousingRequests.AsNoTracking()
             .Where(r => r.ApplicantId == me)
             .OrderByDescending(r => r.CreatedAtUtc).ThenByDescending(r => r.Id)
             .Select(r => new Row(r.Id, r.Reference, r.Status, r.WizardStep, r.CreatedAtUtc, r.SubmittedAtUtc, r.UpdatedAtUtc,
-                r.Messages.Count(m => m.FromStaff && m.ReadAtUtc == null)))
-            .ToListAsync(ct);
+                r.Messages.Count(m => m.FromStaff && m.ReadAtUtc == null))));
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var rows = new List<Row>();
+        await foreach (var row in ReadRows(db, users.GetUserId(User)!).WithCancellation(ct)) rows.Add(row);
+        Rows = rows;
     }
 
     /// "Demander un logement": picks up the draft in progress, if any, so one person keeps one draft.
