@@ -95,9 +95,9 @@ public sealed class UserSessions(PortalDbContext db, TimeProvider clock)
     /// before the next request).
     public static string? SignedInNow(HttpContext http) => http.Items.TryGetValue(SignedInItem, out var v) ? v as string : null;
 
-    private sealed record SessionState(DateTime LastSeenAtUtc, string? SecurityStamp, bool HasSecondFactor, string? FullName, string? Email, int? TeamId, string? TeamName);
+    private sealed record SessionState(DateTime LastSeenAtUtc, string? SecurityStamp, bool HasSecondFactor, string? FullName, string? Email, int? TeamId);
 
-    // Run on every signed-in request (it also reads the name and team a staff scope needs, and the team's name the staff lists show): compiled once, so EF does not hash and look up the query's
+    // Run on every signed-in request (it also reads the name and team a staff scope needs): compiled once, so EF does not hash and look up the query's
     // expression tree each time. Still one read of the database per
     // request, so a session ended or a stamp changed by any node is refused at the next request.
     private static readonly Func<PortalDbContext, string, string, Task<SessionState?>> SessionCheck =
@@ -107,7 +107,7 @@ public sealed class UserSessions(PortalDbContext db, TimeProvider clock)
                 s.LastSeenAtUtc,
                 s.User!.SecurityStamp,
                 s.User.TwoFactorEnabled || db.UserPasskeys.Any(p => p.UserId == s.UserId),
-                s.User.FullName, s.User.Email, s.User.TeamId, s.User.Team != null ? s.User.Team.Name : null))
+                s.User.FullName, s.User.Email, s.User.TeamId))
             .SingleOrDefault());
 
     private static async Task ValidateAsync(CookieValidatePrincipalContext ctx)
@@ -128,7 +128,7 @@ public sealed class UserSessions(PortalDbContext db, TimeProvider clock)
             return;
         }
         SecondFactor.Remember(ctx.HttpContext, row.HasSecondFactor);
-        db.SignedIn = new SignedInAccount(userId!, row.FullName, row.Email, row.TeamId, row.TeamName);
+        db.SignedIn = new SignedInAccount(userId!, row.FullName, row.Email, row.TeamId);
         if (now - row.LastSeenAtUtc >= TouchEvery)
             await db.UserSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAtUtc, now));
     }

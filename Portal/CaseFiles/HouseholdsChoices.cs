@@ -14,29 +14,8 @@ public static class HouseholdChoices
     public sealed record Option(int Id, string Name);
     public sealed record StaffOption(string Id, string Name, int? TeamId);
 
-    /// The teams, by name: a filter of the household search and of the request queue (managers), read at every page.
-    public static async Task<IReadOnlyList<Option>> TeamsAsync(PortalDbContext db, CancellationToken ct)
-    {
-        var rows = new List<Option>();
-        await foreach (var t in Teams(db).WithCancellation(ct)) rows.Add(t);
-        return rows;
-    }
-
-    private static readonly Func<PortalDbContext, IAsyncEnumerable<Option>> Teams =
-        EF.CompileAsyncQuery((PortalDbContext db) => db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new Option(t.Id, t.Name)));
-
-    /// The residences, by name: a filter of the household search, read at every page of it.
-    public static async Task<IReadOnlyList<(long Id, string Name)>> ResidencesAsync(PortalDbContext db, CancellationToken ct = default)
-    {
-        var rows = new List<(long, string)>();
-        await foreach (var r in Residences(db).WithCancellation(ct)) rows.Add((r.Id, r.Name));
-        return rows;
-    }
-
-    private sealed record ResidenceRow(long Id, string Name);
-
-    private static readonly Func<PortalDbContext, IAsyncEnumerable<ResidenceRow>> Residences =
-        EF.CompileAsyncQuery((PortalDbContext db) => db.Residences.AsNoTracking().OrderBy(r => r.Name).Select(r => new ResidenceRow(r.Id, r.Name)));
+    public static async Task<IReadOnlyList<Option>> TeamsAsync(PortalDbContext db, CancellationToken ct) =>
+        await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new Option(t.Id, t.Name)).ToListAsync(ct);
 
     /// Who may be made referent: for a manager every social worker and manager; for a worker the
     /// social workers of their team and themselves. The current referent stays in the list.

@@ -16,9 +16,6 @@ namespace Portal.CaseFiles;
 /// Residents never get a scope: /suivi is closed to them by convention.
 public sealed record StaffScope(string UserId, string UserName, bool IsManager, int? TeamId)
 {
-    /// The name of the person's team, when the scope was read with the session (null otherwise, or without a team).
-    public string? TeamName { get; init; }
-
     /// The scope of a staff member already loaded (saves reading them again).
     public static StaffScope For(ClaimsPrincipal principal, PortalUser me) =>
         new(me.Id, string.IsNullOrWhiteSpace(me.FullName) ? me.Email ?? "" : me.FullName, principal.IsInRole(Roles.Manager), me.TeamId);
@@ -31,9 +28,9 @@ public sealed record StaffScope(string UserId, string UserName, bool IsManager, 
         var user = db.SignedIn is { } signedIn && signedIn.UserId == id
             ? signedIn
             : await db.Users.AsNoTracking().Where(u => u.Id == id)
-                .Select(u => new SignedInAccount(u.Id, u.FullName, u.Email, u.TeamId, u.Team != null ? u.Team.Name : null)).SingleAsync(ct);
+                .Select(u => new SignedInAccount(u.Id, u.FullName, u.Email, u.TeamId)).SingleAsync(ct);
         return new StaffScope(id, string.IsNullOrWhiteSpace(user.FullName) ? user.Email ?? "" : user.FullName,
-            principal.IsInRole(Roles.Manager), user.TeamId) { TeamName = user.TeamName };
+            principal.IsInRole(Roles.Manager), user.TeamId);
     }
 
     /// The households this person may open.

@@ -55,9 +55,9 @@ public class IndexModel(PortalDbContext db) : PageModel
         Filters = Parse();
 
         if (IsManager)
-            Teams = (await HouseholdChoices.TeamsAsync(db, ct)).Select(t => new TeamOption(t.Id, t.Name)).ToList();
+            Teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new TeamOption(t.Id, t.Name)).ToListAsync(ct);
         else if (scope.TeamId is { } teamId)
-            MyTeamName = scope.TeamName ?? await db.Teams.Where(t => t.Id == teamId).Select(t => t.Name).SingleOrDefaultAsync(ct);
+            MyTeamName = await db.Teams.Where(t => t.Id == teamId).Select(t => t.Name).SingleOrDefaultAsync(ct);
 
         // "page" is also Razor Pages' own route value (the page's path), so it is read from the query itself.
         var page = int.TryParse(Request.Query["page"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 1;

@@ -70,11 +70,12 @@ public class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
         }
         Referents = await HouseholdChoices.ReferentsAsync(db, scope, Filters.Referent, ct);
         if (Filters.Referent is { } chosen && Referents.All(r => r.Id != chosen)) Filters = Filters with { Referent = null };
-        Residences = await HouseholdChoices.ResidencesAsync(db, ct);
+        Residences = (await db.Residences.AsNoTracking().OrderBy(r => r.Name).Select(r => new { r.Id, r.Name }).ToListAsync(ct))
+            .Select(r => (r.Id, r.Name)).ToList();
         if (IsManager)
-            Teams = (await HouseholdChoices.TeamsAsync(db, ct)).Select(t => new TeamOption(t.Id, t.Name)).ToList();
+            Teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new TeamOption(t.Id, t.Name)).ToListAsync(ct);
         else if (scope.TeamId is { } teamId)
-            MyTeamName = scope.TeamName ?? await db.Teams.Where(t => t.Id == teamId).Select(t => t.Name).SingleOrDefaultAsync(ct);
+            MyTeamName = await db.Teams.Where(t => t.Id == teamId).Select(t => t.Name).SingleOrDefaultAsync(ct);
 
         Results = await HouseholdsQuery.PageAsync(db, Filters, scope, ParseId(Apres), ParseId(Avant), ct);
 
