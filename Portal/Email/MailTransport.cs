@@ -26,8 +26,6 @@ public sealed class MailServerStatus(TimeProvider clock)
     private int unreachable;
     private long lastAttemptTicks;
 
-    public bool Unreachable => Volatile.Read(ref unreachable) == 1;
-
     public void Attempting() => Interlocked.Exchange(ref lastAttemptTicks, clock.GetUtcNow().UtcTicks);
 
     /// Records the outcome of an attempt; true when the server was unreachable until now.
@@ -36,7 +34,7 @@ public sealed class MailServerStatus(TimeProvider clock)
     /// Whether one waiting email should be tried now: the server was unreachable at the last
     /// attempt of this node, and no attempt was made for <paramref name="quiet"/>.
     public bool ShouldTryOne(TimeSpan quiet) =>
-        Unreachable && clock.GetUtcNow().UtcTicks - Interlocked.Read(ref lastAttemptTicks) >= quiet.Ticks;
+        Volatile.Read(ref unreachable) == 1 && clock.GetUtcNow().UtcTicks - Interlocked.Read(ref lastAttemptTicks) >= quiet.Ticks;
 }
 
 public static class MimeMessages

@@ -11,9 +11,9 @@ public class TeamNameTests(PortalApp app)
     [Fact]
     public async Task A_worker_s_lists_name_their_team_and_a_renamed_team_shows_at_the_next_request()
     {
-        var (teamId, name) = await app.WithDbAsync(db => db.Users.Where(u => u.Email == PortalApp.Worker1)
-            .Select(u => new { Id = u.TeamId!.Value, u.Team!.Name }).SingleAsync()
-            .ContinueWith(t => (t.Result.Id, t.Result.Name)));
+        var team = await app.WithDbAsync(db => db.Users.Where(u => u.Email == PortalApp.Worker1)
+            .Select(u => new { Id = u.TeamId!.Value, u.Team!.Name }).SingleAsync());
+        var (teamId, name) = (team.Id, team.Name);
         using var worker = await app.SignedInAsync(PortalApp.Worker1);
         Assert.Contains($"Les ménages de l'équipe {name} et ceux", await (await worker.GetAsync("/suivi/menages")).TextAsync());
         Assert.Contains($"Les demandes envoyées à l'équipe {name}.", await (await worker.GetAsync("/suivi/demandes")).TextAsync());

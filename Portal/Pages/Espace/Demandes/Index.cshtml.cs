@@ -27,12 +27,8 @@ public class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeP
             .Select(r => new Row(r.Id, r.Reference, r.Status, r.WizardStep, r.CreatedAtUtc, r.SubmittedAtUtc, r.UpdatedAtUtc,
                 r.Messages.Count(m => m.FromStaff && m.ReadAtUtc == null))));
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        var rows = new List<Row>();
-        await foreach (var row in ReadRows(db, users.GetUserId(User)!).WithCancellation(ct)) rows.Add(row);
-        Rows = rows;
-    }
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Rows = await ReadRows(db, users.GetUserId(User)!).ToListAsync(ct);
 
     /// "Demander un logement": picks up the draft in progress, if any, so one person keeps one draft.
     public async Task<IActionResult> OnPostStartAsync(CancellationToken ct)

@@ -14,21 +14,18 @@ public class IndexModel(PortalDbContext db) : PageModel
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        var rows = new List<Row>();
-        await foreach (var row in ReadRows(db, Me(User)).WithCancellation(ct)) rows.Add(row);
-        Rows = rows;
-    }
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Rows = await ReadRows(db, Me(User)).ToListAsync(ct);
 
     /// Shared, generated documents of the households whose account is this person's.
-    public static IQueryable<DocumentRequest> Mine(PortalDbContext db, ClaimsPrincipal user) => Shared(db, Me(user));
+    public static IQueryable<DocumentRequest> Mine(PortalDbContext db, ClaimsPrincipal user)
+    {
+        var me = Me(user);
+        return db.DocumentRequests.AsNoTracking().Where(r => r.SharedWithResident && r.Status == WorkStatus.Done && r.Document != null
+            && r.HouseholdId != null && db.Households.Where(h => h.ResidentId == me).Select(h => h.Id).Contains(r.HouseholdId.Value));
+    }
 
     private static string Me(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-
-    private static IQueryable<DocumentRequest> Shared(PortalDbContext db, string me) =>
-        db.DocumentRequests.AsNoTracking().Where(r => r.SharedWithResident && r.Status == WorkStatus.Done && r.Document != null
-            && r.HouseholdId != null && db.Households.Where(h => h.ResidentId == me).Select(h => h.Id).Contains(r.HouseholdId.Value));
 
     // The list, compiled once (the same filter as Mine, written out: a compiled query cannot call it).
     private static readonly Func<PortalDbContext, string, IAsyncEnumerable<Row>> ReadRows =

@@ -10,14 +10,11 @@ public sealed record AppointmentRow(
     long Id, string Motif, DateTime StartUtc, int DurationMinutes, string Place, PlaceKind PlaceKind, string? Address, string Worker,
     AppointmentStatus Status, IReadOnlyList<AppointmentAction> Actions)
 {
-    public static async Task<List<AppointmentRow>> ForPersonAsync(PortalDbContext db, string personId, long? id, DateTime nowUtc, CancellationToken ct)
-    {
-        var rows = new List<AppointmentRow>();
-        await foreach (var r in ReadRows(db, personId, id).WithCancellation(ct))
-            rows.Add(new AppointmentRow(r.Id, r.Motif, r.StartUtc, r.DurationMinutes, r.Place, r.PlaceKind, r.Address, r.Worker, r.Status,
-                AppointmentPolicy.Default.ActionsFor(r.Status, r.StartUtc, Actor.Resident, nowUtc)));
-        return rows;
-    }
+    public static async Task<List<AppointmentRow>> ForPersonAsync(PortalDbContext db, string personId, long? id, DateTime nowUtc, CancellationToken ct) =>
+        (await ReadRows(db, personId, id).ToListAsync(ct))
+            .Select(r => new AppointmentRow(r.Id, r.Motif, r.StartUtc, r.DurationMinutes, r.Place, r.PlaceKind, r.Address, r.Worker, r.Status,
+                AppointmentPolicy.Default.ActionsFor(r.Status, r.StartUtc, Actor.Resident, nowUtc)))
+            .ToList();
 
     private sealed record Read(long Id, string Motif, DateTime StartUtc, int DurationMinutes, string Place, PlaceKind PlaceKind, string? Address, string Worker, AppointmentStatus Status);
 
