@@ -59,6 +59,9 @@ public static class Load
         var nordStaff = staff.Where(u => u.TeamId == nord).ToList();
         var sudStaff = staff.Where(u => u.TeamId == sud).ToList();
         var start = new DateTime(2020, 1, 1, 8, 0, 0, DateTimeKind.Utc);
+        // Measures draw from their own sequence, so the households are the same as without them.
+        var measureRandom = new Random(2027);
+        var measures = 0;
         const int Batch = 5_000;
         for (var done = 0; done < count; done += Batch)
         {
@@ -99,10 +102,35 @@ public static class Load
             }
             db.Households.AddRange(batch);
             await db.SaveChangesAsync();
-            Console.Write($"\r[{provider}] inserted {Math.Min(count, done + Batch):N0} households");
+            var running = RunningMeasures(batch, measureRandom);
+            db.SupportMeasures.AddRange(running);
+            await db.SaveChangesAsync();
+            measures += running.Count;
+            Console.Write($"\r[{provider}] inserted {Math.Min(count, done + Batch):N0} households, {measures:N0} measures");
         }
         Console.WriteLine($" in {sw.Elapsed.TotalSeconds:0.0} s");
         return new Loaded(nord, sud, staff[0].Id);
+    }
+
+    /// The day the loaded measures are dated from (fixed, so that every snapshot holds the same data).
+    public static readonly DateOnly MeasuresAsOf = new(2026, 12, 1);
+
+    /// Half the followed households of a team have a running measure (MASP, 24 months, started within
+    /// the 20 months before <see cref="MeasuresAsOf"/>). Their past reviews were held on their date,
+    /// except in 1 measure in 20, whose past reviews are late.
+    private static List<SupportMeasure> RunningMeasures(List<Household> households, Random random)
+    {
+        var measures = new List<SupportMeasure>();
+        foreach (var household in households)
+        {
+            if (household.Status != HouseholdStatus.Active || household.TeamId is null || random.Next(2) != 0) continue;
+            var measure = SupportMeasure.Open(household.Id, SupportKind.Masp, Funder.FslDepartment, MeasuresAsOf.AddDays(-random.Next(600)), 24);
+            if (random.Next(20) != 0)
+                foreach (var review in measure.Reviews(MeasuresAsOf).Where(r => r.DueOn <= MeasuresAsOf && !r.IsEnd).ToList())
+                    measure.RecordReview(review.MonthsFromStart, review.DueOn, ReviewDecision.Continue, null);
+            measures.Add(measure);
+        }
+        return measures;
     }
 
     private static PortalUser User(string email, string name, int? teamId) => new()
