@@ -168,6 +168,7 @@ var app = builder.Build();
 
 await DatabaseSetup.MigrateAsync(app.Services);
 DatabaseSetup.OptimizeAfterStart(app);
+DatabaseSetup.ScheduleNextReviewsAfterStart(app);
 await Seeder.SeedAsync(app.Services, app.Environment, config);
 
 var french = new CultureInfo("fr-FR");

@@ -83,11 +83,34 @@ public static class ReviewSchedule
         return months.ToList();
     }
 
+    /// The milestones of a running measure whose review was not held yet, in order.
+    public static IEnumerable<int> NotHeld(SupportKind kind, int totalMonths, IReadOnlyCollection<int> heldMonths) =>
+        Milestones(kind, totalMonths).Where(m => !heldMonths.Contains(m));
+
+    /// How many reviews of a running measure are late and how many due on <paramref name="today"/>,
+    /// from its schedule and the months of the reviews held (the dashboard counts these without
+    /// loading the measures).
+    public static (int Late, int Due) Count(SupportKind kind, DateOnly startsOn, int totalMonths, IReadOnlyCollection<int> heldMonths, DateOnly today)
+    {
+        var (late, due) = (0, 0);
+        foreach (var month in NotHeld(kind, totalMonths, heldMonths))
+            switch (StateOf(DueOn(startsOn, month), done: false, today))
+            {
+                case ReviewState.Late: late++; break;
+                case ReviewState.Due: due++; break;
+            }
+        return (late, due);
+    }
+
     public static ReviewState StateOf(DateOnly dueOn, bool done, DateOnly today, int windowDays = DueWindowDays) =>
         done ? ReviewState.Done
         : dueOn < today ? ReviewState.Late
-        : dueOn <= today.AddDays(windowDays) ? ReviewState.Due
+        : dueOn <= LastDueDay(today, windowDays) ? ReviewState.Due
         : ReviewState.Upcoming;
+
+    /// The last date a review not held is « à faire » on <paramref name="today"/>: a measure whose
+    /// next review (<see cref="SupportMeasure.NextReviewOn"/>) is later has none late or due.
+    public static DateOnly LastDueDay(DateOnly today, int windowDays = DueWindowDays) => today.AddDays(windowDays);
 
     /// Reviews late on <paramref name="today"/> across measures: the red lines of the dashboard.
     public static IEnumerable<ScheduledReview> Late(IEnumerable<SupportMeasure> measures, DateOnly today) =>

@@ -39,6 +39,10 @@ public class SupportMeasure
     /// The measure this one continues (maintien dans le logement after a lease slid).
     public long? PreviousMeasureId { get; private set; }
     public DateOnly? ReviewsWarnedUntil { get; private set; }
+    /// The date of the earliest review not held yet while the measure runs (null once it ended): a
+    /// measure whose next review is later than the « à faire » window has nothing late or due, so
+    /// the dashboard, the portfolio and the warning job skip it in the query.
+    public DateOnly? NextReviewOn { get; private set; }
     public IReadOnlyList<MeasureRenewal> Renewals => _renewals;
     public IReadOnlyList<ActionAxis> Axes => _axes;
     public IReadOnlyList<Review> RecordedReviews => _reviews;
@@ -49,7 +53,7 @@ public class SupportMeasure
         if (!Enum.IsDefined(kind)) throw new DomainRuleException("Type de mesure inconnu.");
         if (!Enum.IsDefined(funder)) throw new DomainRuleException("Financeur inconnu.");
         if (kind.LengthProblem(months) is { } problem) throw new DomainRuleException(problem);
-        return new SupportMeasure
+        var measure = new SupportMeasure
         {
             HouseholdId = householdId,
             Kind = kind,
@@ -60,6 +64,22 @@ public class SupportMeasure
             EndsOn = startsOn.AddMonths(months),
             Status = MeasureStatus.Active,
         };
+        measure.ScheduleNextReview();
+        return measure;
+    }
+
+    /// Sets <see cref="NextReviewOn"/> from the schedule and the reviews held. Every change of them
+    /// goes through this class, which calls it; a measure stored before the date was kept gets it
+    /// at start-up (DatabaseSetup).
+    public void ScheduleNextReview()
+    {
+        if (Status != MeasureStatus.Active)
+        {
+            NextReviewOn = null;
+            return;
+        }
+        NextReviewOn = ReviewSchedule.NotHeld(Kind, TotalMonths, _reviews.Select(r => r.MonthsFromStart).ToHashSet())
+            .Select(m => (DateOnly?)ReviewSchedule.DueOn(StartsOn, m)).FirstOrDefault();
     }
 
     public bool IsActiveOn(DateOnly day) => StartsOn <= day && (EndedOn is null || day < EndedOn);
@@ -103,6 +123,7 @@ public class SupportMeasure
         TotalMonths += months;
         EndsOn = renewal.NewEndsOn;
         _renewals.Add(renewal);
+        ScheduleNextReview();
         return renewal;
     }
 
@@ -114,6 +135,7 @@ public class SupportMeasure
         Status = MeasureStatus.Ended;
         EndedOn = on;
         EndReason = reason;
+        ScheduleNextReview();
     }
 
     public ActionAxis AddAxis(ActionArea area, string objective, string? actions)
@@ -177,6 +199,7 @@ public class SupportMeasure
         var review = new Review(monthsFromStart, planned.DueOn, heldOn, decision, decision == ReviewDecision.Renew ? renewalMonths : null, summary?.Trim());
         _reviews.Add(review);
         if (decision == ReviewDecision.End) Close(heldOn, MeasureEndReason.Completed);
+        else ScheduleNextReview();
         return review;
     }
 

@@ -24,10 +24,17 @@ public class DiagnosticsMigrationTests
         var household = new Household { Name = "DURAND Marie", SearchName = "DURAND MARIE", CreatedAtUtc = new DateTime(2026, 3, 2, 8, 0, 0, DateTimeKind.Utc) };
         db.Households.Add(household);
         await db.SaveChangesAsync();
-        var measure = SupportMeasure.Open(household.Id, SupportKind.Asll, Funder.FslDepartment, start, 12);
-        var other = SupportMeasure.Open(household.Id, SupportKind.Masp, Funder.FslDepartment, start, 12);
-        db.SupportMeasures.AddRange(measure, other);
-        await db.SaveChangesAsync();
+        // Written as the schema of that time holds them (the model of today has later columns).
+        async Task<long> MeasureAsync(SupportKind kind)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO "SupportMeasures" ("HouseholdId", "Kind", "Funder", "StartsOn", "InitialMonths", "TotalMonths", "EndsOn", "Status")
+                VALUES ({household.Id}, {(int)kind}, {(int)Funder.FslDepartment}, {start}, 12, 12, {start.AddMonths(12)}, {(int)MeasureStatus.Active})
+                """);
+            return await db.Database.SqlQuery<long>($"""SELECT MAX("Id") AS "Value" FROM "SupportMeasures" """).SingleAsync();
+        }
+        var measure = new { Id = await MeasureAsync(SupportKind.Asll) };
+        var other = new { Id = await MeasureAsync(SupportKind.Masp) };
         var secret = "Violences conjugales ; dettes de loyer anciennes.\nRessources stables.";
         JournalEntry Entry(string text, bool confidential = false) => new()
         {

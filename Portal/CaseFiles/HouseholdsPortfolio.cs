@@ -53,8 +53,10 @@ public static class HouseholdsPortfolio
                 ? new PortfolioItem(PortfolioAlert.StayOverdue, $"Séjour arrivé à son terme le {French.Date(s.EndsOn)} : renouvellement ou sortie à décider", $"/suivi/menages/{s.HouseholdId}#sejour", s.EndsOn)
                 : new PortfolioItem(PortfolioAlert.StayEnding, $"Séjour se terminant le {French.Date(s.EndsOn)}", $"/suivi/menages/{s.HouseholdId}#sejour", s.EndsOn));
 
+        var window = ReviewSchedule.LastDueDay(today);
         var measures = await db.SupportMeasures.AsNoTracking().Include(m => m.RecordedReviews)
-            .Where(m => ids.Contains(m.HouseholdId) && m.Status == MeasureStatus.Active).ToListAsync(ct);
+            .Where(m => ids.Contains(m.HouseholdId) && m.Status == MeasureStatus.Active && (m.NextReviewOn == null || m.NextReviewOn <= window))
+            .ToListAsync(ct);
         foreach (var m in measures)
             foreach (var r in m.Reviews(today).Where(r => r.State is ReviewState.Late or ReviewState.Due))
                 items[m.HouseholdId].Add(new PortfolioItem(
@@ -113,10 +115,20 @@ public static class HouseholdsPortfolio
         var horizon = today.AddMonths(1);
         var ending = await db.Stays.AsNoTracking()
             .CountAsync(s => s.Status == StayStatus.Active && s.EndsOn <= horizon && visible.Any(h => h.Id == s.HouseholdId), ct);
-        var measures = await db.SupportMeasures.AsNoTracking().Include(m => m.RecordedReviews)
-            .Where(m => m.Status == MeasureStatus.Active && visible.Any(h => h.Id == m.HouseholdId)).ToListAsync(ct);
-        var late = ReviewSchedule.Late(measures, today).Count();
-        var due = ReviewSchedule.Due(measures, today).Count();
+        // Only the measures with a review late or within the window: a team's running measures are
+        // thousands, those needing a review now a few dozen (the next review's date is kept per measure).
+        var window = ReviewSchedule.LastDueDay(today);
+        var measures = await db.SupportMeasures.AsNoTracking()
+            .Where(m => m.Status == MeasureStatus.Active && (m.NextReviewOn == null || m.NextReviewOn <= window)
+                        && visible.Any(h => h.Id == m.HouseholdId))
+            .Select(m => new { m.Kind, m.StartsOn, m.TotalMonths, Held = m.RecordedReviews.Select(r => r.MonthsFromStart).ToList() })
+            .ToListAsync(ct);
+        var (late, due) = (0, 0);
+        foreach (var m in measures)
+        {
+            var counted = ReviewSchedule.Count(m.Kind, m.StartsOn, m.TotalMonths, m.Held, today);
+            (late, due) = (late + counted.Late, due + counted.Due);
+        }
         return new Counts(mine, ending, late, due);
     }
 }

@@ -188,6 +188,7 @@ public abstract partial class PortalDbContext
             b.HasOne<Household>().WithMany().HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Restrict);
             b.HasIndex(m => new { m.HouseholdId, m.Status });
             b.HasIndex(m => new { m.Status, m.EndsOn });
+            b.HasIndex(m => new { m.Status, m.NextReviewOn });
             b.HasMany(m => m.Renewals).WithOne().HasForeignKey("SupportMeasureId").OnDelete(DeleteBehavior.Cascade);
             b.HasMany(m => m.Axes).WithOne().HasForeignKey(a => a.SupportMeasureId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(m => m.RecordedReviews).WithOne().HasForeignKey("SupportMeasureId").OnDelete(DeleteBehavior.Cascade);

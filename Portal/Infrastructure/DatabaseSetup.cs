@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Portal.Data;
+using Portal.Domain.Support;
 using Portal.Jobs;
 
 namespace Portal.Infrastructure;
@@ -111,6 +112,46 @@ public static class DatabaseSetup
             if (db.Database.IsSqlite()) await SqliteMigrationLock.ClearIfStaleAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), log, ct);
             await db.Database.MigrateAsync(ct);
             log.LogInformation("Database ready");
+        }
+    }
+
+    /// Running measures stored before their next review's date was kept get it once the site answers,
+    /// in batches (an indexed lookup that finds nothing at every later start). Meanwhile the queries
+    /// that filter on the date read these measures as well, so nothing is missed; a measure a page
+    /// changed in between keeps the date the page saved.
+    public static void ScheduleNextReviewsAfterStart(WebApplication app) =>
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(async () =>
+        {
+            try
+            {
+                var count = await ScheduleNextReviewsAsync(app.Services, app.Lifetime.ApplicationStopping);
+                if (count > 0) app.Logger.LogInformation("Next review dated for {Count} running measures", count);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or DbException or ObjectDisposedException)
+            {
+                app.Logger.LogWarning(ex, "The next review of older measures was not dated at start-up");
+            }
+        }));
+
+    public static async Task<int> ScheduleNextReviewsAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var (lastId, total) = (0L, 0);
+        while (true)
+        {
+            var batch = await db.SupportMeasures.AsNoTracking().Include(m => m.RecordedReviews)
+                .Where(m => m.Status == MeasureStatus.Active && m.NextReviewOn == null && m.Id > lastId)
+                .OrderBy(m => m.Id).Take(1000).ToListAsync(ct);
+            if (batch.Count == 0) return total;
+            foreach (var measure in batch) measure.ScheduleNextReview();
+            foreach (var sameDay in batch.Where(m => m.NextReviewOn is not null).GroupBy(m => m.NextReviewOn))
+            {
+                var ids = sameDay.Select(m => m.Id).ToList();
+                await db.SupportMeasures.Where(m => ids.Contains(m.Id) && m.NextReviewOn == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextReviewOn, sameDay.Key), ct);
+            }
+            (lastId, total) = (batch[^1].Id, total + batch.Count);
         }
     }
 

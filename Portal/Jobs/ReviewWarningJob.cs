@@ -22,8 +22,10 @@ public sealed class ReviewWarningJob(PortalDbContext db, PublicLinks links, Time
     {
         var today = SupportFiles.Today(clock);
         // Active measures of followed households whose referent has an address.
+        // Those whose next review falls within the window (or is past): the others have nothing to warn about.
+        var window = ReviewSchedule.LastDueDay(today);
         var candidates = await db.SupportMeasures.AsNoTracking()
-            .Where(m => m.Status == MeasureStatus.Active)
+            .Where(m => m.Status == MeasureStatus.Active && (m.NextReviewOn == null || m.NextReviewOn <= window))
             .Join(db.Households.Where(h => h.Status == HouseholdStatus.Active && h.ReferentId != null),
                 m => m.HouseholdId, h => h.Id, (m, h) => m.Id)
             .ToListAsync(ct);

@@ -19,8 +19,10 @@ public static class SupportDashboard
         PortalDbContext db, StaffScope scope, DateOnly today, CancellationToken ct = default)
     {
         var households = scope.Visible(db.Households.AsNoTracking()).Where(h => h.Status == HouseholdStatus.Active);
+        var window = ReviewSchedule.LastDueDay(today);
         var measures = await db.SupportMeasures.AsNoTracking().Include(m => m.RecordedReviews).Include(m => m.Renewals)
-            .Where(m => m.Status == MeasureStatus.Active && households.Any(h => h.Id == m.HouseholdId))
+            .Where(m => m.Status == MeasureStatus.Active && (m.NextReviewOn == null || m.NextReviewOn <= window)
+                        && households.Any(h => h.Id == m.HouseholdId))
             .AsSplitQuery().ToListAsync(ct);
         var ids = measures.Select(m => m.HouseholdId).Distinct().ToList();
         var names = await households.Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name, ct);

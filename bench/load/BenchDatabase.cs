@@ -18,7 +18,7 @@ public sealed class BenchDatabase : IAsyncDisposable
     public required Dictionary<string, string> Settings { get; init; }
     private Func<Task> cleanUp = () => Task.CompletedTask;
 
-    private const string LoaderVersion = "2";
+    private const string LoaderVersion = "3";
 
     /// Migrations added later are applied to each run's copy before the Portal starts (see <see cref="MigrateAsync"/>).
     private static string SnapshotKey(int households, int requests) =>

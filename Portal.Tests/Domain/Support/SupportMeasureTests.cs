@@ -27,6 +27,28 @@ public class SupportMeasureTests
     }
 
     [Fact]
+    public void The_next_review_is_the_earliest_not_held_whatever_the_order_the_reviews_are_held_in()
+    {
+        var measure = SupportMeasure.Open(1, SupportKind.Asll, Funder.FslDepartment, Start, 12);
+        Assert.Equal(Start.AddMonths(6), measure.NextReviewOn);
+
+        // The end review renews first, with the 6-month one still not held: that one stays the next.
+        measure.RecordReview(12, Start.AddMonths(12), ReviewDecision.Renew, null, renewalMonths: 6);
+        Assert.Equal(Start.AddMonths(6), measure.NextReviewOn);
+
+        measure.RecordReview(6, Start.AddMonths(13), ReviewDecision.Continue, null);
+        Assert.Equal(Start.AddMonths(18), measure.NextReviewOn);
+
+        measure.Renew(6, Start.AddMonths(17));
+        Assert.Equal(Start.AddMonths(18), measure.NextReviewOn);
+        measure.RecordReview(18, Start.AddMonths(18), ReviewDecision.Continue, null);
+        Assert.Equal(Start.AddMonths(24), measure.NextReviewOn);
+
+        measure.Close(Start.AddMonths(20), MeasureEndReason.Exit);
+        Assert.Null(measure.NextReviewOn);
+    }
+
+    [Fact]
     public void Masp_is_refused_beyond_four_years_with_its_renewals()
     {
         var measure = SupportMeasure.Open(1, SupportKind.Masp, Funder.FslDepartment, Start, 24);

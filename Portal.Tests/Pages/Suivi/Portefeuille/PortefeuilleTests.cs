@@ -56,6 +56,51 @@ public class PortefeuilleTests(PortalApp app)
     }
 
     [Fact]
+    public async Task The_dashboard_counts_every_review_late_or_due_including_an_early_one_skipped_and_a_measure_stored_before_the_next_review_was_dated()
+    {
+        var t = Token();
+        var team = $"Équipe {t}";
+        await app.WithDbAsync(async db =>
+        {
+            db.Teams.Add(new Team { Name = team });
+            return await db.SaveChangesAsync();
+        });
+        var (email, _) = await NewWorkerAsync(app, team);
+        async Task<long> MeasureAsync(string name, DateOnly startsOn, int heldMonths = 0)
+        {
+            var household = await CreateAsync(app, $"{name}{t} Bilans", team: team);
+            return await app.WithDbAsync(async db =>
+            {
+                var measure = SupportMeasure.Open(household, SupportKind.Masp, Funder.FslDepartment, startsOn, 24);
+                if (heldMonths > 0)
+                    measure.RecordReview(heldMonths, ReviewSchedule.DueOn(startsOn, heldMonths), ReviewDecision.Continue, null);
+                db.SupportMeasures.Add(measure);
+                await db.SaveChangesAsync();
+                return measure.Id;
+            });
+        }
+        await MeasureAsync("AAA", Today.AddMonths(-7));                   // 6 months: late
+        await MeasureAsync("BBB", Today.AddMonths(-19), heldMonths: 12);  // 6 and 18 months late, 12 held
+        await MeasureAsync("CCC", Today.AddMonths(-6).AddDays(10));       // 6 months: due in 10 days
+        await MeasureAsync("DDD", Today.AddMonths(-1));                   // nothing before 5 months
+        var older = await MeasureAsync("EEE", Today.AddMonths(-8));       // 6 months: late, date not kept yet
+        await app.WithDbAsync(db => db.SupportMeasures.Where(m => m.Id == older)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextReviewOn, (DateOnly?)null)));
+
+        var worker = await app.SignedInAsync(email);
+        var dashboard = Text(await (await worker.GetAsync("/suivi")).HtmlAsync());
+        Assert.Contains("<strong class=\"request-counts__number\">4</strong> <span class=\"badge badge-failed\">Bilans en retard</span>", dashboard);
+        Assert.Contains("<strong class=\"request-counts__number\">1</strong> Bilans à faire dans les 15 jours", dashboard);
+
+        // After a start the older measure gets its date, and the counts stay the same.
+        Assert.True(await Portal.Infrastructure.DatabaseSetup.ScheduleNextReviewsAsync(app.Factory.Services) >= 1);
+        Assert.Equal(ReviewSchedule.DueOn(Today.AddMonths(-8), 6),
+            await app.WithDbAsync(db => db.SupportMeasures.Where(m => m.Id == older).Select(m => m.NextReviewOn).SingleAsync()));
+        dashboard = Text(await (await worker.GetAsync("/suivi")).HtmlAsync());
+        Assert.Contains("<strong class=\"request-counts__number\">4</strong> <span class=\"badge badge-failed\">Bilans en retard</span>", dashboard);
+    }
+
+    [Fact]
     public async Task An_empty_portfolio_says_so()
     {
         var (email, _) = await NewWorkerAsync(app, "Sud");

@@ -2938,6 +2938,9 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("NextReviewOn")
+                        .HasColumnType("date");
+
                     b.Property<long?>("PreviousMeasureId")
                         .HasColumnType("bigint");
 
@@ -2958,6 +2961,8 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasIndex("HouseholdId", "Status");
 
                     b.HasIndex("Status", "EndsOn");
+
+                    b.HasIndex("Status", "NextReviewOn");
 
                     b.ToTable("SupportMeasures");
                 });

@@ -2813,6 +2813,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("NextReviewOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("PreviousMeasureId")
                         .HasColumnType("INTEGER");
 
@@ -2833,6 +2836,8 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("HouseholdId", "Status");
 
                     b.HasIndex("Status", "EndsOn");
+
+                    b.HasIndex("Status", "NextReviewOn");
 
                     b.ToTable("SupportMeasures");
                 });
