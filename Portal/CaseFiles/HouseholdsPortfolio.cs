@@ -115,8 +115,8 @@ public static class HouseholdsPortfolio
         var horizon = today.AddMonths(1);
         var ending = await db.Stays.AsNoTracking()
             .CountAsync(s => s.Status == StayStatus.Active && s.EndsOn <= horizon && visible.Any(h => h.Id == s.HouseholdId), ct);
-        // Only the measures with a review late or within the window: a team's running measures are
-        // thousands, those needing a review now a few dozen (the next review's date is kept per measure).
+        // Only the measures with a review late or within the window (the next review's date is kept
+        // per measure): a team runs thousands of measures, a small part of them need a review now.
         var window = ReviewSchedule.LastDueDay(today);
         var measures = await db.SupportMeasures.AsNoTracking()
             .Where(m => m.Status == MeasureStatus.Active && (m.NextReviewOn == null || m.NextReviewOn <= window)
