@@ -70,7 +70,7 @@ public class SupportMeasure
 
     /// Sets <see cref="NextReviewOn"/> from the schedule and the reviews held. Every change of them
     /// goes through this class, which calls it; a measure stored before the date was kept gets it
-    /// at start-up (DatabaseSetup).
+    /// just after the site starts (DatabaseSetup.ScheduleNextReviewsAfterStart).
     public void ScheduleNextReview()
     {
         if (Status != MeasureStatus.Active)

@@ -33,8 +33,8 @@ public class DiagnosticsMigrationTests
                 """);
             return await db.Database.SqlQuery<long>($"""SELECT MAX("Id") AS "Value" FROM "SupportMeasures" """).SingleAsync();
         }
-        var measure = new { Id = await MeasureAsync(SupportKind.Asll) };
-        var other = new { Id = await MeasureAsync(SupportKind.Masp) };
+        var measureId = await MeasureAsync(SupportKind.Asll);
+        var otherId = await MeasureAsync(SupportKind.Masp);
         var secret = "Violences conjugales ; dettes de loyer anciennes.\nRessources stables.";
         JournalEntry Entry(string text, bool confidential = false) => new()
         {
@@ -42,19 +42,19 @@ public class DiagnosticsMigrationTests
             Text = text, IsConfidential = confidential, CreatedAtUtc = new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc),
         };
         var note = Entry("Entretien de suivi : tout va bien.");
-        db.JournalEntries.AddRange(Entry($"Diagnostic initial : {secret}\n(mesure n° {measure.Id})", confidential: true), note,
-            Entry($"Diagnostic initial : un second texte\n(mesure n° {measure.Id})"));
+        db.JournalEntries.AddRange(Entry($"Diagnostic initial : {secret}\n(mesure n° {measureId})", confidential: true), note,
+            Entry($"Diagnostic initial : un second texte\n(mesure n° {measureId})"));
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
 
         await migrator.MigrateAsync();
 
         var diagnostic = await db.Diagnostics.SingleAsync();
-        Assert.Equal((measure.Id, secret, true, "Awa DIALLO", start), (diagnostic.SupportMeasureId, diagnostic.Text, diagnostic.IsConfidential, diagnostic.AuthorName, diagnostic.WrittenOn));
+        Assert.Equal((measureId, secret, true, "Awa DIALLO", start), (diagnostic.SupportMeasureId, diagnostic.Text, diagnostic.IsConfidential, diagnostic.AuthorName, diagnostic.WrittenOn));
         var journal = await db.JournalEntries.OrderBy(j => j.Id).Select(j => j.Text).ToListAsync();
-        Assert.Equal([$"Diagnostic initial écrit (mesure n° {measure.Id}).", note.Text, $"Diagnostic initial : un second texte\n(mesure n° {measure.Id})"], journal);
+        Assert.Equal([$"Diagnostic initial écrit (mesure n° {measureId}).", note.Text, $"Diagnostic initial : un second texte\n(mesure n° {measureId})"], journal);
         Assert.DoesNotContain(journal, t => t.Contains("Violences"));
-        Assert.Null((await db.SupportMeasures.Include(m => m.Diagnostic).SingleAsync(m => m.Id == other.Id)).Diagnostic);
+        Assert.Null((await db.SupportMeasures.Include(m => m.Diagnostic).SingleAsync(m => m.Id == otherId)).Diagnostic);
     }
 
     private static PortalDbContext Context(TestDatabase database) => database.Provider == "Postgres"

@@ -21,8 +21,8 @@ public sealed class ReviewWarningJob(PortalDbContext db, PublicLinks links, Time
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var today = SupportFiles.Today(clock);
-        // Active measures of followed households whose referent has an address.
-        // Those whose next review falls within the window (or is past): the others have nothing to warn about.
+        // Active measures of followed households with a referent, whose next review is past or within
+        // the window (the others have nothing to warn about).
         var window = ReviewSchedule.LastDueDay(today);
         var candidates = await db.SupportMeasures.AsNoTracking()
             .Where(m => m.Status == MeasureStatus.Active && (m.NextReviewOn == null || m.NextReviewOn <= window))
