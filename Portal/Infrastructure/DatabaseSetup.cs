@@ -72,8 +72,10 @@ public static class DatabaseSetup
                 var sqlite = SqliteConnectionString(config, env.ContentRootPath);
                 services.AddPooledDbContextFactory<SqlitePortalDbContext>((sp, o) => PortalDbContext.UseSchemaAwareModelCache(o)
                     .UseSqlite(sqlite, s => s.MigrationsHistoryTable("__EFMigrationsHistory"))
-                    .AddInterceptors(SqlitePragmas.Instance, sp.GetRequiredService<WorkDispatchInterceptor>(), Portal.Privacy.AppendOnlyAuditInterceptor.Instance));
+                    .AddInterceptors(SqlitePragmas.Instance, SqliteStatementCache.Interceptor.Instance, sp.GetRequiredService<WorkDispatchInterceptor>(), Portal.Privacy.AppendOnlyAuditInterceptor.Instance));
                 services.AddScoped<PortalDbContext>(sp => Lease(sp.GetRequiredService<IDbContextFactory<SqlitePortalDbContext>>()));
+                // Built by the container so that it closes the kept connections when the site stops.
+                services.AddSingleton(SqliteStatementCache.ForSite);
                 break;
             case DatabaseProvider.Postgres:
                 var pg = PostgresPagesConnectionString(config);
@@ -185,13 +187,51 @@ public static class DatabaseSetup
     {
         var authCookie = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
             .Get(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme).Cookie.Name!;
+        var kept = app.ApplicationServices.GetService<SqliteStatementCache>();
         return app.Use(async (context, next) =>
         {
-            if (context.Request.Cookies.ContainsKey(authCookie))
-                await context.RequestServices.GetRequiredService<PortalDbContext>().Database.OpenConnectionAsync(context.RequestAborted);
-            await next();
+            if (!context.Request.Cookies.ContainsKey(authCookie))
+            {
+                await next();
+                return;
+            }
+            var db = context.RequestServices.GetRequiredService<PortalDbContext>();
+            if (kept is null)
+            {
+                await db.Database.OpenConnectionAsync(context.RequestAborted);
+                await next();
+                return;
+            }
+            // SQLite: a connection kept open with the statements it compiled (SqliteStatementCache),
+            // given back once the request is done, with the context's own connection string restored.
+            var connectionString = db.Database.GetConnectionString();
+            var connection = kept.Rent();
+            try
+            {
+                db.Database.SetDbConnection(connection.Connection, contextOwnsConnection: false);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+            try
+            {
+                await next();
+            }
+            finally
+            {
+                // Detaching also rolls back a transaction the request left open.
+                db.Database.SetDbConnection(null);
+                db.Database.SetConnectionString(connectionString);
+                kept.Return(connection);
+            }
         });
     }
+
+    /// What every SQLite connection runs once: wait for a lock rather than fail at once when another
+    /// writer holds it; WAL's safe level of syncing; foreign keys enforced.
+    public const string SqliteConnectionPragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
 
     /// Every SQLite connection waits for a lock instead of failing at once when another writer holds it.
     /// The settings belong to the native connection, which the pool keeps: applied once per native
@@ -215,7 +255,7 @@ public static class DatabaseSetup
             if (native is not null && applied.TryGetValue(native, out _)) return;
             using (var cmd = connection.CreateCommand())
             {
-                cmd.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+                cmd.CommandText = SqliteConnectionPragmas;
                 cmd.ExecuteNonQuery();
             }
             if (native is not null) applied.AddOrUpdate(native, native);
