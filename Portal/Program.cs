@@ -125,6 +125,8 @@ services.AddAntiforgery(o =>
     o.Cookie.Name = "passerelle.af";
 });
 services.AddPortalDataProtection(config, builder.Environment);
+services.AddAntiforgeryCookieCache();
+services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<CookieAuthenticationOptions>, CachedTicketFormat.Setup>();
 services.AddPortalRateLimiting(config);
 
 services.Configure<SmtpOptions>(config.GetSection(SmtpOptions.Section));
