@@ -114,7 +114,10 @@ public sealed class E2EApp : IAsyncLifetime
         await signIn.SignInAsync(email, password);
         try
         {
-            await page.WaitForURLAsync(u => !new Uri(u).AbsolutePath.Equals("/compte/connexion", StringComparison.OrdinalIgnoreCase), new() { Timeout = 10_000 });
+            // The address changing is the answer (Commit): waiting for the next page's load as well
+            // made a slow first start look like a refused sign-in, and the code step was skipped.
+            await page.WaitForURLAsync(u => !new Uri(u).AbsolutePath.Equals("/compte/connexion", StringComparison.OrdinalIgnoreCase),
+                new() { Timeout = 10_000, WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {
@@ -130,7 +133,8 @@ public sealed class E2EApp : IAsyncLifetime
         await new SignInCodePage(page).EnterAsync(await CodeForAsync(email));
         try
         {
-            await page.WaitForURLAsync(u => !new Uri(u).AbsolutePath.StartsWith("/compte/connexion", StringComparison.OrdinalIgnoreCase), new() { Timeout = 30_000 });
+            await page.WaitForURLAsync(u => !new Uri(u).AbsolutePath.StartsWith("/compte/connexion", StringComparison.OrdinalIgnoreCase),
+                new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {
