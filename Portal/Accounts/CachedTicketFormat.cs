@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -49,16 +48,14 @@ public sealed class CachedTicketFormat(ISecureDataFormat<AuthenticationTicket> i
         return ticket;
     }
 
-    /// Wraps the application cookie's ticket format once the cookie handler's defaults are set.
-    public sealed class Setup(IDataProtectionProvider dataProtection) : IPostConfigureOptions<CookieAuthenticationOptions>
+    /// Wraps the application cookie's ticket format, which the cookie handler's own defaults set
+    /// before (AddIdentity registers them first; the site's test checks the wrapping happened).
+    public sealed class Setup : IPostConfigureOptions<CookieAuthenticationOptions>
     {
         public void PostConfigure(string? name, CookieAuthenticationOptions options)
         {
-            if (name != IdentityConstants.ApplicationScheme || options.TicketDataFormat is CachedTicketFormat) return;
-            // The same protector as the cookie handler's own default (its purposes), if that has not run yet.
-            var format = options.TicketDataFormat ?? new TicketDataFormat(
-                dataProtection.CreateProtector("Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationMiddleware", name, "v2"));
-            options.TicketDataFormat = new CachedTicketFormat(format);
+            if (name != IdentityConstants.ApplicationScheme || options.TicketDataFormat is null or CachedTicketFormat) return;
+            options.TicketDataFormat = new CachedTicketFormat(options.TicketDataFormat);
         }
     }
 }

@@ -230,8 +230,9 @@ public static class DatabaseSetup
     }
 
     /// What every SQLite connection runs once: wait for a lock rather than fail at once when another
-    /// writer holds it; WAL's safe level of syncing; foreign keys enforced.
-    public const string SqliteConnectionPragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+    /// writer holds it; WAL's safe level of syncing; foreign keys enforced. EF runs it on the
+    /// connections it opens; a connection opened by hand (SqliteStatementCache) calls this.
+    internal static void ApplySqlitePragmas(DbConnection connection) => SqlitePragmas.Instance.Apply(connection);
 
     /// Every SQLite connection waits for a lock instead of failing at once when another writer holds it.
     /// The settings belong to the native connection, which the pool keeps: applied once per native
@@ -249,13 +250,13 @@ public static class DatabaseSetup
             return Task.CompletedTask;
         }
 
-        private void Apply(DbConnection connection)
+        public void Apply(DbConnection connection)
         {
             var native = (connection as SqliteConnection)?.Handle;
             if (native is not null && applied.TryGetValue(native, out _)) return;
             using (var cmd = connection.CreateCommand())
             {
-                cmd.CommandText = SqliteConnectionPragmas;
+                cmd.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
                 cmd.ExecuteNonQuery();
             }
             if (native is not null) applied.AddOrUpdate(native, native);

@@ -65,9 +65,7 @@ public sealed class SqliteStatementCache : IDisposable
             connection.Open();
             // SQLitePCL lists a connection's statements only when asked to from the start (IsClean).
             connection.Handle!.enable_sqlite3_next_stmt(true);
-            using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = DatabaseSetup.SqliteConnectionPragmas;
-            pragmas.ExecuteNonQuery();
+            DatabaseSetup.ApplySqlitePragmas(connection);
             var statements = new StatementSet(connection);
             KeptStatements.AddOrUpdate(connection, statements);
             return new Kept(connection, owner, statements);
