@@ -118,11 +118,16 @@ public static class HouseholdsPortfolio
         // Only the measures with a review late or within the window (the next review's date is kept
         // per measure): a team runs thousands of measures, a small part of them need a review now.
         var window = ReviewSchedule.LastDueDay(today);
-        var measures = await db.SupportMeasures.AsNoTracking()
-            .Where(m => m.Status == MeasureStatus.Active && (m.NextReviewOn == null || m.NextReviewOn <= window)
-                        && visible.Any(h => h.Id == m.HouseholdId))
-            .Select(m => new { m.Kind, m.StartsOn, m.TotalMonths, Held = m.RecordedReviews.Select(r => r.MonthsFromStart).ToList() })
-            .ToListAsync(ct);
+        var running = db.SupportMeasures.AsNoTracking()
+            .Where(m => m.Status == MeasureStatus.Active && visible.Any(h => h.Id == m.HouseholdId));
+        // Two index ranges: "date <= window OR no date" made SQLite read every running measure.
+        // A running measure has no date only when every review is held (nothing to count) or until
+        // the start-up sweep has dated it.
+        var measures = new List<(SupportKind Kind, DateOnly StartsOn, int TotalMonths, List<int> Held)>();
+        foreach (var part in new[] { running.Where(m => m.NextReviewOn <= window), running.Where(m => m.NextReviewOn == null) })
+            measures.AddRange((await part
+                .Select(m => new { m.Kind, m.StartsOn, m.TotalMonths, Held = m.RecordedReviews.Select(r => r.MonthsFromStart).ToList() })
+                .ToListAsync(ct)).Select(m => (m.Kind, m.StartsOn, m.TotalMonths, m.Held)));
         var (late, due) = (0, 0);
         foreach (var m in measures)
         {
