@@ -87,8 +87,9 @@ async Task<string> MeasureAsync(BenchDatabase db)
     foreach (var row in rows) await row.Browser!.CheckAsync(row.Path);
 
     await Task.Delay(TimeSpan.FromSeconds(3));
-    var idle = portal.ResidentMegabytes();
-    Console.WriteLine($"[{db.Provider}] memory idle {idle:0} MB; warming up…");
+    var idle = portal.Memory();
+    var bareIdle = bare.Memory();
+    Console.WriteLine($"[{db.Provider}] memory idle {idle} (bare page {bareIdle}); warming up…");
     await Wrk.RunAsync(bare.BaseUrl + "/", null, 2);
     // Long enough for the JIT to move the hot paths to optimised code (the first round was slower without it).
     foreach (var row in rows) await Wrk.RunAsync(portal.BaseUrl + row.Path, row.Browser!.CookieHeader, 3);
@@ -115,7 +116,7 @@ async Task<string> MeasureAsync(BenchDatabase db)
                 $"CPU {r.CpuMsPerRequest:0.00} ms/req (bare {b.CpuMsPerRequest:0.000})");
         }
     }
-    var after = portal.ResidentMegabytes();
+    var after = portal.Memory();
 
     var lines = new List<string>
     {
@@ -139,7 +140,9 @@ async Task<string> MeasureAsync(BenchDatabase db)
     }
     lines.Add("");
     lines.Add($"Start-up with the data{(readyToRun ? " (ready-to-run publish)" : " (build, JIT)")}: {portal.StartUp.TotalSeconds:0.00} s (bare page {bare.StartUp.TotalSeconds:0.00} s); " +
-              $"Portal memory {idle:0} MB idle, {after:0} MB after the load.");
+              $"Portal memory {idle.Resident:0} MB idle, {after.Resident:0} MB after the load " +
+              $"(idle: {idle.Private:0} MB private, {idle.MappedFiles:0} MB mapped files, {idle.Shared:0} MB code double-mapping; " +
+              $"the bare page idle: {bareIdle}).");
     lines.Add("");
     return string.Join('\n', lines);
 }

@@ -79,13 +79,18 @@ public sealed class Site : IAsyncDisposable
         lock (lastLines) return string.Join('\n', lastLines);
     }
 
-    /// Resident memory of the process (what the machine gives it), in MB.
-    public double ResidentMegabytes()
+    /// Resident memory of the process (what the machine gives it) and its parts, in MB (`/proc/PID/status`): private memory (the GC heap, the
+    /// runtime's and SQLite's own), mapped files (the assemblies and native libraries the process
+    /// has touched, shared with the OS's file cache), and shared memory (.NET's double mapping of
+    /// the code it generated, W^X).
+    public MemoryUse Memory()
     {
-        foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
-        return double.NaN;
+        var values = File.ReadLines($"/proc/{process.Id}/status")
+            .Select(line => line.Split(':', 2))
+            .Where(parts => parts.Length == 2 && parts[0] is "VmRSS" or "RssAnon" or "RssFile" or "RssShmem")
+            .ToDictionary(parts => parts[0], parts => long.Parse(parts[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0);
+        return new MemoryUse(values.GetValueOrDefault("VmRSS", double.NaN), values.GetValueOrDefault("RssAnon", double.NaN),
+            values.GetValueOrDefault("RssFile", double.NaN), values.GetValueOrDefault("RssShmem", double.NaN));
     }
 
     /// CPU time the process has used so far (user + system).
@@ -116,4 +121,10 @@ public sealed class Site : IAsyncDisposable
         listener.Stop();
         return port;
     }
+}
+
+public sealed record MemoryUse(double Resident, double Private, double MappedFiles, double Shared)
+{
+    public override string ToString() =>
+        $"{Resident:0} MB ({Private:0} private, {MappedFiles:0} mapped files, {Shared:0} code double-mapping)";
 }
