@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Accounts;
 using Portal.Domain.Requests;
+using Portal.Domain.Support;
 
 namespace Portal.CaseFiles;
 
@@ -36,6 +37,18 @@ public sealed record StaffScope(string UserId, string UserName, bool IsManager, 
     /// The households this person may open.
     public IQueryable<Household> Visible(IQueryable<Household> households) =>
         IsManager ? households : households.Where(h => (TeamId != null && h.TeamId == TeamId) || h.ReferentId == UserId);
+
+    /// The measures of the households this person may open that are followed (not exited): the
+    /// same rule as <see cref="Visible(IQueryable{Household})"/>, read from the copy of the
+    /// household's team, referent and status each measure carries (<see cref="HouseholdScopeCopy"/>),
+    /// without looking up the households.
+    public IQueryable<SupportMeasure> VisibleOfActiveHouseholds(IQueryable<SupportMeasure> measures)
+    {
+        var active = measures.Where(m => EF.Property<HouseholdStatus?>(m, HouseholdScopeCopy.Status) == HouseholdStatus.Active);
+        return IsManager ? active : active.Where(m =>
+            (TeamId != null && EF.Property<int?>(m, HouseholdScopeCopy.TeamId) == TeamId)
+            || EF.Property<string?>(m, HouseholdScopeCopy.ReferentId) == UserId);
+    }
 
     /// The housing requests this person may open: never drafts; a manager every team's, a social
     /// worker their own team's (one with no team none, not the requests no team covers yet).

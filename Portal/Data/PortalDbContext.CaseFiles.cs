@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Portal.Domain.Housing;
 using Portal.Domain.Support;
 using Portal.Domain.Requests;
@@ -47,6 +48,7 @@ public abstract partial class PortalDbContext
     {
         builder.Entity<Household>(b =>
         {
+            b.ToTable(t => t.HasTrigger(HouseholdScopeCopy.HouseholdUpdateTrigger));
             b.Property(h => h.Name).HasMaxLength(250).IsRequired();
             b.Property(h => h.SearchName).HasMaxLength(250).IsRequired();
             b.Property(h => h.Phone).HasMaxLength(30);
@@ -186,6 +188,24 @@ public abstract partial class PortalDbContext
         builder.Entity<SupportMeasure>(b =>
         {
             b.HasOne<Household>().WithMany().HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+            // The household's team, referent and status, copied onto each measure by the database
+            // (HouseholdScopeCopy): the dashboard counts a scope's reviews without looking up each
+            // measure's household. The site never writes them.
+            foreach (var copy in new IMutableProperty[]
+            {
+                b.Property<int?>(HouseholdScopeCopy.TeamId).Metadata,
+                b.Property<string?>(HouseholdScopeCopy.ReferentId).HasMaxLength(450).Metadata,
+                b.Property<HouseholdStatus?>(HouseholdScopeCopy.Status).Metadata,
+            })
+            {
+                copy.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+                copy.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+            }
+            b.ToTable(t =>
+            {
+                t.HasTrigger(HouseholdScopeCopy.MeasureInsertTrigger);
+                t.HasTrigger(HouseholdScopeCopy.MeasureMoveTrigger);
+            });
             b.HasIndex(m => new { m.HouseholdId, m.Status });
             b.HasIndex(m => new { m.Status, m.EndsOn });
             b.HasIndex(m => new { m.Status, m.NextReviewOn });

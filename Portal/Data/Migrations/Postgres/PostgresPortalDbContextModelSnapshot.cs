@@ -1648,7 +1648,10 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasIndex("TeamId", "SearchName", "Id");
 
-                    b.ToTable("Households");
+                    b.ToTable("Households", t =>
+                        {
+                            t.HasTrigger("TR_Households_Scope_Update");
+                        });
                 });
 
             modelBuilder.Entity("Portal.Domain.Households.HouseholdIncome", b =>
@@ -2932,6 +2935,16 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<long>("HouseholdId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("HouseholdReferentId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("HouseholdStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("HouseholdTeamId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("InitialMonths")
                         .HasColumnType("integer");
 
@@ -2964,7 +2977,12 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "NextReviewOn");
 
-                    b.ToTable("SupportMeasures");
+                    b.ToTable("SupportMeasures", t =>
+                        {
+                            t.HasTrigger("TR_SupportMeasures_HouseholdScope_Insert");
+
+                            t.HasTrigger("TR_SupportMeasures_HouseholdScope_Move");
+                        });
                 });
 
             modelBuilder.Entity("Portal.Domain.Support.WatchListEntry", b =>

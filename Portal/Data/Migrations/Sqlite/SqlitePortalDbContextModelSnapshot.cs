@@ -1586,7 +1586,10 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("TeamId", "SearchName", "Id");
 
-                    b.ToTable("Households");
+                    b.ToTable("Households", t =>
+                        {
+                            t.HasTrigger("TR_Households_Scope_Update");
+                        });
                 });
 
             modelBuilder.Entity("Portal.Domain.Households.HouseholdIncome", b =>
@@ -2807,6 +2810,16 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<long>("HouseholdId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("HouseholdReferentId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HouseholdStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HouseholdTeamId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("InitialMonths")
                         .HasColumnType("INTEGER");
 
@@ -2839,7 +2852,12 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "NextReviewOn");
 
-                    b.ToTable("SupportMeasures");
+                    b.ToTable("SupportMeasures", t =>
+                        {
+                            t.HasTrigger("TR_SupportMeasures_HouseholdScope_Insert");
+
+                            t.HasTrigger("TR_SupportMeasures_HouseholdScope_Move");
+                        });
                 });
 
             modelBuilder.Entity("Portal.Domain.Support.WatchListEntry", b =>
