@@ -124,16 +124,22 @@ public static class HouseholdsPortfolio
         // Two index ranges: "date <= window OR no date" made SQLite read every running measure.
         // A running measure has no date only when every review is held (nothing to count) or until
         // the start-up sweep has dated it.
-        var measures = new List<(SupportKind Kind, DateOnly StartsOn, int TotalMonths, List<int> Held)>();
-        foreach (var part in new[] { running.Where(m => m.NextReviewOn <= window), running.Where(m => m.NextReviewOn == null) })
-            measures.AddRange((await part
-                .Select(m => new { m.Kind, m.StartsOn, m.TotalMonths, Held = m.RecordedReviews.Select(r => r.MonthsFromStart).ToList() })
-                .ToListAsync(ct)).Select(m => (m.Kind, m.StartsOn, m.TotalMonths, m.Held)));
+        // The measures and the months of their reviews held are read apart, each from its index
+        // alone: read together, the list of reviews per measure wants the measures in key order,
+        // and SQLite then walks the whole table in that order.
         var (late, due) = (0, 0);
-        foreach (var m in measures)
+        foreach (var part in new[] { running.Where(m => m.NextReviewOn <= window), running.Where(m => m.NextReviewOn == null) })
         {
-            var counted = ReviewSchedule.Count(m.Kind, m.StartsOn, m.TotalMonths, m.Held, today);
-            (late, due) = (late + counted.Late, due + counted.Due);
+            var measures = await part.Select(m => new { m.Id, m.Kind, m.StartsOn, m.TotalMonths }).ToListAsync(ct);
+            if (measures.Count == 0) continue;
+            var held = (await part.Join(db.Set<Review>().AsNoTracking(), m => (long?)m.Id, r => EF.Property<long?>(r, "SupportMeasureId"),
+                    (m, r) => new { m.Id, r.MonthsFromStart }).ToListAsync(ct))
+                .ToLookup(r => r.Id, r => r.MonthsFromStart);
+            foreach (var m in measures)
+            {
+                var counted = ReviewSchedule.Count(m.Kind, m.StartsOn, m.TotalMonths, held[m.Id].ToList(), today);
+                (late, due) = (late + counted.Late, due + counted.Due);
+            }
         }
         return new Counts(mine, ending, late, due);
     }

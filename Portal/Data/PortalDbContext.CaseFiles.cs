@@ -208,7 +208,12 @@ public abstract partial class PortalDbContext
             });
             b.HasIndex(m => new { m.HouseholdId, m.Status });
             b.HasIndex(m => new { m.Status, m.EndsOn });
-            b.HasIndex(m => new { m.Status, m.NextReviewOn });
+            // The reviews to count or warn about: the running measures by the date of their next
+            // review, with what the dashboard reads of them (household scope, kind, dates) in the
+            // index itself, so that it reads no measure row.
+            b.HasIndex(nameof(SupportMeasure.Status), nameof(SupportMeasure.NextReviewOn), HouseholdScopeCopy.Status, HouseholdScopeCopy.TeamId,
+                    HouseholdScopeCopy.ReferentId, nameof(SupportMeasure.Kind), nameof(SupportMeasure.StartsOn), nameof(SupportMeasure.TotalMonths))
+                .HasDatabaseName("IX_SupportMeasures_NextReview");
             b.HasMany(m => m.Renewals).WithOne().HasForeignKey("SupportMeasureId").OnDelete(DeleteBehavior.Cascade);
             b.HasMany(m => m.Axes).WithOne().HasForeignKey(a => a.SupportMeasureId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(m => m.RecordedReviews).WithOne().HasForeignKey("SupportMeasureId").OnDelete(DeleteBehavior.Cascade);
@@ -228,6 +233,8 @@ public abstract partial class PortalDbContext
         {
             b.ToTable("Reviews");
             b.Property(r => r.Summary).HasMaxLength(10000);
+            // Also serves the measure's foreign key; the dashboard reads the months held from it alone.
+            b.HasIndex("SupportMeasureId", nameof(Review.MonthsFromStart));
         });
         builder.Entity<ActionAxis>(b =>
         {

@@ -2857,7 +2857,7 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SupportMeasureId");
+                    b.HasIndex("SupportMeasureId", "MonthsFromStart");
 
                     b.ToTable("Reviews", (string)null);
                 });
@@ -2975,7 +2975,8 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "EndsOn");
 
-                    b.HasIndex("Status", "NextReviewOn");
+                    b.HasIndex("Status", "NextReviewOn", "HouseholdStatus", "HouseholdTeamId", "HouseholdReferentId", "Kind", "StartsOn", "TotalMonths")
+                        .HasDatabaseName("IX_SupportMeasures_NextReview");
 
                     b.ToTable("SupportMeasures", t =>
                         {

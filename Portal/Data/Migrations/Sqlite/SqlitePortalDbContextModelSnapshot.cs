@@ -2736,7 +2736,7 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SupportMeasureId");
+                    b.HasIndex("SupportMeasureId", "MonthsFromStart");
 
                     b.ToTable("Reviews", (string)null);
                 });
@@ -2850,7 +2850,8 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "EndsOn");
 
-                    b.HasIndex("Status", "NextReviewOn");
+                    b.HasIndex("Status", "NextReviewOn", "HouseholdStatus", "HouseholdTeamId", "HouseholdReferentId", "Kind", "StartsOn", "TotalMonths")
+                        .HasDatabaseName("IX_SupportMeasures_NextReview");
 
                     b.ToTable("SupportMeasures", t =>
                         {
