@@ -98,7 +98,8 @@ public static class HousingData
         return await client.PostAsync($"{sessionUrl}{subPage}?handler={handler}", new FormUrlEncodedContent(form));
     }
 
-    public static string Today => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+    // The site decides in Paris time: after 23:00 UTC (22:00 in summer) Paris is already on the next day.
+    public static string Today => DateOnly.FromDateTime(Portal.Domain.Formatting.French.ToParis(DateTime.UtcNow)).ToString("yyyy-MM-dd");
 
     public static Dictionary<string, string> Allocation(long itemId, long dwellingId, string? entry = null, string months = "6") => new()
     {

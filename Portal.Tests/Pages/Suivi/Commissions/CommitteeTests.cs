@@ -74,7 +74,7 @@ public class CommitteeTests(PortalApp app)
 
         var stay = await app.WithDbAsync(db => db.Stays.AsNoTracking().SingleAsync(s => s.HouseholdId == household));
         Assert.Equal(dwellings[0], stay.DwellingId);
-        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(9), stay.EndsOn);
+        Assert.Equal(DateOnly.FromDateTime(Portal.Domain.Formatting.French.ToParis(DateTime.UtcNow)).AddMonths(9), stay.EndsOn);
         var referent = await app.WithDbAsync(db => db.Households.Where(h => h.Id == household).Select(h => db.Users.Where(u => u.Id == h.ReferentId).Select(u => u.Email).FirstOrDefault()).SingleAsync());
         Assert.Equal(PortalApp.Worker1, referent);
 
