@@ -26,7 +26,8 @@ namespace Portal.Data.CompiledModels.Postgres
                 navigationCount: 4,
                 foreignKeyCount: 4,
                 unnamedIndexCount: 6,
-                keyCount: 1);
+                keyCount: 1,
+                triggerCount: 1);
 
             var id = runtimeEntityType.AddProperty(
                 "Id",
@@ -254,6 +255,9 @@ namespace Portal.Data.CompiledModels.Postgres
 
             var index4 = runtimeEntityType.AddIndex(
                 new[] { teamId, searchName, id });
+
+            var tR_Households_Scope_Update = runtimeEntityType.AddTrigger(
+                "TR_Households_Scope_Update");
 
             return runtimeEntityType;
         }

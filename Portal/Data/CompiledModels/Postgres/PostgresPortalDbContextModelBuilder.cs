@@ -12,7 +12,7 @@ namespace Portal.Data.CompiledModels.Postgres
     public partial class PostgresPortalDbContextModel
     {
         private PostgresPortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("decd8341-b03f-40be-b2d5-903b0c44fc45"), entityTypeCount: 74)
+            : base(skipDetectChanges: false, modelId: new Guid("114bcc5f-87d4-444d-948b-9cd200f12edb"), entityTypeCount: 74)
         {
         }
 

@@ -97,7 +97,7 @@ namespace Portal.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { supportMeasureId });
+                new[] { supportMeasureId, monthsFromStart });
 
             return runtimeEntityType;
         }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Portal.Domain.Households;
 using Portal.Domain.Support;
 
 #pragma warning disable 219, 612, 618
@@ -21,11 +22,12 @@ namespace Portal.Data.CompiledModels.Postgres
                 "Portal.Domain.Support.SupportMeasure",
                 typeof(SupportMeasure),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 17,
                 navigationCount: 4,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
-                keyCount: 1);
+                keyCount: 1,
+                triggerCount: 2);
 
             var id = runtimeEntityType.AddProperty(
                 "Id",
@@ -76,6 +78,31 @@ namespace Portal.Data.CompiledModels.Postgres
                 fieldInfo: typeof(SupportMeasure).GetField("<HouseholdId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0L);
             householdId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var householdReferentId = runtimeEntityType.AddProperty(
+                "HouseholdReferentId",
+                typeof(string),
+                nullable: true,
+                beforeSaveBehavior: PropertySaveBehavior.Ignore,
+                afterSaveBehavior: PropertySaveBehavior.Ignore,
+                maxLength: 450);
+            householdReferentId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var householdStatus = runtimeEntityType.AddProperty(
+                "HouseholdStatus",
+                typeof(HouseholdStatus?),
+                nullable: true,
+                beforeSaveBehavior: PropertySaveBehavior.Ignore,
+                afterSaveBehavior: PropertySaveBehavior.Ignore);
+            householdStatus.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var householdTeamId = runtimeEntityType.AddProperty(
+                "HouseholdTeamId",
+                typeof(int?),
+                nullable: true,
+                beforeSaveBehavior: PropertySaveBehavior.Ignore,
+                afterSaveBehavior: PropertySaveBehavior.Ignore);
+            householdTeamId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var initialMonths = runtimeEntityType.AddProperty(
                 "InitialMonths",
@@ -152,7 +179,14 @@ namespace Portal.Data.CompiledModels.Postgres
                 new[] { status, endsOn });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { status, nextReviewOn });
+                new[] { status, nextReviewOn, householdStatus, householdTeamId, householdReferentId, kind, startsOn, totalMonths });
+            index1.AddAnnotation("Relational:Name", "IX_SupportMeasures_NextReview");
+
+            var tR_SupportMeasures_HouseholdScope_Insert = runtimeEntityType.AddTrigger(
+                "TR_SupportMeasures_HouseholdScope_Insert");
+
+            var tR_SupportMeasures_HouseholdScope_Move = runtimeEntityType.AddTrigger(
+                "TR_SupportMeasures_HouseholdScope_Move");
 
             return runtimeEntityType;
         }

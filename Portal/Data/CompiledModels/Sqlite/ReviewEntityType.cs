@@ -88,7 +88,7 @@ namespace Portal.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { supportMeasureId });
+                new[] { supportMeasureId, monthsFromStart });
 
             return runtimeEntityType;
         }

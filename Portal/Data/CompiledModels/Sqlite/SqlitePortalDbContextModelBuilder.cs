@@ -11,7 +11,7 @@ namespace Portal.Data.CompiledModels.Sqlite
     public partial class SqlitePortalDbContextModel
     {
         private SqlitePortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5a284b78-5f2e-4ce0-8cdc-304e7bbd50a6"), entityTypeCount: 74)
+            : base(skipDetectChanges: false, modelId: new Guid("fd436edd-a660-459b-b3eb-ab2f6030a517"), entityTypeCount: 74)
         {
         }
 

@@ -4,6 +4,7 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Portal.Domain.Households;
 using Portal.Domain.Support;
 
 #pragma warning disable 219, 612, 618
@@ -20,11 +21,12 @@ namespace Portal.Data.CompiledModels.Sqlite
                 "Portal.Domain.Support.SupportMeasure",
                 typeof(SupportMeasure),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 17,
                 navigationCount: 4,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
-                keyCount: 1);
+                keyCount: 1,
+                triggerCount: 2);
 
             var id = runtimeEntityType.AddProperty(
                 "Id",
@@ -69,6 +71,28 @@ namespace Portal.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(SupportMeasure).GetProperty("HouseholdId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SupportMeasure).GetField("<HouseholdId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0L);
+
+            var householdReferentId = runtimeEntityType.AddProperty(
+                "HouseholdReferentId",
+                typeof(string),
+                nullable: true,
+                beforeSaveBehavior: PropertySaveBehavior.Ignore,
+                afterSaveBehavior: PropertySaveBehavior.Ignore,
+                maxLength: 450);
+
+            var householdStatus = runtimeEntityType.AddProperty(
+                "HouseholdStatus",
+                typeof(HouseholdStatus?),
+                nullable: true,
+                beforeSaveBehavior: PropertySaveBehavior.Ignore,
+                afterSaveBehavior: PropertySaveBehavior.Ignore);
+
+            var householdTeamId = runtimeEntityType.AddProperty(
+                "HouseholdTeamId",
+                typeof(int?),
+                nullable: true,
+                beforeSaveBehavior: PropertySaveBehavior.Ignore,
+                afterSaveBehavior: PropertySaveBehavior.Ignore);
 
             var initialMonths = runtimeEntityType.AddProperty(
                 "InitialMonths",
@@ -137,7 +161,14 @@ namespace Portal.Data.CompiledModels.Sqlite
                 new[] { status, endsOn });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { status, nextReviewOn });
+                new[] { status, nextReviewOn, householdStatus, householdTeamId, householdReferentId, kind, startsOn, totalMonths });
+            index1.AddAnnotation("Relational:Name", "IX_SupportMeasures_NextReview");
+
+            var tR_SupportMeasures_HouseholdScope_Insert = runtimeEntityType.AddTrigger(
+                "TR_SupportMeasures_HouseholdScope_Insert");
+
+            var tR_SupportMeasures_HouseholdScope_Move = runtimeEntityType.AddTrigger(
+                "TR_SupportMeasures_HouseholdScope_Move");
 
             return runtimeEntityType;
         }
