@@ -121,12 +121,11 @@ public static class HouseholdsPortfolio
         // copy each measure carries, not by looking up each household.
         var window = ReviewSchedule.LastDueDay(today);
         var running = scope.VisibleOfActiveHouseholds(db.SupportMeasures.AsNoTracking()).Where(m => m.Status == MeasureStatus.Active);
-        // Two index ranges: "date <= window OR no date" made SQLite read every running measure.
-        // A running measure has no date only when every review is held (nothing to count) or until
-        // the start-up sweep has dated it.
-        // The measures and the months of their reviews held are read apart, each from its index
-        // alone: read together, the list of reviews per measure wants the measures in key order,
-        // and SQLite then walks the whole table in that order.
+        // Two index ranges, the dated and the not yet dated ("date <= window OR no date" made SQLite
+        // read every running measure); a running measure has no date only when every review is held
+        // or until the start-up sweep dates it. In each, the measures and the months of their reviews
+        // held are read apart, each from its index alone: read together, the reviews per measure want
+        // the measures in key order, and SQLite then walks the whole table in that order.
         var (late, due) = (0, 0);
         foreach (var part in new[] { running.Where(m => m.NextReviewOn <= window), running.Where(m => m.NextReviewOn == null) })
         {

@@ -5,7 +5,7 @@ namespace Portal.Data;
 /// added or moved to another household (a merge), and when a household changes team, referent or
 /// status, however made (EF, bulk updates, foreign keys setting a deleted team or account to
 /// null). The dashboard counts the reviews of every household a person may open from the
-/// measures alone (<see cref="Portal.CaseFiles.StaffScope.Visible(IQueryable{Portal.Domain.Support.SupportMeasure})"/>):
+/// measures alone (<see cref="Portal.CaseFiles.StaffScope.VisibleOfActiveHouseholds"/>):
 /// looking up each measure's household was most of its time at 100,000 households. The site never
 /// writes these columns; EF is told to leave them out of its inserts and updates.
 public static class HouseholdScopeCopy
